@@ -1,0 +1,1 @@
+"""The Telegram adapter of findings-bot, and its command line. Imports telegram lazily."""

@@ -1,0 +1,70 @@
+"""Settings: one frozen object, read once from the environment (see deploy/example.env)."""
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = CHECKOUT / "var" / "findings.db"
+
+
+class SettingsError(ValueError):
+    """An environment variable has a value the bot cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the application is configured with; secrets are kept out of repr()."""
+
+    findings_db: Path = DEFAULT_DB
+    state_db: Path = DEFAULT_DB.with_name("state.db")
+    token: str = field(default="", repr=False)
+    api_base_url: str | None = None
+    admin_ids: frozenset[int] = frozenset()
+    broadcast_interval: float = 60.0
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str | None = field(default=None, repr=False)
+    questions_per_minute: int = 20
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        db = Path(env.get("FINDINGS_DB") or DEFAULT_DB)
+        return cls(
+            findings_db=db,
+            state_db=Path(env.get("FINDINGS_STATE_DB") or db.with_name("state.db")),
+            token=env.get("TELEGRAM_BOT_TOKEN", "").strip(),
+            api_base_url=env.get("TELEGRAM_API_BASE_URL") or None,
+            admin_ids=_ids(env.get("FINDINGS_ADMIN_IDS", "")),
+            broadcast_interval=_number(env, "FINDINGS_BROADCAST_INTERVAL", 60.0),
+            webhook_url=env.get("FINDINGS_WEBHOOK_URL") or None,
+            webhook_listen=env.get("FINDINGS_WEBHOOK_LISTEN") or "127.0.0.1",
+            webhook_port=int(_number(env, "FINDINGS_WEBHOOK_PORT", 8443)),
+            webhook_secret=env.get("FINDINGS_WEBHOOK_SECRET") or None,
+            questions_per_minute=int(_number(env, "FINDINGS_RATE_LIMIT_PER_MINUTE", 20)),
+            log_level=(env.get("FINDINGS_LOG_LEVEL") or "INFO").upper(),
+        )
+
+
+def _ids(text: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError:
+        raise SettingsError("FINDINGS_ADMIN_IDS must be comma-separated Telegram user ids") from None
+
+
+def _number(env: Mapping[str, str], name: str, default: float) -> float:
+    text = env.get(name)
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {text!r}") from None
+    if value <= 0:
+        raise SettingsError(f"{name} must be greater than 0")
+    return value

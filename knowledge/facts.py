@@ -1,0 +1,113 @@
+"""A figure from the findings, and the rules for choosing between figures."""
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from math import sqrt
+from typing import Any
+
+from knowledge.vocabulary import MEASURE_KINDS
+
+SMALL_SAMPLE = 50
+_SOURCE_RANK = {"inspectorate": 0, "police_or_pcc": 1, "news": 2}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sourced figure: which force, which inspection and year, what was measured, the source."""
+
+    force: str
+    inspection: str
+    inspection_year: int | None
+    published: str | None
+    offence: str
+    measure: str
+    value: str | None
+    ci_plus_minus: str | None
+    numerator: int | None
+    denominator: int | None
+    source_url: str
+    source_kind: str
+    quote: str
+
+    @property
+    def kind(self) -> str:
+        """grade, percent, count or fraction: how the figure reads."""
+        return MEASURE_KINDS[self.measure]
+
+    @property
+    def number(self) -> float | None:
+        """The figure as a number for sorting: the value, or numerator/denominator as a percent."""
+        if self.value is not None and self.kind != "grade":
+            return float(self.value)
+        if self.numerator is not None and self.denominator:
+            return 100 * self.numerator / self.denominator
+        return None
+
+    @property
+    def small_sample(self) -> bool:
+        return self.denominator is not None and self.denominator < SMALL_SAMPLE
+
+    @property
+    def wilson(self) -> tuple[float, float] | None:
+        """The 95% Wilson score interval of numerator/denominator, in percent."""
+        if self.numerator is None or not self.denominator:
+            return None
+        return wilson_interval(self.numerator, self.denominator)
+
+    @property
+    def year_sort_key(self) -> int:
+        """Dated inspections rank above undated ones ('most recent 2016-2020 CDI inspection')."""
+        return self.inspection_year or 0
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["value"] = _json_number(self.value)
+        data["ci_plus_minus"] = _json_number(self.ci_plus_minus)
+        return data
+
+
+def wilson_interval(successes: int, trials: int, z: float = 1.959964) -> tuple[float, float]:
+    """Wilson score interval for a binomial proportion, as percentages (low, high)."""
+    p = successes / trials
+    denominator = 1 + z * z / trials
+    centre = (p + z * z / (2 * trials)) / denominator
+    margin = z * sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / denominator
+    return max(0.0, centre - margin) * 100, min(1.0, centre + margin) * 100
+
+
+def _json_number(text: str | None) -> int | float | str | None:
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+
+
+def source_preference(fact: Fact) -> tuple[int, int]:
+    """Inspectorate before police or PCC before news; an exact figure before a rounded one."""
+    decimals = len(fact.value.partition(".")[2]) if fact.value else 0
+    return _SOURCE_RANK[fact.source_kind], -decimals
+
+
+def latest_per_figure(facts: Iterable[Fact], year: int | None = None) -> list[Fact]:
+    """For each (offence, measure): the facts of the latest inspection that has it, or of `year`.
+
+    Two sources for one figure are both kept, the preferred one first; they are never averaged.
+    """
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:
+        if year is None or fact.inspection_year == year:
+            groups.setdefault((fact.offence, fact.measure), []).append(fact)
+    chosen: list[Fact] = []
+    for group in groups.values():
+        newest = max(group, key=lambda f: (f.year_sort_key, f.published or "")).year_sort_key
+        best = [f for f in group if f.year_sort_key == newest]
+        # Several inspections in one year (an inspection and its re-inspection): the later one.
+        last_title = max(best, key=lambda f: (f.published or "", "re-inspection" in f.inspection))
+        same = [f for f in best if f.inspection == last_title.inspection]
+        chosen.extend(sorted(same, key=source_preference))
+    return chosen

@@ -1,0 +1,82 @@
+"""Turn an Answer into the words a reader sees: Telegram HTML or plain terminal text."""
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from knowledge.answers import Answer
+from knowledge.facts import Fact
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TELEGRAM_LIMIT = 4096
+_QUALIFIER = re.compile(
+    r"\b(over|more than|around|about|approximately|nearly|almost|at least|some|up to)\s+[\d,.]+",
+    re.IGNORECASE,
+)
+
+
+def thousands(text: str | None) -> str:
+    """11200 -> 11,200; decimals and small numbers exactly as given."""
+    if text is None:
+        return ""
+    return f"{int(text):,}" if text.isdigit() else text
+
+
+def qualifier(fact: Fact) -> str:
+    """The source's own hedge for an estimate ("over", "about"), lower case, or ""."""
+    match = _QUALIFIER.search(fact.quote)
+    return match.group(1).lower() + " " if match else ""
+
+
+def percent(value: float) -> str:
+    return f"{value:.0f}%"
+
+
+class Renderer:
+    """Two Jinja environments over the same templates: HTML (autoescaped) and plain text."""
+
+    def __init__(self, templates_dir: Path = TEMPLATES_DIR) -> None:
+        self.environments = {
+            "html": self._environment(templates_dir, html=True),
+            "text": self._environment(templates_dir, html=False),
+        }
+
+    @staticmethod
+    def _environment(templates_dir: Path, html: bool) -> Environment:
+        env = Environment(
+            loader=FileSystemLoader(templates_dir),
+            autoescape=select_autoescape(default=html, default_for_string=html),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        env.globals["html"] = html
+        env.filters["thousands"] = thousands
+        env.filters["qualifier"] = qualifier
+        env.filters["percent"] = percent
+        env.filters["bold"] = (lambda t: Markup("<b>{}</b>").format(t)) if html else str
+        env.filters["link"] = _html_link if html else _text_link
+        return env
+
+    def render(self, answer: Answer, fmt: str = "text", bot_name: str = "") -> str:
+        """The answer as text; never longer than Telegram's message limit."""
+        template = self.environments[fmt].get_template(f"{answer.intent}.j2")
+        text = template.render(answer=answer, bot_name=bot_name).strip()
+        text = re.sub(r"\n{3,}", "\n\n", text)
+        if len(text) > TELEGRAM_LIMIT:  # a safety net: answers are sized well below this
+            text = text[: TELEGRAM_LIMIT - 2].rsplit("\n", 1)[0] + "\n…"
+        return text
+
+
+def _html_link(url: str, label: str = "source") -> Markup:
+    return Markup('<a href="{}">{}</a>').format(url, label)
+
+
+def _text_link(url: str, label: str = "source") -> str:
+    return f"{label}: {url}"
+
+
+__all__ = ["Renderer", "escape"]

@@ -1,0 +1,186 @@
+"""The SQLite store of findings, built with sqlite-utils and read once into memory."""
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from knowledge.facts import Fact
+from knowledge.loader import (
+    DATA_DIR,
+    FindingRow,
+    read_aliases,
+    read_findings,
+    read_forces,
+)
+from knowledge.vocabulary import NATIONAL
+
+SCHEMA_VERSION = "1"
+DATA_FILES = ("forces.csv", "aliases.csv", "findings.csv")
+
+
+class StoreMissing(RuntimeError):
+    """There is no findings database at the configured path."""
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load wrote: where, how many rows, and the data version."""
+
+    path: Path
+    forces: int
+    aliases: int
+    inspections: int
+    findings: int
+    data_version: str
+
+
+def data_version(data_dir: Path) -> str:
+    """A short hash of the data files: changes whenever any figure or alias changes."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update((data_dir / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def build_database(path: Path, data_dir: Path = DATA_DIR) -> LoadReport:
+    """Validate the data files and build the database at `path`, all or nothing.
+
+    The database is written to a temporary file beside `path` and renamed over it only when
+    every row has been validated and written, so a bad file leaves the old database as it was.
+    """
+    forces = read_forces(data_dir / "forces.csv")
+    names = {force["force"] for force in forces}
+    aliases = read_aliases(data_dir / "aliases.csv", names)
+    findings = read_findings(data_dir / "findings.csv", names)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".findings-", suffix=".db", dir=path.parent)
+    os.close(handle)
+    try:
+        version = data_version(data_dir)
+        counts = _write(Path(temporary), forces, aliases, findings, version)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return LoadReport(path, len(forces), len(aliases), counts, len(findings), version)
+
+
+def _write(
+    path: Path,
+    forces: list[dict[str, str]],
+    aliases: list[dict[str, str | int]],
+    findings: list[FindingRow],
+    version: str,
+) -> int:
+    db = sqlite_utils.Database(path)
+    db["forces"].insert_all(
+        [{"name": f["force"], "short_name": f["short_name"], "country": f["country"],
+          "kind": "force"} for f in forces]
+        + [{"name": NATIONAL, "short_name": NATIONAL, "country": NATIONAL, "kind": "national"}],
+        pk="name",
+    )
+    db["aliases"].insert_all(aliases, pk=("alias", "force"), foreign_keys=[("force", "forces")])
+    inspections = _inspections(findings)
+    db["inspections"].insert_all(
+        inspections.values(), pk="id", foreign_keys=[("force", "forces")]
+    )
+    db["findings"].insert_all(
+        [_finding_record(i, row, inspections) for i, row in enumerate(findings, 1)],
+        pk="id",
+        foreign_keys=[("force", "forces"), ("inspection_id", "inspections")],
+        columns={"value": str, "ci_plus_minus": str, "numerator": int, "denominator": int},
+    )
+    db["inspections"].create_index(["force", "title"], unique=True)
+    db["findings"].create_index(["force", "offence", "measure"])
+    db["findings"].create_index(["offence", "measure"])
+    db["aliases"].create_index(["force"])
+    db["meta"].insert_all(
+        [{"key": "data_version", "value": version},
+         {"key": "schema_version", "value": SCHEMA_VERSION},
+         {"key": "built_at", "value": datetime.now(UTC).isoformat(timespec="seconds")}],
+        pk="key",
+    )
+    db.conn.commit()
+    db.close()
+    return len(inspections)
+
+
+def _inspections(findings: list[FindingRow]) -> dict[tuple[str, str], dict[str, object]]:
+    inspections: dict[tuple[str, str], dict[str, object]] = {}
+    for row in findings:
+        key = (row.force, row.inspection)
+        record = inspections.setdefault(
+            key, {"id": len(inspections) + 1, "force": row.force, "title": row.inspection,
+                  "year": row.inspection_year, "published": row.published}
+        )
+        if record["published"] is None and row.published:
+            record["published"] = row.published
+    return inspections
+
+
+def _finding_record(
+    row_id: int, row: FindingRow, inspections: dict[tuple[str, str], dict[str, object]]
+) -> dict[str, object]:
+    record = {f.name: getattr(row, f.name) for f in fields(row)}
+    record.pop("inspection_year")
+    record.pop("published")
+    record["inspection_id"] = inspections[(row.force, record.pop("inspection"))]["id"]
+    record["source_line"] = record.pop("line")
+    record["id"] = row_id
+    return record
+
+
+class Store:
+    """Every force, alias and finding, read once from the database and kept in memory."""
+
+    def __init__(self, forces: dict[str, dict[str, str]], aliases: list[dict[str, object]],
+                 facts: list[Fact], meta: dict[str, str]) -> None:
+        self.forces = forces
+        self.aliases = aliases
+        self.facts = facts
+        self.meta = meta
+        self._by_force: dict[str, list[Fact]] = {}
+        for fact in facts:
+            self._by_force.setdefault(fact.force, []).append(fact)
+
+    @classmethod
+    def open(cls, path: Path) -> "Store":
+        """Read the database at `path`; StoreMissing when there is none."""
+        if not path.is_file():
+            raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        try:
+            forces = {r["name"]: dict(r) for r in conn.execute(
+                "select * from forces where kind = 'force' order by name")}
+            aliases = [dict(r) for r in conn.execute("select * from aliases order by alias")]
+            facts = [Fact(**dict(r)) for r in conn.execute(_FACTS_SQL)]
+            meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
+        except sqlite3.DatabaseError as error:
+            raise StoreMissing(f"{path} is not a findings database ({error})") from None
+        finally:
+            conn.close()
+        return cls(forces, aliases, facts, meta)
+
+    def facts_for(self, force: str) -> list[Fact]:
+        return self._by_force.get(force, [])
+
+    def latest_inspection(self, force: str) -> Fact | None:
+        """A fact of the force's latest dated inspection (for its title and year)."""
+        dated = [f for f in self.facts_for(force) if f.inspection_year]
+        return max(dated, key=lambda f: (f.year_sort_key, f.published or ""), default=None)
+
+
+_FACTS_SQL = """
+select f.force, i.title as inspection, i.year as inspection_year, i.published, f.offence,
+       f.measure, f.value, f.ci_plus_minus, f.numerator, f.denominator, f.source_url,
+       f.source_kind, f.quote
+from findings f join inspections i on i.id = f.inspection_id
+order by f.id
+"""

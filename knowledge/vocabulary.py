@@ -1,0 +1,261 @@
+"""The words of the findings data and the words people use for them."""
+
+from typing import Final
+
+NATIONAL: Final = "England and Wales"
+
+OFFENCES: Final = (
+    "all",
+    "violence",
+    "sexual offences",
+    "rape",
+    "robbery",
+    "domestic abuse",
+    "vulnerable victims",
+    "modern slavery",
+    "other",
+)
+CANCELLED_AUDIT_OFFENCES: Final = ("rape", "sexual offences", "violence", "robbery")
+GRADES: Final = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
+SOURCE_KINDS: Final = ("inspectorate", "police_or_pcc", "news")
+
+# How each measure's figure reads: a grade word, a percent, a count, or "numerator of denominator".
+MEASURE_KINDS: Final[dict[str, str]] = {
+    "grade": "grade",
+    "recording_rate": "percent",
+    "unrecorded_rate": "percent",
+    "cancelled_incorrect_pct": "percent",
+    "victims_not_told_pct": "percent",
+    "sample_recorded_pct": "percent",
+    "sample_not_recorded_pct": "percent",
+    "not_recorded_pct": "percent",
+    "max_force_cancelled_incorrect_pct": "percent",
+    "unrecorded_per_year": "count",
+    "additional_recorded_per_year": "count",
+    "cancelled_crimes_recorded": "count",
+    "forces_with_incorrect_cancellations": "count",
+    "rank_worst_of_43_forces": "count",
+    "cancelled_incorrect": "fraction",
+    "cancelled_correct": "fraction",
+    "victims_told": "fraction",
+    "victims_not_told": "fraction",
+    "recorded_within_24h": "fraction",
+    "should_have_been_recorded": "fraction",
+    "were_recorded": "fraction",
+    "not_recorded": "fraction",
+    "accurately_recorded": "fraction",
+    "misclassified_or_unrecorded": "fraction",
+    "wrongly_classified": "fraction",
+    "recorded_outside_72h": "fraction",
+    "recorded_incorrectly": "fraction",
+    "recorded_correctly": "fraction",
+    "not_recorded_properly": "fraction",
+    "unrecorded_in_sample": "fraction",
+    "incorrectly_recorded_in_sample": "fraction",
+}
+MEASURES: Final = tuple(MEASURE_KINDS)
+
+# Families: what a question about one measure is shown.
+CANCELLED_FAMILY: Final = ("cancelled_incorrect", "cancelled_incorrect_pct", "cancelled_correct")
+RECORDING_FAMILY: Final = ("recording_rate", "unrecorded_per_year")
+FAMILIES: Final[dict[str, tuple[str, ...]]] = {
+    "cancelled_incorrect": CANCELLED_FAMILY,
+    "recording_rate": RECORDING_FAMILY,
+    "unrecorded_per_year": ("unrecorded_per_year", "recording_rate"),
+    "grade": ("grade",),
+}
+NATIONAL_MEASURES: Final[dict[str, tuple[str, ...]]] = {
+    "cancelled_incorrect": (
+        "forces_with_incorrect_cancellations",
+        "max_force_cancelled_incorrect_pct",
+    ),
+    "cancelled_crimes_recorded": ("cancelled_crimes_recorded",),
+}
+
+# Phrases, longest first when matched; each maps to the findings vocabulary.
+OFFENCE_WORDS: Final[dict[str, str]] = {
+    "sexual offences": "sexual offences",
+    "sexual offence": "sexual offences",
+    "sex offences": "sexual offences",
+    "sex offence": "sexual offences",
+    "sex crimes": "sexual offences",
+    "sex crime": "sexual offences",
+    "sexual assaults": "sexual offences",
+    "sexual assault": "sexual offences",
+    "sexual": "sexual offences",
+    "violent crimes": "violence",
+    "violent crime": "violence",
+    "violent": "violence",
+    "violence": "violence",
+    "assaults": "violence",
+    "assault": "violence",
+    "gbh": "violence",
+    "abh": "violence",
+    "rapes": "rape",
+    "rape": "rape",
+    "robbery": "robbery",
+    "robberies": "robbery",
+    "mugging": "robbery",
+    "muggings": "robbery",
+    "mugged": "robbery",
+    "domestic abuse": "domestic abuse",
+    "domestic violence": "domestic abuse",
+    "vulnerable victims": "vulnerable victims",
+    "vulnerable": "vulnerable victims",
+    "modern slavery": "modern slavery",
+    "trafficking": "modern slavery",
+    "anti social behaviour": "other",
+    "antisocial behaviour": "other",
+    "asb": "other",
+    "all crime": "all",
+    "all crimes": "all",
+    "overall": "all",
+}
+MEASURE_WORDS: Final[dict[str, str]] = {
+    "wrongly cancelled": "cancelled_incorrect",
+    "incorrectly cancelled": "cancelled_incorrect",
+    "cancelled": "cancelled_incorrect",
+    "cancelling": "cancelled_incorrect",
+    "cancellation": "cancelled_incorrect",
+    "cancellations": "cancelled_incorrect",
+    "cancel": "cancelled_incorrect",
+    "no crimed": "cancelled_incorrect",
+    "no crime": "cancelled_incorrect",
+    "no crimes": "cancelled_incorrect",
+    "nocrimed": "cancelled_incorrect",
+    "written off": "cancelled_incorrect",
+    "writing off": "cancelled_incorrect",
+    "dropped": "cancelled_incorrect",
+    "wiped": "cancelled_incorrect",
+    "wiping": "cancelled_incorrect",
+    "unrecorded": "unrecorded_per_year",
+    "not recorded": "unrecorded_per_year",
+    "not record": "unrecorded_per_year",
+    "fail to record": "unrecorded_per_year",
+    "failed to record": "unrecorded_per_year",
+    "fails to record": "unrecorded_per_year",
+    "failing to record": "unrecorded_per_year",
+    "missing crimes": "unrecorded_per_year",
+    "recording rate": "recording_rate",
+    "recording rates": "recording_rate",
+    "recording": "recording_rate",
+    "record": "recording_rate",
+    "records": "recording_rate",
+    "recorded": "recording_rate",
+    "accuracy": "recording_rate",
+    "accurate": "recording_rate",
+    "accurately": "recording_rate",
+    "grade": "grade",
+    "graded": "grade",
+    "grades": "grade",
+    "rating": "grade",
+    "ratings": "grade",
+    "rated": "grade",
+    "judged": "grade",
+    "judgment": "grade",
+    "judgement": "grade",
+}
+RANK_WORDS: Final = frozenset(
+    {"worst", "best", "lowest", "highest", "top", "bottom", "most", "least", "rank", "ranking",
+     "ranked", "league", "poorest", "better", "worse"}
+)
+ASCENDING_RANK_WORDS: Final = frozenset({"worst", "lowest", "bottom", "least", "poorest", "worse"})
+NATIONAL_PHRASES: Final = (
+    "how many forces",
+    "how many police forces",
+    "how many cancelled",
+    "nationally",
+    "national",
+    "england and wales",
+    "across the country",
+    "in total",
+    "all forces",
+    "every force",
+)
+HELP_PHRASES: Final = (
+    "help",
+    "hi",
+    "hello",
+    "hey",
+    "start",
+    "what can you do",
+    "what do you do",
+    "how does this work",
+    "good morning",
+    "good afternoon",
+    "thanks",
+    "thank you",
+)
+GLOSSARY_TERMS: Final[dict[str, str]] = {
+    "cancelled crime": "cancelled_crime",
+    "cancelled crimes": "cancelled_crime",
+    "cancelled": "cancelled_crime",
+    "cancellation": "cancelled_crime",
+    "no crime": "cancelled_crime",
+    "no crimed": "cancelled_crime",
+    "avi": "avi",
+    "additional verifiable information": "avi",
+    "confidence interval": "confidence_interval",
+    "confidence intervals": "confidence_interval",
+    "margin of error": "confidence_interval",
+    "ci": "confidence_interval",
+    "hmicfrs": "hmicfrs",
+    "hmic": "hmicfrs",
+    "inspectorate": "hmicfrs",
+    "home office counting rules": "hocr",
+    "counting rules": "hocr",
+    "hocr": "hocr",
+    "ncrs": "hocr",
+    "crime data integrity": "crime_data_integrity",
+    "cdi": "crime_data_integrity",
+    "recording rate": "recording_rate",
+    "peel": "peel",
+    "wilson interval": "wilson",
+    "wilson": "wilson",
+}
+GLOSSARY_CUES: Final = (
+    "what is",
+    "what's",
+    "whats",
+    "what are",
+    "what does",
+    "what do",
+    "meaning of",
+    "define",
+    "definition",
+    "explain",
+    "mean",
+    "means",
+)
+OUT_OF_SCOPE_PLACES: Final = (
+    "police scotland",
+    "scotland",
+    "scottish",
+    "glasgow",
+    "edinburgh",
+    "aberdeen",
+    "dundee",
+    "psni",
+    "northern ireland",
+    "belfast",
+    "derry",
+    "british transport police",
+    "btp",
+    "isle of man",
+    "jersey",
+    "guernsey",
+    "republic of ireland",
+    "dublin",
+    "garda",
+)
+# Words that carry no force: never fuzzy-matched against force names and places.
+STOPWORDS: Final = frozenset(
+    """a about across after against all also an and any are as at be been being best better
+    bot by can cases compare compared comparison constabulary could crime crimes data did do does
+    doing during each find figure figures findings for force forces from get give had has have how
+    i if in inspection inspections inspectors integrity is it its latest me most my new
+    number numbers of on or our over per percent police please rate rates recent report reported
+    reports say says service show so tell than that the their them there these they this those to
+    up us versus vs was we well were what when where which who why will with worst would year
+    years you your latest previous last first whats much many""".split()
+)
