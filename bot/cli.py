@@ -40,8 +40,11 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder with forces.csv, aliases.csv and findings.csv.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder with forces.csv, aliases.csv and findings.csv.",
+)
 @click.option("--if-missing", is_flag=True, help="Do nothing when the database exists.")
 def load(data_dir: Path | None, if_missing: bool) -> None:
     """Validate the data files and (re)build the findings database."""
@@ -53,20 +56,26 @@ def load(data_dir: Path | None, if_missing: bool) -> None:
         report = build_database(path, **({"data_dir": data_dir} if data_dir else {}))
     except (DataFileError, FileNotFoundError) as error:
         raise click.ClickException(f"{error} (database left unchanged)") from None
-    click.echo(f"Loaded {report.findings} findings from {report.inspections} inspections of "
-               f"{report.forces} forces ({report.aliases} aliases) into {report.path} "
-               f"(data version {report.data_version}).")
+    click.echo(
+        f"Loaded {report.findings} findings from {report.inspections} inspections of "
+        f"{report.forces} forces ({report.aliases} aliases) into {report.path} "
+        f"(data version {report.data_version})."
+    )
 
 
 @main.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object per answer.")
-@click.option("--file", "question_file", type=click.File("r", encoding="utf-8"),
-              help="Answer each line of FILE (JSON Lines with --json).")
+@click.option(
+    "--file",
+    "question_file",
+    type=click.File("r", encoding="utf-8"),
+    help="Answer each line of FILE (JSON Lines with --json).",
+)
 def ask(question: str | None, as_json: bool, question_file: TextIO | None) -> None:
     """Answer QUESTION (or each line of --file)."""
     if question_file is None and not (question or "").strip():
-        raise click.UsageError("give a question, e.g. findings-bot ask \"Herts robbery?\"")
+        raise click.UsageError('give a question, e.g. findings-bot ask "Herts robbery?"')
     knowledge = open_knowledge()
     questions = [line.rstrip("\n") for line in question_file] if question_file else [question]
     for text in questions:
@@ -78,8 +87,7 @@ def _answer_output(knowledge: Knowledge, question: str, as_json: bool) -> str:
     text = knowledge.render(answer)
     if not as_json:
         return text + "\n"
-    return json.dumps({**answer.as_json(), "question": question, "text": text},
-                      ensure_ascii=False)
+    return json.dumps({**answer.as_json(), "question": question, "text": text}, ensure_ascii=False)
 
 
 @main.command()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = CHECKOUT / "var" / "findings.db"
+DEFAULT_STATE_DB = DEFAULT_DB.with_name("state.db")
 
 
 class SettingsError(ValueError):
@@ -18,7 +19,7 @@ class Settings:
     """Everything the application is configured with; secrets are kept out of repr()."""
 
     findings_db: Path = DEFAULT_DB
-    state_db: Path = DEFAULT_DB.with_name("state.db")
+    state_db: Path = DEFAULT_STATE_DB
     token: str = field(default="", repr=False)
     api_base_url: str | None = None
     admin_ids: frozenset[int] = frozenset()
@@ -54,7 +55,9 @@ def _ids(text: str) -> frozenset[int]:
     try:
         return frozenset(int(part) for part in text.replace(" ", "").split(",") if part)
     except ValueError:
-        raise SettingsError("FINDINGS_ADMIN_IDS must be comma-separated Telegram user ids") from None
+        raise SettingsError(
+            "FINDINGS_ADMIN_IDS must be comma-separated Telegram user ids"
+        ) from None
 
 
 def _number(env: Mapping[str, str], name: str, default: float) -> float:

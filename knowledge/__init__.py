@@ -1,6 +1,7 @@
 """Findings of HMICFRS crime-data-integrity inspections: store, question parsing, cited answers.
 
-Plain synchronous Python; never imports telegram, so the CLI, the bot, benchmarks and tests share it.
+Plain synchronous Python; never imports telegram, so the CLI, the bot, benchmarks and tests
+share it.
 """
 
 from knowledge.answers import Answer, Fact

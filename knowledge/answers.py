@@ -46,6 +46,7 @@ class Answer:
     missing: bool = False
     more: int = 0
     coverage: int | None = None  # forces with a figure, for overviews and ranks
+    topic: str | None = None  # the measure shown when the question named none
     rank: str | None = None
     unsure: bool = False
     glossary_term: str | None = None
@@ -90,9 +91,15 @@ class Answerer:
 
     def _base(self, query: Query, **changes: Any) -> Answer:
         answer = Answer(
-            question=query.text, intent=query.intent, forces=query.forces,
-            candidates=query.candidates, offence=query.offence, measure=query.measure,
-            year=query.year, rank=query.rank, unsure=query.unsure,
+            question=query.text,
+            intent=query.intent,
+            forces=query.forces,
+            candidates=query.candidates,
+            offence=query.offence,
+            measure=query.measure,
+            year=query.year,
+            rank=query.rank,
+            unsure=query.unsure,
         )
         return replace(answer, **changes)
 
@@ -122,15 +129,22 @@ class Answerer:
             FollowUp("Force summary", self.short(force)),
         ]
         return self._base(
-            query, facts=tuple(facts[:MAX_FACTS]), more=max(0, len(facts) - MAX_FACTS),
-            missing=not facts, latest=self._latest([force]), follow_ups=tuple(follow_ups),
+            query,
+            facts=tuple(facts[:MAX_FACTS]),
+            more=max(0, len(facts) - MAX_FACTS),
+            missing=not facts,
+            latest=self._latest([force]),
+            follow_ups=tuple(follow_ups),
         )
 
     def force_summary(self, query: Query) -> Answer:
         force = query.forces[0]
         facts: list[Fact] = []
-        for offence, measure in (("all", "grade"), ("all", "recording_rate"),
-                                 (None, "cancelled_incorrect")):
+        for offence, measure in (
+            ("all", "grade"),
+            ("all", "recording_rate"),
+            (None, "cancelled_incorrect"),
+        ):
             facts += self._figures(force, replace(query, offence=offence, measure=measure))
         short = self.short(force)
         follow_ups = (
@@ -138,22 +152,34 @@ class Answerer:
             FollowUp("Recording rate", question_for(short, None, "recording_rate")),
             FollowUp("Grade", question_for(short, None, "grade")),
         )
-        return self._base(query, facts=tuple(facts[:MAX_FACTS]), missing=not facts,
-                          latest=self._latest([force]), follow_ups=follow_ups)
+        return self._base(
+            query,
+            facts=tuple(facts[:MAX_FACTS]),
+            missing=not facts,
+            latest=self._latest([force]),
+            follow_ups=follow_ups,
+        )
 
     def compare(self, query: Query) -> Answer:
-        measure = query.measure or ("recording_rate" if not query.offence else None)
-        asked = replace(query, measure=measure)
+        asked = [query]
+        if not query.measure and not query.offence:  # grade and recording rate side by side
+            asked = [replace(query, measure="grade"), replace(query, measure="recording_rate")]
         facts: list[Fact] = []
         per_force = max(2, MAX_FACTS // len(query.forces))
         for force in query.forces:
-            facts += self._figures(force, asked)[:per_force]
-        return self._base(query, measure=measure, facts=tuple(facts), missing=not facts,
-                          latest=self._latest(query.forces))
+            figures = [f for q in asked for f in self._figures(force, q)]
+            facts += figures[:per_force]
+        return self._base(
+            query, facts=tuple(facts), missing=not facts, latest=self._latest(query.forces)
+        )
 
     def _across_forces(self, query: Query) -> dict[str, list[Fact]]:
         figures = {force: self._figures(force, query) for force in self.store.forces}
         return {force: facts for force, facts in figures.items() if facts}
+
+    def figures_by_force(self, query: Query) -> dict[str, list[Fact]]:
+        """Each force with a figure for the query's offence, measure and year: its latest ones."""
+        return self._across_forces(query)
 
     def offence_overview(self, query: Query) -> Answer:
         measure = query.measure or _default_measure(query.offence)
@@ -162,27 +188,39 @@ class Answerer:
         by_force = self._across_forces(asked)
         listed = list(by_force)[:MAX_FORCES_LISTED]
         facts = national + [by_force[force][0] for force in listed]
-        follow_ups = tuple(FollowUp(self.short(f), question_for(self.short(f), query.offence,
-                                                                 measure)) for f in listed[:3])
+        follow_ups = tuple(
+            FollowUp(self.short(f), question_for(self.short(f), query.offence, measure))
+            for f in listed[:3]
+        )
         return self._base(
-            query, measure=measure, facts=tuple(facts), missing=not facts,
-            more=len(by_force) - len(listed), coverage=len(by_force), follow_ups=follow_ups,
+            query,
+            topic=measure,
+            facts=tuple(facts),
+            missing=not facts,
+            more=len(by_force) - len(listed),
+            coverage=len(by_force),
+            follow_ups=follow_ups,
         )
 
     def national(self, query: Query) -> Answer:
         facts = self._figures(NATIONAL, query)
-        follow_ups = (FollowUp("Force by force", question_for(None, query.offence,
-                                                              "cancelled_incorrect")),)
+        follow_ups = (
+            FollowUp("Force by force", question_for(None, query.offence, "cancelled_incorrect")),
+        )
         return self._base(query, facts=tuple(facts), missing=not facts, follow_ups=follow_ups)
 
     def rank(self, query: Query) -> Answer:
         measure = query.measure or "recording_rate"
-        primary = {"recording_rate": ("recording_rate",), "grade": ("grade",),
-                   "unrecorded_per_year": ("unrecorded_per_year",)}.get(
-            measure, ("cancelled_incorrect", "cancelled_incorrect_pct"))
-        asked = replace(query, measure=measure,
-                        offence=query.offence or ("all" if measure != "cancelled_incorrect"
-                                                  else None))
+        primary = {
+            "recording_rate": ("recording_rate",),
+            "grade": ("grade",),
+            "unrecorded_per_year": ("unrecorded_per_year",),
+        }.get(measure, ("cancelled_incorrect", "cancelled_incorrect_pct"))
+        asked = replace(
+            query,
+            measure=measure,
+            offence=query.offence or ("all" if measure != "cancelled_incorrect" else None),
+        )
         ranked = [
             next(f for f in facts if f.measure in primary and _rankable(f))
             for facts in self._across_forces(asked).values()
@@ -190,14 +228,21 @@ class Answerer:
         ]
         ranked.sort(key=_rank_key(measure, query.rank or "worst"))
         shown = ranked[:RANK_SHOWN]
-        return self._base(query, measure=measure, offence=asked.offence, facts=tuple(shown),
-                          missing=not shown, more=len(ranked) - len(shown),
-                          coverage=len(ranked))
+        return self._base(
+            query,
+            measure=measure,
+            topic=measure,
+            facts=tuple(shown),
+            missing=not shown,
+            more=len(ranked) - len(shown),
+            coverage=len(ranked),
+        )
 
     def clarify(self, query: Query) -> Answer:
         follow_ups = tuple(
-            FollowUp(force, question_for(self.short(force), query.offence, query.measure,
-                                         query.year))
+            FollowUp(
+                force, question_for(self.short(force), query.offence, query.measure, query.year)
+            )
             for force in query.candidates
         )
         return self._base(query, follow_ups=follow_ups)
@@ -217,8 +262,9 @@ def _selector(offence: str | None, measure: str | None) -> Callable[[Fact], bool
 
 
 def _rankable(fact: Fact) -> bool:
-    return fact.kind == "grade" or (fact.number is not None and fact.kind != "count"
-                                    or fact.measure == "unrecorded_per_year")
+    return fact.kind == "grade" or (
+        (fact.number is not None and fact.kind != "count") or fact.measure == "unrecorded_per_year"
+    )
 
 
 def _default_measure(offence: str | None) -> str:

@@ -8,12 +8,13 @@ from typing import Any
 from knowledge.vocabulary import MEASURE_KINDS
 
 SMALL_SAMPLE = 50
+UNDATED_YEAR = 2015.5  # between the 2014 round and the 2016-2020 rolling programme
 _SOURCE_RANK = {"inspectorate": 0, "police_or_pcc": 1, "news": 2}
 
 
 @dataclass(frozen=True)
 class Fact:
-    """One sourced figure: which force, which inspection and year, what was measured, the source."""
+    """One sourced figure: force, inspection and year, what was measured, and its source."""
 
     force: str
     inspection: str
@@ -55,9 +56,10 @@ class Fact:
         return wilson_interval(self.numerator, self.denominator)
 
     @property
-    def year_sort_key(self) -> int:
-        """Dated inspections rank above undated ones ('most recent 2016-2020 CDI inspection')."""
-        return self.inspection_year or 0
+    def year_sort_key(self) -> float:
+        """The year for ordering. An undated row ('most recent 2016-2020 CDI inspection') is
+        newer than the 2014 round but older than any dated 2016-2020 inspection."""
+        return self.inspection_year or UNDATED_YEAR
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)

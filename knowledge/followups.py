@@ -26,8 +26,12 @@ class FollowUp:
     question: str
 
 
-def question_for(force_short: str | None = None, offence: str | None = None,
-                 measure: str | None = None, year: int | None = None) -> str:
+def question_for(
+    force_short: str | None = None,
+    offence: str | None = None,
+    measure: str | None = None,
+    year: int | None = None,
+) -> str:
     """A question in the bot's own words that asks for exactly these parts."""
     parts = [
         force_short or "",

@@ -1,4 +1,4 @@
-"""Read and validate the data files; one bad row rejects the whole file with `file:line: reason`."""
+"""Read and validate the data files; one bad row rejects the whole file (`file:line: reason`)."""
 
 import csv
 import datetime as dt
@@ -82,7 +82,9 @@ def read_forces(path: Path) -> list[dict[str, str]]:
         if row["force"] in seen:
             raise DataFileError(path, line, f"duplicate force {row['force']!r}")
         if row["country"] not in ("England", "Wales"):
-            raise DataFileError(path, line, f"country must be England or Wales: {row['country']!r}")
+            raise DataFileError(
+                path, line, f"country must be England or Wales: {row['country']!r}"
+            )
         seen.add(row["force"])
         forces.append(row)
     if not forces:
@@ -108,8 +110,12 @@ def read_aliases(path: Path, force_names: set[str]) -> list[dict[str, str | int]
             raise DataFileError(path, line, f"duplicate alias {alias!r} for {row['force']}")
         seen.add((alias, row["force"]))
         aliases.append(
-            {"alias": alias, "force": row["force"], "kind": row["kind"],
-             "needs_capital": int(row["needs_capital"])}
+            {
+                "alias": alias,
+                "force": row["force"],
+                "kind": row["kind"],
+                "needs_capital": int(row["needs_capital"]),
+            }
         )
     return aliases
 

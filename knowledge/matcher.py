@@ -7,23 +7,33 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process, utils
 
 from knowledge.vocabulary import (
+    GLOSSARY_TERMS,
+    HELP_PHRASES,
     MEASURE_WORDS,
     NATIONAL,
+    NATIONAL_PHRASES,
     OFFENCE_WORDS,
     OUT_OF_SCOPE_PLACES,
+    RANK_WORDS,
     STOPWORDS,
 )
 
-MATCH_CUTOFF = 86  # a word group this close to a force name or place is that force
+MATCH_CUTOFF = 85  # a word group this close to a force name or place is that force
 SUGGEST_CUTOFF = 78  # closer than this but under MATCH_CUTOFF: "did you mean", never an answer
 TIE_MARGIN = 3  # two different forces within this many points: ask which
 MAX_TOKENS = 60
 MAX_TOKEN_LENGTH = 40
 ELSEWHERE = "elsewhere"  # the alias kind of places outside England and Wales
 _WORD = re.compile(r"[^\W_]+")
-_VOCABULARY = frozenset(
-    word for phrase in [*OFFENCE_WORDS, *MEASURE_WORDS] for word in phrase.split()
-)
+_PHRASES = [
+    *OFFENCE_WORDS,
+    *MEASURE_WORDS,
+    *GLOSSARY_TERMS,
+    *HELP_PHRASES,
+    *NATIONAL_PHRASES,
+    *RANK_WORDS,
+]
+_VOCABULARY = frozenset(word for phrase in _PHRASES for word in phrase.split())
 
 
 def tokenize(text: str) -> list[str]:
@@ -71,9 +81,12 @@ class ForceMatcher:
         self._add(NATIONAL, AliasEntry(NATIONAL, "national", False))
         self.longest = max(len(alias.split()) for alias in self.table)
         self.fuzzy_choices = [
-            alias for alias, entries in self.table.items()
-            if len(alias) >= 5 and all(e.kind in ("name", "nickname", "place") and
-                                      not e.needs_capital for e in entries)
+            alias
+            for alias, entries in self.table.items()
+            if len(alias) >= 5
+            and all(
+                e.kind in ("name", "nickname", "place") and not e.needs_capital for e in entries
+            )
         ]
 
     def _add(self, alias: str, entry: AliasEntry) -> None:
@@ -99,47 +112,63 @@ class ForceMatcher:
             result.suggestions = suggestions
         return result
 
-    def _exact(self, words: list[str], lowered: list[str], used: list[bool],
-               found: list[tuple[int, list[AliasEntry]]], partial: bool) -> None:
+    def _exact(
+        self,
+        words: list[str],
+        lowered: list[str],
+        used: list[bool],
+        found: list[tuple[int, list[AliasEntry]]],
+        partial: bool,
+    ) -> None:
         i = 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                if any(used[i:i + n]):
+                if any(used[i : i + n]):
                     continue
-                entries = self.table.get(" ".join(lowered[i:i + n]))
+                entries = self.table.get(" ".join(lowered[i : i + n]))
                 if not entries or (any(e.kind == "partial" for e in entries) != partial):
                     continue
                 if all(e.needs_capital for e in entries) and not words[i][:1].isupper():
                     continue
                 found.append((i, entries))
-                used[i:i + n] = [True] * n
+                used[i : i + n] = [True] * n
                 i += n - 1
                 break
             i += 1
 
-    def _fuzzy(self, lowered: list[str], used: list[bool]
-               ) -> tuple[list[tuple[int, list[AliasEntry]]], list[str]]:
+    def _fuzzy(
+        self, lowered: list[str], used: list[bool]
+    ) -> tuple[list[tuple[int, list[AliasEntry]]], list[str]]:
         hits: list[tuple[int, list[AliasEntry]]] = []
         suggestions: list[str] = []
         spans = _candidate_spans(lowered, used)
         for start, n in sorted(spans, key=lambda span: -span[1]):
-            if any(used[start:start + n]):
+            if any(used[start : start + n]):
                 continue
-            phrase = " ".join(lowered[start:start + n])
-            scored = process.extract(phrase, self.fuzzy_choices, scorer=fuzz.ratio,
-                                     processor=utils.default_process, limit=6,
-                                     score_cutoff=SUGGEST_CUTOFF)
+            phrase = " ".join(lowered[start : start + n])
+            scored = process.extract(
+                phrase,
+                self.fuzzy_choices,
+                scorer=fuzz.ratio,
+                processor=utils.default_process,
+                limit=6,
+                score_cutoff=SUGGEST_CUTOFF,
+            )
             if not scored:
                 continue
             best = scored[0][1]
-            close = {e.force for alias, score, _ in scored if score >= best - TIE_MARGIN
-                     for e in self.table[alias]}
+            close = {
+                e.force
+                for alias, score, _ in scored
+                if score >= best - TIE_MARGIN
+                for e in self.table[alias]
+            }
             if best >= MATCH_CUTOFF:
                 entries = self.table[scored[0][0]]
                 if len(close) > 1:
                     entries = [AliasEntry(force, "partial", False) for force in sorted(close)]
                 hits.append((start, entries))
-                used[start:start + n] = [True] * n
+                used[start : start + n] = [True] * n
             else:
                 suggestions.extend(f for f in sorted(close) if f not in suggestions)
         return hits, suggestions
@@ -159,10 +188,16 @@ class ForceMatcher:
 
 def _candidate_spans(lowered: list[str], used: list[bool]) -> list[tuple[int, int]]:
     """Word groups of 1-3 unused words that could be a misspelt force or place."""
+
     def fuzzy_word(i: int) -> bool:
         word = lowered[i]
-        return (not used[i] and word.isalpha() and len(word) >= 4
-                and word not in STOPWORDS and word not in _VOCABULARY)
+        return (
+            not used[i]
+            and word.isalpha()
+            and len(word) >= 4
+            and word not in STOPWORDS
+            and word not in _VOCABULARY
+        )
 
     spans = []
     for start in range(len(lowered)):

@@ -1,7 +1,7 @@
 """Turn a question into a Query: intent, forces, offence, measure, year."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from knowledge.matcher import ForceMatch, ForceMatcher, tokenize
@@ -17,8 +17,16 @@ from knowledge.vocabulary import (
 )
 
 INTENTS: Final = (
-    "lookup", "force_summary", "offence_overview", "national", "rank", "compare", "glossary",
-    "help", "clarify", "out_of_scope",
+    "lookup",
+    "force_summary",
+    "offence_overview",
+    "national",
+    "rank",
+    "compare",
+    "glossary",
+    "help",
+    "clarify",
+    "out_of_scope",
 )
 MEASURE_PRIORITY: Final = ("cancelled_incorrect", "unrecorded_per_year", "grade", "recording_rate")
 _YEAR = re.compile(r"\b(20[12]\d)\b")
@@ -59,51 +67,61 @@ def parse(text: str, matcher: ForceMatcher) -> Query:
     words = tokenize(text)
     plain = " ".join(w.lower() for w in words)
     found = matcher.match(words)
-    offence = _first(_OFFENCE, plain, OFFENCE_WORDS)
-    measure = _measure(plain)
-    year = _year(plain)
-    base = {"text": text, "offence": offence, "measure": measure, "year": year}
+    base = Query(
+        text,
+        "out_of_scope",
+        offence=_first(_OFFENCE, plain, OFFENCE_WORDS),
+        measure=_measure(plain),
+        year=_year(plain),
+    )
     if found.elsewhere:
-        return Query(text, "out_of_scope", offence=offence, measure=measure)
+        return base
     if found.ambiguous or (found.suggestions and not found.forces):
         return _clarify(found, base)
     if not found.forces:
         return _without_force(plain, found, base)
     forces = tuple(found.forces)
     if len(forces) > 1:
-        return Query(forces=forces, intent="compare", **base)
-    if offence or measure:
-        return Query(forces=forces, intent="lookup", **base)
-    return Query(forces=forces, intent="force_summary", **base)
+        return replace(base, forces=forces, intent="compare")
+    if base.offence or base.measure:
+        return replace(base, forces=forces, intent="lookup")
+    return replace(base, forces=forces, intent="force_summary")
 
 
-def _clarify(found: ForceMatch, base: dict) -> Query:
+def _clarify(found: ForceMatch, base: Query) -> Query:
     candidates = [f for group in found.ambiguous for f in group] or found.suggestions
     unique = tuple(dict.fromkeys(f for f in candidates if f not in found.forces))
-    return Query(intent="clarify", forces=tuple(found.forces), candidates=unique,
-                 unsure=not found.ambiguous, **base)
+    return replace(
+        base,
+        intent="clarify",
+        forces=tuple(found.forces),
+        candidates=unique,
+        unsure=not found.ambiguous,
+    )
 
 
-def _without_force(plain: str, found: ForceMatch, base: dict) -> Query:
-    offence, measure = base["offence"], base["measure"]
+def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
+    offence, measure = base.offence, base.measure
     glossary = _first(_GLOSSARY, plain, GLOSSARY_TERMS)
     rank = _RANK.search(plain)
     national = found.national or _NATIONAL.search(plain)
-    if glossary and not rank and not (national and measure) and (
-        _GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS
+    if (
+        glossary
+        and not rank
+        and not (national and measure)
+        and (_GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS)
     ):
-        return Query(base["text"], "glossary", glossary_term=glossary)
+        return Query(base.text, "glossary", glossary_term=glossary)
     if national and (offence or measure or "how many" in plain):
-        return Query(intent="national", **{**base, "measure": _national_measure(plain, measure)})
+        return replace(base, intent="national", measure=_national_measure(plain, measure))
     if rank and (offence or measure or "force" in plain):
         direction = "worst" if rank.group(1) in ASCENDING_RANK_WORDS else "best"
-        return Query(intent="rank", rank=direction,
-                     **{**base, "measure": measure or "recording_rate"})
+        return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
     if offence or measure:
-        return Query(intent="offence_overview", **base)
-    if not plain or _HELP.search(plain):
-        return Query(base["text"], "help")
-    return Query(base["text"], "out_of_scope")
+        return replace(base, intent="offence_overview")
+    if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
+        return Query(base.text, "help")
+    return Query(base.text, "out_of_scope")
 
 
 def _national_measure(plain: str, measure: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 import re
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -34,6 +35,12 @@ def percent(value: float) -> str:
     return f"{value:.0f}%"
 
 
+def ordinal(number: int) -> str:
+    """1 -> 1st, 2 -> 2nd, 11 -> 11th, 23 -> 23rd."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 class Renderer:
     """Two Jinja environments over the same templates: HTML (autoescaped) and plain text."""
 
@@ -57,9 +64,14 @@ class Renderer:
         env.filters["thousands"] = thousands
         env.filters["qualifier"] = qualifier
         env.filters["percent"] = percent
+        env.filters["ordinal"] = ordinal
         env.filters["bold"] = (lambda t: Markup("<b>{}</b>").format(t)) if html else str
         env.filters["link"] = _html_link if html else _text_link
         return env
+
+    def macros(self, name: str, fmt: str = "text") -> Any:
+        """A template's macros, to call from code: `renderer.macros("x.j2", "html").title(c)`."""
+        return self.environments[fmt].get_template(name).module
 
     def render(self, answer: Answer, fmt: str = "text", bot_name: str = "") -> str:
         """The answer as text; never longer than Telegram's message limit."""

@@ -79,31 +79,42 @@ def _write(
     version: str,
 ) -> int:
     db = sqlite_utils.Database(path)
-    db["forces"].insert_all(
-        [{"name": f["force"], "short_name": f["short_name"], "country": f["country"],
-          "kind": "force"} for f in forces]
+    db.table("forces").insert_all(
+        [
+            {
+                "name": f["force"],
+                "short_name": f["short_name"],
+                "country": f["country"],
+                "kind": "force",
+            }
+            for f in forces
+        ]
         + [{"name": NATIONAL, "short_name": NATIONAL, "country": NATIONAL, "kind": "national"}],
         pk="name",
     )
-    db["aliases"].insert_all(aliases, pk=("alias", "force"), foreign_keys=[("force", "forces")])
+    db.table("aliases").insert_all(
+        aliases, pk=("alias", "force"), foreign_keys=[("force", "forces")]
+    )
     inspections = _inspections(findings)
-    db["inspections"].insert_all(
+    db.table("inspections").insert_all(
         inspections.values(), pk="id", foreign_keys=[("force", "forces")]
     )
-    db["findings"].insert_all(
+    db.table("findings").insert_all(
         [_finding_record(i, row, inspections) for i, row in enumerate(findings, 1)],
         pk="id",
         foreign_keys=[("force", "forces"), ("inspection_id", "inspections")],
         columns={"value": str, "ci_plus_minus": str, "numerator": int, "denominator": int},
     )
-    db["inspections"].create_index(["force", "title"], unique=True)
-    db["findings"].create_index(["force", "offence", "measure"])
-    db["findings"].create_index(["offence", "measure"])
-    db["aliases"].create_index(["force"])
-    db["meta"].insert_all(
-        [{"key": "data_version", "value": version},
-         {"key": "schema_version", "value": SCHEMA_VERSION},
-         {"key": "built_at", "value": datetime.now(UTC).isoformat(timespec="seconds")}],
+    db.table("inspections").create_index(["force", "title"], unique=True)
+    db.table("findings").create_index(["force", "offence", "measure"])
+    db.table("findings").create_index(["offence", "measure"])
+    db.table("aliases").create_index(["force"])
+    db.table("meta").insert_all(
+        [
+            {"key": "data_version", "value": version},
+            {"key": "schema_version", "value": SCHEMA_VERSION},
+            {"key": "built_at", "value": datetime.now(UTC).isoformat(timespec="seconds")},
+        ],
         pk="key",
     )
     db.conn.commit()
@@ -116,8 +127,14 @@ def _inspections(findings: list[FindingRow]) -> dict[tuple[str, str], dict[str, 
     for row in findings:
         key = (row.force, row.inspection)
         record = inspections.setdefault(
-            key, {"id": len(inspections) + 1, "force": row.force, "title": row.inspection,
-                  "year": row.inspection_year, "published": row.published}
+            key,
+            {
+                "id": len(inspections) + 1,
+                "force": row.force,
+                "title": row.inspection,
+                "year": row.inspection_year,
+                "published": row.published,
+            },
         )
         if record["published"] is None and row.published:
             record["published"] = row.published
@@ -139,8 +156,13 @@ def _finding_record(
 class Store:
     """Every force, alias and finding, read once from the database and kept in memory."""
 
-    def __init__(self, forces: dict[str, dict[str, str]], aliases: list[dict[str, object]],
-                 facts: list[Fact], meta: dict[str, str]) -> None:
+    def __init__(
+        self,
+        forces: dict[str, dict[str, str]],
+        aliases: list[dict[str, object]],
+        facts: list[Fact],
+        meta: dict[str, str],
+    ) -> None:
         self.forces = forces
         self.aliases = aliases
         self.facts = facts
@@ -157,8 +179,10 @@ class Store:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         try:
-            forces = {r["name"]: dict(r) for r in conn.execute(
-                "select * from forces where kind = 'force' order by name")}
+            forces = {
+                r["name"]: dict(r)
+                for r in conn.execute("select * from forces where kind = 'force' order by name")
+            }
             aliases = [dict(r) for r in conn.execute("select * from aliases order by alias")]
             facts = [Fact(**dict(r)) for r in conn.execute(_FACTS_SQL)]
             meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}

@@ -156,8 +156,23 @@ MEASURE_WORDS: Final[dict[str, str]] = {
     "judgement": "grade",
 }
 RANK_WORDS: Final = frozenset(
-    {"worst", "best", "lowest", "highest", "top", "bottom", "most", "least", "rank", "ranking",
-     "ranked", "league", "poorest", "better", "worse"}
+    {
+        "worst",
+        "best",
+        "lowest",
+        "highest",
+        "top",
+        "bottom",
+        "most",
+        "least",
+        "rank",
+        "ranking",
+        "ranked",
+        "league",
+        "poorest",
+        "better",
+        "worse",
+    }
 )
 ASCENDING_RANK_WORDS: Final = frozenset({"worst", "lowest", "bottom", "least", "poorest", "worse"})
 NATIONAL_PHRASES: Final = (
