@@ -19,7 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from labelled import Labelled, load_labelled, mismatches, wrong_force
+from labelled import HELDOUT_FILE, Labelled, load_labelled, mismatches, wrong_force
 
 from bot.settings import Settings
 from knowledge import Knowledge
@@ -118,6 +118,9 @@ def main() -> None:
     for title, key, fmt in rows:
         print(f"{title:22}{fmt.format(mine[key]):>14}{fmt.format(naive[key]):>14}")
     print(f"{'cold start ms':22}{1000 * cold:>14.1f}{naive['cold_ms']:>14.1f}")
+    heldout = ours(knowledge, load_labelled(HELDOUT_FILE))
+    print(f"held-out set ({len(load_labelled(HELDOUT_FILE))} questions): accuracy "
+          f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}")
     print(f"peak traced memory during cold start: {peak:.1f} MiB; process max RSS {rss:.0f} MiB")
     print(
         f"median ask {statistics.median([mine['p50_ms']]):.3f} ms (target p99 < 2 ms, "

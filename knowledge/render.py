@@ -12,10 +12,7 @@ from knowledge.facts import Fact
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TELEGRAM_LIMIT = 4096
-_QUALIFIER = re.compile(
-    r"\b(over|more than|around|about|approximately|nearly|almost|at least|some|up to)\s+[\d,.]+",
-    re.IGNORECASE,
-)
+_HEDGES = r"(over|more than|around|about|approximately|nearly|almost|at least|some|up to)"
 
 
 def thousands(text: str | None) -> str:
@@ -26,8 +23,12 @@ def thousands(text: str | None) -> str:
 
 
 def qualifier(fact: Fact) -> str:
-    """The source's own hedge for an estimate ("over", "about"), lower case, or ""."""
-    match = _QUALIFIER.search(fact.quote)
+    """The source's own hedge right before this figure ("over", "about"), lower case, or ""."""
+    if not fact.value:
+        return ""
+    figures = "|".join(re.escape(v) for v in {fact.value, thousands(fact.value)})
+    pattern = rf"\b{_HEDGES}\s+(?:{figures})(?![\d,])"
+    match = re.search(pattern, fact.quote, re.IGNORECASE)
     return match.group(1).lower() + " " if match else ""
 
 

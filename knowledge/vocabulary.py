@@ -231,6 +231,7 @@ GLOSSARY_TERMS: Final[dict[str, str]] = {
 GLOSSARY_CUES: Final = (
     "what is",
     "what's",
+    "what s",
     "whats",
     "what are",
     "what does",

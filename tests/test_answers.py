@@ -45,7 +45,7 @@ def test_two_sources_are_both_shown_inspectorate_first(knowledge: Knowledge) -> 
     answer = knowledge.ask("Cheshire recording rate 2018")
     rates = [f for f in answer.facts if f.measure == "recording_rate"]
     assert [(f.value, f.source_kind) for f in rates] == [("96", "inspectorate"), ("96.4", "news")]
-    assert "Another source for the same figure" in knowledge.render(answer)
+    assert "Another source gives a different figure" in knowledge.render(answer)
 
 
 def test_year_selects_the_inspection_and_2014_caveat(knowledge: Knowledge) -> None:

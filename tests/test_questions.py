@@ -1,12 +1,13 @@
 """The labelled question set: every question gets the expected intent, forces and figures."""
 
 import pytest
-from labelled import Labelled, load_labelled, mismatches, wrong_force
+from labelled import HELDOUT_FILE, Labelled, load_labelled, mismatches, wrong_force
 
 from knowledge import Knowledge
 from knowledge.render import TELEGRAM_LIMIT
 
 LABELLED = load_labelled()
+HELDOUT = load_labelled(HELDOUT_FILE)
 
 
 def test_the_set_is_large_and_covers_every_force(knowledge: Knowledge) -> None:
@@ -27,7 +28,7 @@ def test_the_set_is_large_and_covers_every_force(knowledge: Knowledge) -> None:
     }
 
 
-@pytest.mark.parametrize("item", LABELLED, ids=lambda item: item.label)
+@pytest.mark.parametrize("item", LABELLED + HELDOUT, ids=lambda item: item.label)
 def test_labelled_question(knowledge: Knowledge, item: Labelled) -> None:
     answer = knowledge.ask(item.question)
     text = knowledge.render(answer)
