@@ -119,8 +119,10 @@ def main() -> None:
         print(f"{title:22}{fmt.format(mine[key]):>14}{fmt.format(naive[key]):>14}")
     print(f"{'cold start ms':22}{1000 * cold:>14.1f}{naive['cold_ms']:>14.1f}")
     heldout = ours(knowledge, load_labelled(HELDOUT_FILE))
-    print(f"held-out set ({len(load_labelled(HELDOUT_FILE))} questions): accuracy "
-          f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}")
+    print(
+        f"held-out set ({len(load_labelled(HELDOUT_FILE))} questions): accuracy "
+        f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}"
+    )
     print(f"peak traced memory during cold start: {peak:.1f} MiB; process max RSS {rss:.0f} MiB")
     print(
         f"median ask {statistics.median([mine['p50_ms']]):.3f} ms (target p99 < 2 ms, "

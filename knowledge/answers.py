@@ -17,7 +17,7 @@ from knowledge.vocabulary import (
 )
 
 MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
-MAX_FORCES_LISTED = 10
+MAX_FORCES_LISTED = 8  # an overview with 8 forces stays near 3,400 characters of HTML
 RANK_SHOWN = 5
 
 

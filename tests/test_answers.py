@@ -22,7 +22,7 @@ def test_herts_robbery_cancellations_cite_2017_sample(knowledge: Knowledge) -> N
     assert "2 of 20 robbery records reviewed were wrongly cancelled" in text
     assert "Crime Data Integrity inspection 2017" in text
     assert "95% Wilson interval 3% to 30%" in text
-    assert "not a rate for all" in text
+    assert "small sample, not a force-wide rate" in text
     assert HERTS_SOURCE in text
     # The 2017 figure is older than the force's latest inspection, and the answer says so.
     assert "PEEL 2023–2025" in text and "earlier inspection" in text
