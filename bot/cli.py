@@ -7,10 +7,12 @@ from typing import TextIO
 
 import click
 
+from bot.announce import Announced, ingest_and_announce, load_and_announce
 from bot.settings import Settings, SettingsError
+from bot.state import STATES, StateDB
 from knowledge import Knowledge
-from knowledge.loader import DataFileError
-from knowledge.store import StoreMissing, build_database
+from knowledge.loader import DATA_DIR, DataFileError
+from knowledge.store import StoreMissing
 
 SAMPLE_QUESTIONS = (
     "Herts robbery cancellations?",
@@ -48,12 +50,13 @@ def main() -> None:
 @click.option("--if-missing", is_flag=True, help="Do nothing when the database exists.")
 def load(data_dir: Path | None, if_missing: bool) -> None:
     """Validate the data files and (re)build the findings database."""
-    path = settings().findings_db
+    config = settings()
+    path = config.findings_db
     if if_missing and path.exists():
         click.echo(f"{path} exists; not rebuilt.")
         return
     try:
-        report = build_database(path, **({"data_dir": data_dir} if data_dir else {}))
+        report, announced = load_and_announce(path, config.state_db, data_dir or DATA_DIR)
     except (DataFileError, FileNotFoundError) as error:
         raise click.ClickException(f"{error} (database left unchanged)") from None
     click.echo(
@@ -61,6 +64,7 @@ def load(data_dir: Path | None, if_missing: bool) -> None:
         f"{report.forces} forces ({report.aliases} aliases) into {report.path} "
         f"(data version {report.data_version})."
     )
+    _echo_announced(announced)
 
 
 @main.command()
@@ -118,6 +122,103 @@ def health() -> None:
     if not answer.facts:
         raise click.ClickException("the database answered the test question with no figures")
     click.echo("ok")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def ingest(file: Path) -> None:
+    """Add the findings in FILE (findings.csv format) and announce new inspections."""
+    config = settings()
+    try:
+        report, announced = ingest_and_announce(config.findings_db, config.state_db, file)
+    except DataFileError as error:
+        raise click.ClickException(f"{error} (nothing was added)") from None
+    except StoreMissing as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"Added {report.added} of {report.rows} findings from {file} "
+        f"({len(report.new_inspections)} new inspections; data version {report.data_version})."
+    )
+    _echo_announced(announced)
+    if report.added:
+        click.echo(
+            "Also add these rows to knowledge/data/findings.csv and commit them: "
+            "`findings-bot load` rebuilds the database from that file."
+        )
+
+
+def _echo_announced(announced: Announced) -> None:
+    if announced.seeded:
+        click.echo(f"Remembered {announced.seeded} existing inspections without announcing them.")
+    for force, title in announced.queued:
+        click.echo(f"Queued announcement: {force}, {title}")
+
+
+@main.command()
+def announcements() -> None:
+    """List announcements with their deliveries per state (sent, failed, ...)."""
+    state = StateDB(settings().state_db)
+    rows, chats = state.announcements(), state.chat_counts()
+    state.close()
+    click.echo(
+        f"{chats['active']} active chats of {chats['chats']}, "
+        f"{chats['subscriptions']} subscriptions."
+    )
+    if not rows:
+        click.echo("No announcements yet.")
+    for row in rows:
+        counts = ", ".join(f"{row[s]} {s}" for s in STATES)
+        click.echo(f"#{row['id']} [{row['status']}] {row['force']}, {row['title']}: {counts}")
+
+
+@main.command()
+@click.argument("question")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write the PNG.",
+)
+@click.option("--bot-name", default="", help="Bot username for the chart's footer.")
+def chart(question: str, output: Path, bot_name: str) -> None:
+    """Draw a chart of how forces compare for QUESTION as a PNG, and print its caption."""
+    from knowledge.chart_render import render_png
+    from knowledge.charts import NoChart, plan_chart
+
+    planned = plan_chart(open_knowledge(), question, bot_name)
+    if isinstance(planned, NoChart):
+        raise click.ClickException(planned.text)
+    output.write_bytes(render_png(planned))
+    click.echo(f"{planned.caption_text}\n\nWrote {output}")
+
+
+@main.command()
+def run() -> None:
+    """Run the Telegram bot (long polling; a webhook when FINDINGS_WEBHOOK_URL is set)."""
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.app import run_bot
+
+    config = settings()
+    if not config.token:
+        raise click.ClickException(
+            "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather "
+            "(https://t.me/BotFather, /newbot) and export TELEGRAM_BOT_TOKEN=..."
+        )
+    knowledge = open_knowledge()
+    try:
+        run_bot(config, knowledge)
+    except InvalidToken:
+        raise click.ClickException(
+            "Telegram rejected TELEGRAM_BOT_TOKEN: copy it again from @BotFather "
+            "(/mybots, API Token), or /revoke it there and use the new one."
+        ) from None
+    except NetworkError as error:
+        raise click.ClickException(
+            f"could not reach the Telegram Bot API ({error}); check the network "
+            "and TELEGRAM_API_BASE_URL."
+        ) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,210 @@
+"""The one place the Telegram application is wired: settings and knowledge in, handlers out."""
+
+import asyncio
+import logging
+from typing import Any, cast
+from urllib.parse import urlparse
+
+from telegram import Bot, BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import broadcast, charts, handlers, refresh, subscriptions
+from bot.flood import FloodGate
+from bot.inline import inline_query
+from bot.keyboards import CALLBACK_PATTERN, QuestionBook
+from bot.replies import BOOK, FLOOD, KNOWLEDGE
+from bot.settings import Settings
+from knowledge import Knowledge
+
+logger = logging.getLogger(__name__)
+SETTINGS = "settings"  # bot_data key: the Settings the application was built with
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+# Updates handled at once, and HTTP connections for sending. Telegram delivers about 30
+# messages a second, so a few dozen in flight is plenty; httpx's pool bookkeeping grows with
+# the square of its size (PTB's default is 256), which the benchmark showed as tail latency.
+CONCURRENT_UPDATES = 64
+CONNECTION_POOL = 32
+QUIET_LOGGERS = ("httpx", "httpcore")  # their INFO lines carry request URLs, and so the token
+
+
+def build_application(
+    settings: Settings, knowledge: Knowledge, *, throttle: bool = True
+) -> Application:
+    """The application with every handler registered and its shared objects in bot_data.
+
+    `throttle` keeps outgoing messages within Telegram's limits (and retries after a 429);
+    the benchmark turns it off to measure the bot itself.
+    """
+    quiet_http_loggers()
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .connection_pool_size(CONNECTION_POOL)
+        .post_init(post_init)
+    )
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url).base_file_url(
+            file_url(settings.api_base_url)
+        )
+    if throttle:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=2))
+    application = builder.build()
+    application.bot_data.update(
+        {
+            KNOWLEDGE: knowledge,
+            FLOOD: FloodGate(settings.questions_per_minute),
+            BOOK: QuestionBook(),
+            SETTINGS: settings,
+        }
+    )
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: Application) -> None:
+    """Every handler. In group 0 the first match wins, so the fallbacks come last."""
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    new = filters.UpdateType.MESSAGE  # not edits, not channel posts
+    add = application.add_handler
+
+    # Commands (their descriptions, for setMyCommands and /help: templates/bot_commands.j2)
+    add(CommandHandler("start", handlers.start, filters=new))
+    add(CommandHandler("help", handlers.help_command, filters=new))
+    add(CommandHandler("forces", handlers.forces, filters=new))
+    add(CommandHandler("about", handlers.about, filters=new))
+    add(CommandHandler("ask", handlers.ask, filters=new))
+
+    # ---- Other features register their handlers here --------------------------------------
+    # (subscriptions and broadcasts: bot/subscriptions.py, bot/broadcast.py; charts:
+    # bot/charts.py). Give CallbackQueryHandlers a `pattern` that does not start with "a:",
+    # "a#", "e:" or "e#", and add the commands to templates/bot_commands.j2.
+    subscriptions.register(application, application.bot_data[SETTINGS])
+    broadcast.register(application, application.bot_data[SETTINGS])
+    charts.register(application)  # /chart and the Chart button
+    refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
+    # ---- end of other features -------------------------------------------------------------
+
+    # Buttons: the questions they carry (bot/keyboards.py) and inline mode
+    add(CallbackQueryHandler(handlers.button, pattern=CALLBACK_PATTERN))
+    add(InlineQueryHandler(inline_query))
+
+    # Questions: any text in a private chat; in groups only when addressed to the bot
+    add(MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, handlers.private_question))
+    add(
+        MessageHandler(
+            new & groups & filters.TEXT & ~filters.COMMAND & handlers.ADDRESSED_TO_BOT,
+            handlers.group_question,
+        )
+    )
+
+    # Fallbacks, keep last: unknown buttons, unknown commands and non-text messages in private
+    add(CallbackQueryHandler(handlers.button))
+    add(MessageHandler(new & private & filters.COMMAND, handlers.unknown_command))
+    add(
+        MessageHandler(
+            new & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.non_text
+        )
+    )
+
+    # One error handler: logs the traceback, tells the reader in one line
+    application.add_error_handler(handlers.error_handler)
+
+
+async def post_init(application: Application) -> None:
+    """Register the command list with Telegram; a failure is logged, not fatal."""
+    knowledge = cast(Knowledge, application.bot_data[KNOWLEDGE])
+    commands = [BotCommand(name, text) for name, text in handlers.bot_commands(knowledge)]
+    try:
+        await application.bot.set_my_commands(commands)
+    except TelegramError as error:
+        logger.warning("could not register the command list with Telegram: %s", error)
+
+
+def file_url(base_url: str) -> str:
+    """The file-download prefix that goes with a Bot API prefix ("…/bot" -> "…/file/bot")."""
+    root, _, _ = base_url.rstrip("/").rpartition("/")
+    return f"{root}/file/bot"
+
+
+def run_bot(settings: Settings, knowledge: Knowledge | None = None) -> None:
+    """Run until stopped: long polling, or a webhook when FINDINGS_WEBHOOK_URL is set.
+
+    Raises telegram.error.InvalidToken for a rejected token and NetworkError when the Bot API
+    cannot be reached, before anything is logged about them.
+    """
+    configure_logging(settings)
+    application = build_application(settings, knowledge or Knowledge.open(settings.findings_db))
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # run_polling/run_webhook carry on in this loop
+    loop.run_until_complete(_check_token(application.bot))
+    if settings.webhook_url:
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+async def _check_token(bot: Bot) -> None:
+    """getMe once, so a bad token fails here, quietly, rather than in PTB's retry loop."""
+    try:
+        await bot.initialize()
+    except TelegramError:
+        await bot.shutdown()
+        raise
+
+
+class TokenRedactor(logging.Filter):
+    """Replaces the bot token in every log line (and traceback) with "<token>"."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.token:
+            return True
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text and self.token in record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, "<token>")
+        return True
+
+
+def quiet_http_loggers() -> None:
+    """httpx logs every request URL at INFO, and a Bot API URL contains the token."""
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to stderr at the configured level; request URLs (with the token) stay out."""
+    logging.basicConfig(
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=settings.log_level
+    )
+    quiet_http_loggers()
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job run otherwise
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(TokenRedactor(settings.token))

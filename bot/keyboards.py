@@ -1,0 +1,150 @@
+"""Inline keyboards: example questions, follow-ups, candidates and the source, in 64 bytes each.
+
+A button carries the question it asks. `callback_data` is at most 64 bytes (UTF-8), so:
+- ``a:QUESTION`` / ``e:QUESTION``: the question itself, when it fits. These survive restarts.
+- ``a#ID`` / ``e#ID``: a hexadecimal index into a `QuestionBook` kept in ``bot_data``, for the rare
+  question too long to fit. It lives as long as the process (the book holds the newest
+  `BOOK_SIZE` questions; the bot's follow-up questions are a small, finite set).
+``a`` asks the question in a new message; ``e`` (a clarify answer's candidate) edits the clarify
+message into the answer.
+"""
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from knowledge import Answer
+from knowledge.charts import chart_question
+
+MAX_CALLBACK_BYTES = 64
+BOOK_SIZE = 50_000
+ASK, EDIT = "a", "e"
+CALLBACK_PATTERN = r"^[ae][:#]"  # the buttons this module makes
+CHART_PATTERN = r"^c[:#]"  # the Chart button; its handler is in bot/charts.py
+WITH_CHART = ("lookup", "offence_overview", "rank")
+EXAMPLE_QUESTIONS = (
+    "Herts robbery cancellations?",
+    "How well does the Met record violent crime?",
+    "Which forces wrongly cancelled rape reports?",
+    "Kent vs Essex",
+)
+SOURCE_LABEL = "Source"
+FOLLOW_UPS_PER_ROW = 2
+WITH_FOLLOW_UPS = ("lookup", "force_summary", "offence_overview", "national")
+
+
+@dataclass(frozen=True)
+class Press:
+    """A decoded button press: the question, and whether to edit the message in place."""
+
+    question: str
+    edit: bool
+
+
+class QuestionBook:
+    """Numbers questions too long for callback_data; bounded, oldest forgotten first."""
+
+    def __init__(self, size: int = BOOK_SIZE) -> None:
+        self.size = size
+        self.by_id: OrderedDict[int, str] = OrderedDict()
+        self.ids: dict[str, int] = {}
+        self.next_id = 0
+
+    def number(self, question: str) -> int:
+        if question in self.ids:
+            self.by_id.move_to_end(self.ids[question])
+            return self.ids[question]
+        self.next_id += 1
+        self.ids[question], self.by_id[self.next_id] = self.next_id, question
+        if len(self.by_id) > self.size:
+            _, forgotten = self.by_id.popitem(last=False)
+            del self.ids[forgotten]
+        return self.next_id
+
+    def question(self, number: int) -> str | None:
+        return self.by_id.get(number)
+
+
+def encode(question: str, book: QuestionBook, edit: bool = False) -> str:
+    """callback_data for a button that asks `question`; never over 64 bytes."""
+    kind = EDIT if edit else ASK
+    data = f"{kind}:{question}"
+    if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES:
+        return data
+    return f"{kind}#{book.number(question):x}"
+
+
+def decode(data: str | None, book: QuestionBook) -> Press | None:
+    """The press a button's callback_data stands for; None when unknown or forgotten."""
+    if not data or len(data) < 2 or data[0] not in (ASK, EDIT):
+        return None
+    edit, rest = data[0] == EDIT, data[2:]
+    if data[1] == ":" and rest.strip():
+        return Press(rest, edit)
+    if data[1] == "#":
+        try:
+            question = book.question(int(rest, 16))
+        except ValueError:
+            return None
+        return Press(question, edit) if question else None
+    return None
+
+
+def examples_keyboard(book: QuestionBook) -> InlineKeyboardMarkup:
+    """One button per example question, for /start."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(q, callback_data=encode(q, book))] for q in EXAMPLE_QUESTIONS]
+    )
+
+
+def answer_keyboard(answer: Answer, book: QuestionBook) -> InlineKeyboardMarkup | None:
+    """Candidates for a clarify answer; follow-ups and the source for answers with figures."""
+    if answer.intent == "clarify":
+        rows = [
+            [InlineKeyboardButton(f.label, callback_data=encode(f.question, book, edit=True))]
+            for f in answer.follow_ups
+        ]
+        return InlineKeyboardMarkup(rows) if rows else None
+    rows = []
+    if answer.intent in WITH_FOLLOW_UPS:
+        buttons = [
+            InlineKeyboardButton(f.label, callback_data=encode(f.question, book))
+            for f in answer.follow_ups
+        ]
+        rows += [
+            buttons[i : i + FOLLOW_UPS_PER_ROW] for i in range(0, len(buttons), FOLLOW_UPS_PER_ROW)
+        ]
+    rows += chart_rows(answer, book)
+    rows += source_rows(answer)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def chart_rows(answer: Answer, book: QuestionBook) -> list[list[InlineKeyboardButton]]:
+    """A "Chart" button (``c:QUESTION`` or ``c#ID``) under lookups and overviews."""
+    question = chart_question(answer) if answer.intent in WITH_CHART else None
+    if question is None:
+        return []
+    data = f"c:{question}"
+    if len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
+        data = f"c#{book.number(question):x}"
+    return [[InlineKeyboardButton("Chart", callback_data=data)]]
+
+
+def source_rows(answer: Answer) -> list[list[InlineKeyboardButton]]:
+    """A link button to the source of the first figure shown (each line also links its own)."""
+    if not answer.facts:
+        return []
+    return [[InlineKeyboardButton(SOURCE_LABEL, url=answer.facts[0].source_url)]]
+
+
+def all_callback_data(markup: InlineKeyboardMarkup | None) -> list[str]:
+    """Every callback_data in a keyboard (for checks and tests)."""
+    if markup is None:
+        return []
+    return [
+        str(button.callback_data)
+        for row in markup.inline_keyboard
+        for button in row
+        if button.callback_data is not None
+    ]

@@ -1,0 +1,106 @@
+"""What every handler shares: the objects in bot_data, bot texts, and answering a question."""
+
+import re
+from typing import Any, cast
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType, MessageLimit
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.flood import FloodGate, Verdict
+from bot.keyboards import QuestionBook, answer_keyboard
+from knowledge import Knowledge
+
+KNOWLEDGE, FLOOD, BOOK = "knowledge", "flood", "question_book"
+LIMIT = MessageLimit.MAX_TEXT_LENGTH  # 4096
+
+Context = ContextTypes.DEFAULT_TYPE
+
+
+def knowledge_of(context: Context) -> Knowledge:
+    return cast(Knowledge, context.bot_data[KNOWLEDGE])
+
+
+def book_of(context: Context) -> QuestionBook:
+    return cast(QuestionBook, context.bot_data[BOOK])
+
+
+def flood_of(context: Context) -> FloodGate:
+    return cast(FloodGate, context.bot_data[FLOOD])
+
+
+def say(knowledge: Knowledge, name: str, **facts: Any) -> str:
+    """Render templates/bot_NAME.j2 as Telegram HTML (autoescaped)."""
+    template = knowledge.renderer.environments["html"].get_template(f"bot_{name}.j2")
+    text = template.render(**facts).strip()
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def chunks(text: str, limit: int = LIMIT) -> list[str]:
+    """Split text at line ends into messages of at most `limit` characters."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            parts.append(current)
+        current = line[:limit]  # a single line is never this long; a guard, not a feature
+    return [*parts, current] if current else parts
+
+
+def in_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type != ChatType.PRIVATE
+
+
+async def answer_question(update: Update, context: Context, question: str) -> None:
+    """Answer `question` as a new message in the chat it came from (a quoted reply in groups)."""
+    if not await may_answer(update, context):
+        return
+    text, markup = _rendered(context, question)
+    await send(update, context, text, reply_markup=markup)
+
+
+async def edit_into_answer(update: Update, context: Context, question: str) -> None:
+    """Replace the pressed message (a clarify question) with the answer; new message if not."""
+    query = update.callback_query
+    if query is None or not isinstance(query.message, Message):
+        await answer_question(update, context, question)
+        return
+    if not await may_answer(update, context):
+        return
+    text, markup = _rendered(context, question)
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest:  # too old to edit, deleted, or unchanged
+        await send(update, context, text, reply_markup=markup)
+
+
+async def send(update: Update, context: Context, text: str, **kwargs: Any) -> None:
+    """Send `text` to the update's chat: a quoted reply to a group member's message."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is not None:
+        quote = in_group(update) and update.callback_query is None
+        await message.reply_text(text, do_quote=quote, **kwargs)
+    elif chat is not None:  # a button on a message too old for Telegram to show us
+        await context.bot.send_message(chat.id, text, **kwargs)
+
+
+def _rendered(context: Context, question: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    knowledge = knowledge_of(context)
+    answer = knowledge.ask(question)
+    return knowledge.render(answer, "html"), answer_keyboard(answer, book_of(context))
+
+
+async def may_answer(update: Update, context: Context) -> bool:
+    """Flood control: True to answer; over the limit, say so once and then stay quiet."""
+    user = update.effective_user
+    verdict = flood_of(context).check(user.id) if user else Verdict.ANSWER
+    if verdict is Verdict.SLOW_DOWN:
+        per_minute = flood_of(context).per_minute
+        await send(update, context, say(knowledge_of(context), "slow_down", per_minute=per_minute))
+    return verdict is Verdict.ANSWER
