@@ -1,13 +1,14 @@
 """What a chart shows: one measure and offence across the forces, chosen from the same parsed
 question and answer as a text reply. Pure data; knowledge.chart_render draws it."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from knowledge.answers import Answer
 from knowledge.facts import Fact
-from knowledge.parser import Query
+from knowledge.followups import OFFENCE_PHRASES
+from knowledge.parser import INTENTS, Query
 from knowledge.service import Knowledge
 
 RECORDING: Final = "recording_rate"
@@ -23,14 +24,7 @@ CHART_KINDS: Final[dict[str, str]] = {
     "forces_with_incorrect_cancellations": CANCELLED,
     "max_force_cancelled_incorrect_pct": CANCELLED,
 }
-CHARTABLE_INTENTS: Final = (
-    "lookup",
-    "force_summary",
-    "compare",
-    "offence_overview",
-    "rank",
-    "national",
-)
+CHARTABLE_INTENTS: Final = frozenset(INTENTS) - {"glossary", "help", "clarify", "out_of_scope"}
 WRONGLY_CANCELLED: Final = ("cancelled_incorrect", "cancelled_incorrect_pct")
 TEMPLATE: Final = "chart_caption.j2"
 
@@ -188,17 +182,20 @@ def chart_kind(answer: Answer) -> tuple[str | None, str]:
     return CHART_KINDS[measure], ""
 
 
-def chart_question(answer: Answer, short_names: dict[str, str]) -> str | None:
+def chart_question(answer: Answer, short_names: Mapping[str, str] | None = None) -> str | None:
     """A short question that charts what this answer is about, for a "Chart" button."""
     kind, _ = chart_kind(answer)
     if kind is None:
         return None
-    words = [short_names.get(force, force) for force in answer.forces[:1]]
+    names = short_names or {}
+    words = [" and ".join(names.get(force, force) for force in answer.forces)]
     offence = answer.offence or ("all" if kind == RECORDING else DEFAULT_AUDIT_OFFENCE)
-    words += [{"all": "all crime", "other": "anti-social behaviour"}.get(offence, offence)]
-    words += ["recording" if kind == RECORDING else "cancelled"]
+    words += [
+        OFFENCE_PHRASES.get(offence, offence),
+        "recording" if kind == RECORDING else "cancelled",
+    ]
     words += [str(answer.year)] if answer.year else []
-    return " ".join(words)
+    return " ".join(word for word in words if word)
 
 
 def _recording_bars(
@@ -280,22 +277,16 @@ def _speak(knowledge: Knowledge, chart: ChartData) -> ChartData:
         caption = _lines(html.caption(chart, listed, brief))
         if len(caption) < CAPTION_LIMIT:
             break
+    else:  # many forces compared: whole lines only, so no HTML tag is cut in two
+        caption = caption[: CAPTION_LIMIT - 2].rsplit("\n", 1)[0] + "\n…"
     return replace(chart, caption=caption, caption_text=_lines(text.caption(chart, 99, False)))
 
 
-def _refuse(
-    knowledge: Knowledge,
-    why: str,
-    answer: Answer,
-    kind: str | None = None,
-    offence: str | None = None,
-    count: int = 0,
-) -> NoChart:
-    args = (why, answer, kind or answer.measure or RECORDING, offence or answer.offence, count)
+def _refuse(knowledge: Knowledge, why: str, answer: Answer, *detail: object) -> NoChart:
+    """Why there is no chart; `detail`: the chart kind, offence and number of bars, if known."""
+    text, html = (knowledge.renderer.macros(TEMPLATE, fmt) for fmt in ("text", "html"))
     return NoChart(
-        why,
-        _line(knowledge.renderer.macros(TEMPLATE, "text").refusal(*args)),
-        _line(knowledge.renderer.macros(TEMPLATE, "html").refusal(*args)),
+        why, _line(text.refusal(why, answer, *detail)), _line(html.refusal(why, answer, *detail))
     )
 
 

@@ -1,0 +1,93 @@
+"""/chart QUESTION and the "Chart" button: how the forces compare, as a picture with a caption.
+
+The chart is chosen and drawn by `knowledge` (charts.py, chart_render.py), in a worker thread so
+the event loop keeps answering others; the same chart is drawn once and then served from cache.
+"""
+
+import asyncio
+
+from telegram import Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+
+from bot.keyboards import CHART_PATTERN, QuestionBook
+from bot.replies import Context, book_of, in_group, knowledge_of, may_answer, say, send
+from knowledge import Knowledge
+from knowledge.chart_render import render_png
+from knowledge.charts import ChartData, NoChart, plan_chart
+
+
+async def chart(update: Update, context: Context) -> None:
+    """/chart QUESTION: a chart of how the forces compare, with the key figures in words."""
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await send(update, context, say(knowledge_of(context), "chart_usage"))
+        return
+    await send_chart(update, context, question)
+
+
+async def chart_button(update: Update, context: Context) -> None:
+    """The "Chart" button under an answer: answer the press, then send the chart."""
+    query = update.callback_query
+    if query is None:
+        return
+    question = chart_press(query.data, book_of(context))
+    if question is None:
+        await query.answer(say(knowledge_of(context), "expired_button"), show_alert=True)
+        return
+    await query.answer()
+    await send_chart(update, context, question)
+
+
+async def send_chart(update: Update, context: Context, question: str) -> None:
+    """Plan and draw the chart off the event loop; send it as a photo, or say why there is none."""
+    chat = update.effective_chat
+    if chat is None or not await may_answer(update, context):
+        return
+    await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
+    knowledge, bot_name = knowledge_of(context), context.bot.username
+    drawn = await asyncio.to_thread(draw, knowledge, question, bot_name)
+    if isinstance(drawn, NoChart):
+        await send(update, context, drawn.html)
+        return
+    planned, png = drawn
+    message = update.effective_message
+    if message is not None:
+        quote = in_group(update) and update.callback_query is None
+        await message.reply_photo(
+            png, caption=planned.caption, parse_mode=ParseMode.HTML, do_quote=quote
+        )
+    else:
+        await context.bot.send_photo(
+            chat.id, png, caption=planned.caption, parse_mode=ParseMode.HTML
+        )
+
+
+def draw(
+    knowledge: Knowledge, question: str, bot_name: str = ""
+) -> NoChart | tuple[ChartData, bytes]:
+    """The chart for `question` and its PNG (from the cache when drawn before); blocking."""
+    planned = plan_chart(knowledge, question, bot_name)
+    if isinstance(planned, NoChart):
+        return planned
+    return planned, render_png(planned)
+
+
+def chart_press(data: str | None, book: QuestionBook) -> str | None:
+    """The question a "Chart" button carries: ``c:QUESTION``, or ``c#ID`` in the question book."""
+    if not data or not data.startswith(("c:", "c#")):
+        return None
+    rest = data[2:]
+    if data[1] == ":":
+        return rest if rest.strip() else None
+    try:
+        return book.question(int(rest, 16))
+    except ValueError:
+        return None
+
+
+def register(application: Application) -> None:
+    """Add /chart and the Chart button's handler (before the application's fallbacks)."""
+    new = filters.UpdateType.MESSAGE
+    application.add_handler(CommandHandler("chart", chart, filters=new))
+    application.add_handler(CallbackQueryHandler(chart_button, pattern=CHART_PATTERN))
