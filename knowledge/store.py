@@ -153,6 +153,21 @@ def _finding_record(
     return record
 
 
+def read_data_version(path: Path) -> str | None:
+    """The data version of the database at `path` (one small query), or None without one."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("select value from meta where key = 'data_version'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
 class Store:
     """Every force, alias and finding, read once from the database and kept in memory."""
 
