@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= $(or $(FINDINGS_DB),var/findings.db)
 DATA := knowledge/data/findings.csv knowledge/data/forces.csv knowledge/data/aliases.csv
 
-.PHONY: install db run test lint bench clean
+.PHONY: install db run test lint bench bench-broadcast clean
 
 install: $(STAMP)
 
@@ -40,6 +40,11 @@ lint: $(STAMP)
 
 bench: $(STAMP) db
 	FINDINGS_DB=$(DB) $(BIN)/python bench/ask.py
+	FINDINGS_DB=$(DB) $(BIN)/python bench/chart.py
+	FINDINGS_DB=$(DB) $(BIN)/python bench/bot_replies.py
+
+bench-broadcast: $(STAMP) db
+	FINDINGS_DB=$(DB) $(BIN)/python bench/broadcast.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info
