@@ -1,8 +1,10 @@
 """Shared fixtures: a findings database built once per session from the shipped data."""
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from fake_bot_api import FakeBotApi, running_fake_bot_api
 
 from knowledge import Knowledge
 from knowledge.loader import DATA_DIR
@@ -25,3 +27,10 @@ def store(db_path: Path) -> Store:
 @pytest.fixture(scope="session")
 def knowledge(store: Store) -> Knowledge:
     return Knowledge(store)
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    """A fake Telegram Bot API server on 127.0.0.1, for the bot's end-to-end tests."""
+    async with running_fake_bot_api() as fake:
+        yield fake

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bot_harness import buttons, running_bot, telegram_html_problems, wait_sent
-from fake_bot_api import Call, FakeBotApi, running_fake_bot_api
+from fake_bot_api import Call, FakeBotApi
 from telegram.ext import Application
 
 from bot.charts import chart_press
@@ -15,13 +15,6 @@ from bot.keyboards import QuestionBook
 from knowledge import Knowledge
 
 CHAT = 5150
-pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with running_fake_bot_api() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from fake_bot_api import FakeBotApi, running_fake_bot_api
+from fake_bot_api import FakeBotApi
 from telegram import Bot
 
 from bot.broadcast import Broadcaster, RetryPolicy
@@ -19,13 +19,6 @@ from bot.state import StateDB
 TOKEN = "123:TEST"
 FORCE, TITLE = "Kent Police", "PEEL 2026"
 FAST = RetryPolicy(max_attempts=3, backoff=0.05, send_timeout=0.5)
-pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with running_fake_bot_api() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -27,7 +27,6 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 
 TOKEN = "123:TEST"
 # PTB 22 itself warns when it builds RetryAfter with an int; that is not what we test here.
-pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from bot_harness import buttons, running_bot, settle, telegram_html_problems, wait_sent
-from fake_bot_api import FakeBotApi, running_fake_bot_api
+from fake_bot_api import FakeBotApi
 from telegram.ext import Application
 
 from bot.announce import ingest_and_announce
@@ -23,12 +23,6 @@ https://example.org/h,inspectorate,95.1 percent
 Hertfordshire Constabulary,PEEL 2026,2026,2026-03-01,robbery,cancelled_incorrect,,,1,20,\
 https://example.org/h,inspectorate,1 of 20
 """
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with running_fake_bot_api() as fake:
-        yield fake
 
 
 @pytest.fixture
