@@ -1,6 +1,9 @@
 """Loading the data: every row validated; one bad row rejects the file and changes nothing."""
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +121,28 @@ def test_store_keeps_figures_verbatim(store: Store) -> None:
     assert [(f.value, f.ci_plus_minus) for f in herts] == [("87.2", "1.86")]
     assert len(store.forces) == 43
     assert store.meta["data_version"]
+
+
+def test_database_opens_in_sqlite_utils_and_datasette_as_they_are(db_path: Path) -> None:
+    bin_dir = Path(sys.executable).parent
+    tables = subprocess.run(
+        [bin_dir / "sqlite-utils", "tables", str(db_path), "--counts"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(tables.stdout) == [
+        {"table": "forces", "count": 44},
+        {"table": "aliases", "count": 755},
+        {"table": "inspections", "count": 110},
+        {"table": "findings", "count": 494},
+        {"table": "meta", "count": 3},
+    ]
+    inspected = subprocess.run(
+        [bin_dir / "datasette", "inspect", str(db_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    counts = json.loads(inspected.stdout)["findings"]["tables"]
+    assert counts["findings"]["count"] == 494 and counts["inspections"]["count"] == 110
