@@ -263,6 +263,15 @@ OUT_OF_SCOPE_PLACES: Final = (
     "republic of ireland",
     "dublin",
     "garda",
+    # places abroad whose names contain a force's name or town
+    "new york",
+    "nypd",
+    "new south wales",
+    "perth",
+    "united states",
+    "america",
+    "australia",
+    "canada",
 )
 # Words that carry no force: never fuzzy-matched against force names and places.
 STOPWORDS: Final = frozenset(
