@@ -262,9 +262,8 @@ def _selector(offence: str | None, measure: str | None) -> Callable[[Fact], bool
 
 
 def _rankable(fact: Fact) -> bool:
-    return fact.kind == "grade" or (
-        (fact.number is not None and fact.kind != "count") or fact.measure == "unrecorded_per_year"
-    )
+    """A grade, or a figure with a number (a count without a sample size has none)."""
+    return fact.kind == "grade" or fact.number is not None
 
 
 def _default_measure(offence: str | None) -> str:

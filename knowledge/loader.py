@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from knowledge.facts import Fact
 from knowledge.vocabulary import GRADES, MEASURE_KINDS, NATIONAL, OFFENCES, SOURCE_KINDS
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -29,23 +30,10 @@ class DataFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class FindingRow:
-    """One validated row of findings.csv."""
+class FindingRow(Fact):
+    """One validated row of findings.csv: a Fact and the line it was read from."""
 
-    line: int
-    force: str
-    inspection: str
-    inspection_year: int | None
-    published: str | None
-    offence: str
-    measure: str
-    value: str | None
-    ci_plus_minus: str | None
-    numerator: int | None
-    denominator: int | None
-    source_url: str
-    source_kind: str
-    quote: str
+    line: int = 0
 
 
 def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
