@@ -97,14 +97,14 @@ def test_load_rejects_bad_data_with_its_line(
     monkeypatch.setenv("FINDINGS_DB", str(tmp_path / "f.db"))
     code, out = run("load", "--data-dir", str(data))
     assert code == 1
-    assert "findings.csv:496: unknown offence 'burglary'" in out
+    assert "findings.csv:507: unknown offence 'burglary'" in out
     assert "database left unchanged" in out and not (tmp_path / "f.db").exists()
 
 
 def test_load_then_if_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FINDINGS_DB", str(tmp_path / "f.db"))
     code, out = run("load")
-    assert code == 0 and "Loaded 494 findings" in out
+    assert code == 0 and "Loaded 505 findings" in out
     code, out = run("load", "--if-missing")
     assert code == 0 and "not rebuilt" in out
 

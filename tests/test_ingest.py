@@ -53,7 +53,7 @@ def test_ingest_adds_rows_and_queues_each_new_inspection_once(
     new = csv_file(tmp_path, HERTS, KENT, OLD, HERTS)  # HERTS twice: one row
     report, announced = ingest_and_announce(findings, state_db, new)
     assert (report.rows, report.added) == (4, 3)
-    assert announced.seeded == 110
+    assert announced.seeded == 114
     assert set(announced.queued) == {
         ("Hertfordshire Constabulary", "PEEL 2026"),
         ("Kent Police", "PEEL 2026"),
@@ -96,13 +96,13 @@ def test_ingest_is_one_transaction(
     with pytest.raises(ZeroDivisionError):
         ingest_findings(findings, csv_file(tmp_path, HERTS, KENT))
     assert inspection_keys(findings) == before
-    assert len(Knowledge.open(findings).store.facts) == 494
+    assert len(Knowledge.open(findings).store.facts) == 505
 
 
 def test_first_load_seeds_then_load_announces_only_new_inspections(tmp_path: Path) -> None:
     findings, state_db = tmp_path / "findings.db", tmp_path / "state.db"
     report, announced = load_and_announce(findings, state_db)
-    assert (report.inspections, announced.queued, announced.seeded) == (110, (), 110)
+    assert (report.inspections, announced.queued, announced.seeded) == (114, (), 114)
     StateDB(state_db).subscribe(42, "Kent Police")
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)

@@ -36,10 +36,10 @@ def append_row(data_dir: Path, row: str, name: str = "findings.csv") -> int:
 
 def test_shipped_data_loads(tmp_path: Path) -> None:
     report = build_database(tmp_path / "f.db")
-    assert (report.forces, report.findings) == (43, 494)
+    assert (report.forces, report.findings) == (43, 505)
     db = sqlite_utils.Database(tmp_path / "f.db")
     assert set(db.table_names()) >= {"forces", "aliases", "inspections", "findings", "meta"}
-    assert db["findings"].count == 494
+    assert db["findings"].count == 505
     assert db["findings"].foreign_keys  # type: ignore[union-attr]
     assert db["inspections"].pks == ["id"]  # type: ignore[union-attr]
     herts = db.execute(
@@ -134,8 +134,8 @@ def test_database_opens_in_sqlite_utils_and_datasette_as_they_are(db_path: Path)
     assert json.loads(tables.stdout) == [
         {"table": "forces", "count": 44},
         {"table": "aliases", "count": 755},
-        {"table": "inspections", "count": 110},
-        {"table": "findings", "count": 494},
+        {"table": "inspections", "count": 114},
+        {"table": "findings", "count": 505},
         {"table": "meta", "count": 3},
     ]
     inspected = subprocess.run(
@@ -145,4 +145,4 @@ def test_database_opens_in_sqlite_utils_and_datasette_as_they_are(db_path: Path)
         check=True,
     )
     counts = json.loads(inspected.stdout)["findings"]["tables"]
-    assert counts["findings"]["count"] == 494 and counts["inspections"]["count"] == 110
+    assert counts["findings"]["count"] == 505 and counts["inspections"]["count"] == 114
