@@ -20,12 +20,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot import broadcast, charts, handlers, refresh, subscriptions
+from bot import charts, handlers, refresh
 from bot.flood import FloodGate
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
 from bot.replies import BOOK, FLOOD, KNOWLEDGE
 from bot.settings import Settings
+from delivery import broadcast, commands
 from knowledge import Knowledge
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ def register_handlers(application: Application) -> None:
     # (subscriptions and broadcasts: bot/subscriptions.py, bot/broadcast.py; charts:
     # bot/charts.py). Give CallbackQueryHandlers a `pattern` that does not start with "a:",
     # "a#", "e:" or "e#", and add the commands to templates/bot_commands.j2.
-    subscriptions.register(application, application.bot_data[SETTINGS])
+    commands.register(application, application.bot_data[SETTINGS])
     broadcast.register(application, application.bot_data[SETTINGS])
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
