@@ -92,7 +92,7 @@ def test_ingest_is_one_transaction(
 ) -> None:
     findings, _ = dbs
     before = inspection_keys(findings)
-    monkeypatch.setattr("knowledge.ingest._bump_version", lambda *_: 1 / 0)
+    monkeypatch.setattr("knowledge.ingest._Writer._bump_version", lambda *_: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         ingest_findings(findings, csv_file(tmp_path, HERTS, KENT))
     assert inspection_keys(findings) == before
