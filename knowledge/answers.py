@@ -283,6 +283,8 @@ def _rank_key(measure: str, direction: str) -> Callable[[Fact], tuple[float, str
             score = -float(GRADES.index(fact.value or "good"))
         else:
             score = fact.number or 0.0
+        if direction in ("most", "least"):  # the biggest or the smallest number first
+            return (-score if direction == "most" else score, fact.force)
         worst_first = -score if higher_is_worse else score
         return (worst_first if direction == "worst" else -worst_first, fact.force)
 
