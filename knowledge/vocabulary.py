@@ -58,11 +58,40 @@ MEASURES: Final = tuple(MEASURE_KINDS)
 # Families: what a question about one measure is shown.
 CANCELLED_FAMILY: Final = ("cancelled_incorrect", "cancelled_incorrect_pct", "cancelled_correct")
 RECORDING_FAMILY: Final = ("recording_rate", "unrecorded_per_year")
+VICTIMS_TOLD_FAMILY: Final = ("victims_told", "victims_not_told", "victims_not_told_pct")
+# Audit counts of whether reports were recorded: shown when there is no rate for the offence.
+RECORDING_AUDITS: Final = (
+    "were_recorded",
+    "should_have_been_recorded",
+    "not_recorded",
+    "unrecorded_in_sample",
+    "sample_recorded_pct",
+    "sample_not_recorded_pct",
+    "not_recorded_pct",
+    "unrecorded_rate",
+    "accurately_recorded",
+    "recorded_correctly",
+    "recorded_incorrectly",
+    "not_recorded_properly",
+    "incorrectly_recorded_in_sample",
+    "misclassified_or_unrecorded",
+    "wrongly_classified",
+    "recorded_within_24h",
+    "recorded_outside_72h",
+    "additional_recorded_per_year",
+)
 FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "cancelled_incorrect": CANCELLED_FAMILY,
+    "cancelled_correct": ("cancelled_correct", "cancelled_incorrect", "cancelled_incorrect_pct"),
     "recording_rate": RECORDING_FAMILY,
-    "unrecorded_per_year": ("unrecorded_per_year", "recording_rate"),
+    "unrecorded_per_year": ("unrecorded_per_year", "recording_rate", "unrecorded_rate"),
     "grade": ("grade",),
+    "victims_told": VICTIMS_TOLD_FAMILY,
+    "victims_not_told": VICTIMS_TOLD_FAMILY,
+    "wrongly_classified": ("wrongly_classified", "misclassified_or_unrecorded"),
+    "recorded_within_24h": ("recorded_within_24h",),
+    "recorded_outside_72h": ("recorded_outside_72h",),
+    "additional_recorded_per_year": ("additional_recorded_per_year",),
 }
 NATIONAL_MEASURES: Final[dict[str, tuple[str, ...]]] = {
     "cancelled_incorrect": (
