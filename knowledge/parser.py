@@ -22,6 +22,7 @@ INTENTS: Final = (
     "offence_overview",
     "national",
     "rank",
+    "filter",
     "compare",
     "glossary",
     "help",
@@ -57,7 +58,8 @@ class Query:
     offence: str | None = None
     measure: str | None = None
     year: int | None = None
-    rank: str | None = None  # "worst" or "best"
+    rank: str | None = None  # "most", "least" (by the number), "best", "worst" (by the measure)
+    grade_filter: str | None = None  # "which forces are rated inadequate": that grade
     glossary_term: str | None = None
     unsure: bool = False  # candidates are "did you mean" guesses from a misspelling
 
@@ -114,14 +116,38 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         return Query(base.text, "glossary", glossary_term=glossary)
     if national and (offence or measure or "how many" in plain):
         return replace(base, intent="national", measure=_national_measure(plain, measure))
+    grade = _GRADE_FILTER.search(plain)
+    if grade and not offence and ("force" in plain or measure == "grade"):
+        return replace(base, intent="filter", measure="grade", grade_filter=_grade_of(grade))
+    rank = rank or _SIZE_RANK.search(plain)
     if rank and (offence or measure or "force" in plain):
-        direction = "worst" if rank.group(1) in ASCENDING_RANK_WORDS else "best"
+        direction = _RANK_DIRECTIONS.get(rank.group(1))
+        direction = direction or ("worst" if rank.group(1) in ASCENDING_RANK_WORDS else "best")
         return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
     if offence or measure:
         return replace(base, intent="offence_overview")
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
         return Query(base.text, "help")
     return Query(base.text, "out_of_scope")
+
+
+_RANK_DIRECTIONS: Final = {
+    **dict.fromkeys(("most", "highest", "largest", "biggest", "top"), "most"),
+    **dict.fromkeys(("least", "lowest", "fewest", "smallest", "bottom"), "least"),
+}
+_SIZE_RANK = _phrases(("largest", "biggest", "fewest", "smallest"))
+_GRADE_WORDS = r"(outstanding|good|adequate|inadequate|requir(?:es|ing|ed|e) improvement)"
+# "which forces are rated inadequate", "forces graded good", "inadequate forces"
+_GRADE_FILTER = re.compile(
+    rf"\b(?:rated|graded|judged|grade[ds]?|rating|as)\s+(?:as\s+)?{_GRADE_WORDS}\b"
+    rf"|\b{_GRADE_WORDS}\s+(?:police\s+)?forces?\b"
+    rf"|\bforces?\s+(?:that\s+)?(?:(?:are|is|were|was)\s+)?{_GRADE_WORDS}\b"
+)
+
+
+def _grade_of(match: re.Match[str]) -> str:
+    word = next(g for g in match.groups() if g)
+    return "requires improvement" if word.startswith("requir") else word
 
 
 def _national_measure(plain: str, measure: str | None) -> str | None:

@@ -1,5 +1,6 @@
 """The one object the CLI, the bot and the benchmarks hold: open once, ask many times."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from knowledge.answers import Answer, Answerer
@@ -31,7 +32,12 @@ class Knowledge:
     def ask(self, question: str) -> Answer:
         """Parse and answer a question; odd input gives a help or out-of-scope answer."""
         text = " ".join(question[:MAX_QUESTION_CHARS].split())
-        return self.answerer.answer(parse(text, self.matcher))
+        answer = self.answerer.answer(parse(text, self.matcher))
+        return self.cited(answer)
+
+    def cited(self, answer: Answer) -> Answer:
+        """The answer with its copy-ready citation (the lead figure's inspection and source)."""
+        return replace(answer, citation=self.renderer.citation(answer))
 
     def render(self, answer: Answer, fmt: str = "text") -> str:
         return self.renderer.render(answer, fmt)

@@ -2,6 +2,10 @@
 
 from typing import Final
 
+from knowledge.measures import FAMILIES as FAMILIES
+from knowledge.measures import MEASURE_KINDS as _MEASURE_KINDS
+from knowledge.measures import NATIONAL_MEASURES as NATIONAL_MEASURES
+
 NATIONAL: Final = "England and Wales"
 
 OFFENCES: Final = (
@@ -19,58 +23,11 @@ CANCELLED_AUDIT_OFFENCES: Final = ("rape", "sexual offences", "violence", "robbe
 GRADES: Final = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 SOURCE_KINDS: Final = ("inspectorate", "police_or_pcc", "news")
 
-# How each measure's figure reads: a grade word, a percent, a count, or "numerator of denominator".
-MEASURE_KINDS: Final[dict[str, str]] = {
-    "grade": "grade",
-    "recording_rate": "percent",
-    "unrecorded_rate": "percent",
-    "cancelled_incorrect_pct": "percent",
-    "victims_not_told_pct": "percent",
-    "sample_recorded_pct": "percent",
-    "sample_not_recorded_pct": "percent",
-    "not_recorded_pct": "percent",
-    "max_force_cancelled_incorrect_pct": "percent",
-    "unrecorded_per_year": "count",
-    "additional_recorded_per_year": "count",
-    "cancelled_crimes_recorded": "count",
-    "forces_with_incorrect_cancellations": "count",
-    "rank_worst_of_43_forces": "count",
-    "cancelled_incorrect": "fraction",
-    "cancelled_correct": "fraction",
-    "victims_told": "fraction",
-    "victims_not_told": "fraction",
-    "recorded_within_24h": "fraction",
-    "should_have_been_recorded": "fraction",
-    "were_recorded": "fraction",
-    "not_recorded": "fraction",
-    "accurately_recorded": "fraction",
-    "misclassified_or_unrecorded": "fraction",
-    "wrongly_classified": "fraction",
-    "recorded_outside_72h": "fraction",
-    "recorded_incorrectly": "fraction",
-    "recorded_correctly": "fraction",
-    "not_recorded_properly": "fraction",
-    "unrecorded_in_sample": "fraction",
-    "incorrectly_recorded_in_sample": "fraction",
-}
+# Measures are declared once in knowledge.measures; these names stay for older imports.
+MEASURE_KINDS: Final[dict[str, str]] = _MEASURE_KINDS
 MEASURES: Final = tuple(MEASURE_KINDS)
-
-# Families: what a question about one measure is shown.
-CANCELLED_FAMILY: Final = ("cancelled_incorrect", "cancelled_incorrect_pct", "cancelled_correct")
-RECORDING_FAMILY: Final = ("recording_rate", "unrecorded_per_year")
-FAMILIES: Final[dict[str, tuple[str, ...]]] = {
-    "cancelled_incorrect": CANCELLED_FAMILY,
-    "recording_rate": RECORDING_FAMILY,
-    "unrecorded_per_year": ("unrecorded_per_year", "recording_rate"),
-    "grade": ("grade",),
-}
-NATIONAL_MEASURES: Final[dict[str, tuple[str, ...]]] = {
-    "cancelled_incorrect": (
-        "forces_with_incorrect_cancellations",
-        "max_force_cancelled_incorrect_pct",
-    ),
-    "cancelled_crimes_recorded": ("cancelled_crimes_recorded",),
-}
+CANCELLED_FAMILY: Final = FAMILIES["cancelled_incorrect"]
+RECORDING_FAMILY: Final = FAMILIES["recording_rate"]
 
 # Phrases, longest first when matched; each maps to the findings vocabulary.
 OFFENCE_WORDS: Final[dict[str, str]] = {
