@@ -72,6 +72,7 @@ class Answer:
     left_out_2014: int = 0  # forces whose only figure is from 2014, left out of a ranking
     other_years: tuple[int, ...] = ()  # years with such figures, when the year asked has none
     grade_filter: str | None = None
+    not_police: str | None = None
     total_forces: int = 43
     citation: str = ""
 
@@ -139,6 +140,7 @@ class Answerer:
             rank=query.rank,
             unsure=query.unsure,
             grade_filter=query.grade_filter,
+            not_police=query.not_police,
             total_forces=len(self.store.forces),
         )
         return replace(answer, **changes)
@@ -168,19 +170,11 @@ class Answerer:
             family = (query.measure,)
         primary = primary_of(query.measure) if query.measure else ()
         wanted = _selector(query.offence, query.measure, family)
-        facts = [f for f in self.facts_of.get(force, []) if wanted(f)]
-        if query.year is not None:
-            facts = [f for f in facts if f.inspection_year == query.year]
+        every = [f for f in self.facts_of.get(force, []) if wanted(f)]
         chosen: list[Fact] = []
-        for offence in dict.fromkeys(f.offence for f in facts):
-            same = [f for f in facts if f.offence == offence]
-            firsts = latest_per_figure(f for f in same if f.measure in primary)
-            if firsts:
-                years = {f.year_sort_key for f in firsts}  # its inspection, or one of that year
-                rest = [f for f in same if f.measure not in primary and f.year_sort_key in years]
-                chosen += firsts + latest_per_figure(rest)
-            else:
-                chosen += latest_per_figure(same)
+        for year in query.years or (query.year,):  # two years named: each one's figures
+            facts = [f for f in every if year is None or f.inspection_year == year]
+            chosen += _same_year_figures(facts, primary)
         return _by_inspection(chosen, family or ())
 
     def _other_years(self, force: str | None, query: Query) -> tuple[int, ...]:
@@ -440,6 +434,21 @@ def _selector(
         )
 
     return wanted
+
+
+def _same_year_figures(facts: list[Fact], primary: tuple[str, ...]) -> list[Fact]:
+    """Per offence: the asked measure's latest figures, and its companions from that year only."""
+    chosen: list[Fact] = []
+    for offence in dict.fromkeys(f.offence for f in facts):
+        same = [f for f in facts if f.offence == offence]
+        firsts = latest_per_figure(f for f in same if f.measure in primary)
+        if firsts:
+            years = {f.year_sort_key for f in firsts}  # its inspection, or one of that year
+            rest = [f for f in same if f.measure not in primary and f.year_sort_key in years]
+            chosen += firsts + latest_per_figure(rest)
+        else:
+            chosen += latest_per_figure(same)
+    return chosen
 
 
 def _by_inspection(facts: list[Fact], family: tuple[str, ...]) -> list[Fact]:

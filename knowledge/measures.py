@@ -202,28 +202,41 @@ MEASURES: Final[dict[str, Measure]] = {
 }
 MEASURE_KINDS: Final[dict[str, str]] = {name: m.kind for name, m in MEASURES.items()}
 
-# What a question about one measure is shown: the measure first, then figures from the same
-# inspection that belong with it (a rate and its unrecorded estimate; a recording audit sample).
-_RECORDING_SAMPLES: Final = (
-    "unrecorded_rate",
+# What a question about one measure is shown: the measure first, then figures from inspections
+# of the same year that belong with it (a rate and its unrecorded estimate; a recording audit).
+RECORDING_AUDITS: Final = (
     "were_recorded",
     "should_have_been_recorded",
     "not_recorded",
-    "not_recorded_pct",
     "unrecorded_in_sample",
     "sample_recorded_pct",
     "sample_not_recorded_pct",
+    "not_recorded_pct",
+    "unrecorded_rate",
     "accurately_recorded",
     "recorded_correctly",
     "recorded_incorrectly",
     "not_recorded_properly",
+    "incorrectly_recorded_in_sample",
     "misclassified_or_unrecorded",
+    "wrongly_classified",
+    "recorded_within_24h",
+    "recorded_outside_72h",
+    "additional_recorded_per_year",
 )
+_VICTIMS_TOLD: Final = ("victims_told", "victims_not_told", "victims_not_told_pct")
 FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "cancelled_incorrect": ("cancelled_incorrect", "cancelled_incorrect_pct", "cancelled_correct"),
-    "recording_rate": ("recording_rate", "unrecorded_per_year", *_RECORDING_SAMPLES),
-    "unrecorded_per_year": ("unrecorded_per_year", "recording_rate", *_RECORDING_SAMPLES),
+    "cancelled_correct": ("cancelled_correct", "cancelled_incorrect", "cancelled_incorrect_pct"),
+    "recording_rate": ("recording_rate", "unrecorded_per_year", *RECORDING_AUDITS),
+    "unrecorded_per_year": ("unrecorded_per_year", "recording_rate", *RECORDING_AUDITS),
     "grade": ("grade",),
+    "victims_told": _VICTIMS_TOLD,
+    "victims_not_told": _VICTIMS_TOLD,
+    "wrongly_classified": ("wrongly_classified", "misclassified_or_unrecorded"),
+    "recorded_within_24h": ("recorded_within_24h",),
+    "recorded_outside_72h": ("recorded_outside_72h",),
+    "additional_recorded_per_year": ("additional_recorded_per_year",),
 }
 # The measures that answer "which forces ..." for a family, best evidence first.
 PRIMARY: Final[dict[str, tuple[str, ...]]] = {
