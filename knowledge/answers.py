@@ -20,6 +20,8 @@ MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
 MAX_FORCES_LISTED = 8  # an overview with 8 forces stays near 3,400 characters of HTML
 RANK_SHOWN = 5
 MAX_TIE_SHOWN = 12  # a tie at the cut is shown whole up to here, then counted
+DEFAULT_AUDIT_OFFENCE = "rape"  # the offence most cancelled-crime audits reported
+ANY_OFFENCE = "any"  # a lookup's second try when the question named no offence
 SUMMARY_MEASURES = (("all", ("grade",)), ("all", ("recording_rate", "unrecorded_per_year")))
 
 
@@ -72,6 +74,7 @@ class Answer:
     left_out_2014: int = 0  # forces whose only figure is from 2014, left out of a ranking
     other_years: tuple[int, ...] = ()  # years with such figures, when the year asked has none
     grade_filter: str | None = None
+    shown_offence: str | None = None  # the offence a list shows when the question named none
     not_police: str | None = None
     total_forces: int = 43
     citation: str = ""
@@ -189,6 +192,8 @@ class Answerer:
     def lookup(self, query: Query) -> Answer:
         force = query.forces[0]
         facts = self._figures(force, query)
+        if not facts and query.offence is None:  # no all-crime figure: any offence's
+            facts = self._figures(force, replace(query, offence=ANY_OFFENCE))
         follow_ups = [
             *other_offences(self.short(force), query.offence, query.measure),
             FollowUp("Other forces", question_for(None, query.offence, query.measure)),
@@ -268,11 +273,13 @@ class Answerer:
     def offence_overview(self, query: Query) -> Answer:
         topic = query.measure or _default_measure(query.offence)
         asked = replace(query, measure=topic)
+        if topic == "cancelled_incorrect" and query.offence is None:  # never mix offences
+            asked = replace(asked, offence=DEFAULT_AUDIT_OFFENCE)
         national = self._figures(NATIONAL, replace(asked, measure=_national_of(topic)))
         national = [f for f in national if f.measure in NATIONAL_MEASURES.get(topic, (topic,))]
         by_force = self._primary_by_force(asked)
         if topic == "cancelled_incorrect":
-            return self._cancelled_overview(asked, national, by_force)
+            return self._cancelled_overview(query, asked, national, by_force)
         listed = list(by_force)[:MAX_FORCES_LISTED]
         facts = [by_force[force][0] for force in listed]
         return self._base(
@@ -289,7 +296,7 @@ class Answerer:
         )
 
     def _cancelled_overview(
-        self, query: Query, national: list[Fact], by_force: dict[str, list[Fact]]
+        self, query: Query, asked: Query, national: list[Fact], by_force: dict[str, list[Fact]]
     ) -> Answer:
         """Which forces wrongly cancelled at least one record, which had none, 2014 apart."""
         best = {force: _best_audit_figure(facts) for force, facts in by_force.items()}
@@ -304,14 +311,15 @@ class Answerer:
         listed = [f.force for f in wrongly + none + only_2014]
         return self._base(
             query,
+            shown_offence=asked.offence,
             topic="cancelled_incorrect",
             facts=tuple(national + wrongly + none + only_2014),
             lead=national[0] if national else None,
             groups=groups,
             missing=not by_force,
-            other_years=() if by_force else self._other_years(None, query),
+            other_years=() if by_force else self._other_years(None, asked),
             coverage=len(by_force),
-            follow_ups=self._force_follow_ups(listed, query.offence, "cancelled_incorrect"),
+            follow_ups=self._force_follow_ups(listed, asked.offence, "cancelled_incorrect"),
         )
 
     def _force_follow_ups(
@@ -342,7 +350,8 @@ class Answerer:
         asked = replace(
             query,
             measure=topic,
-            offence=query.offence or ("all" if topic != "cancelled_incorrect" else None),
+            offence=query.offence
+            or ("all" if topic != "cancelled_incorrect" else DEFAULT_AUDIT_OFFENCE),
         )
         rankable, old = [], 0
         for facts in self._primary_by_force(asked).values():
@@ -365,6 +374,7 @@ class Answerer:
             measure=topic,
             topic=topic,
             rank=direction,
+            shown_offence=asked.offence,
             facts=tuple(shown),
             lead=shown[0] if shown else None,
             places=places,
@@ -430,7 +440,7 @@ def _selector(
 
     def wanted(fact: Fact) -> bool:
         return (measures is None or fact.measure in measures) and (
-            offence is None or fact.offence == offence
+            offence in (None, ANY_OFFENCE) or fact.offence == offence
         )
 
     return wanted
