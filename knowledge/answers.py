@@ -76,6 +76,7 @@ class Answer:
     grade_filter: str | None = None
     shown_offence: str | None = None  # the offence a list shows when the question named none
     not_police: str | None = None
+    carried: tuple[str, ...] = ()  # what a follow-up took from the last question
     total_forces: int = 43
     citation: str = ""
 
@@ -100,6 +101,7 @@ class Answer:
             "year": self.year,
             "facts": [fact.as_json() for fact in self.facts],
             "follow_ups": [f.question for f in self.follow_ups],
+            "carried": list(self.carried),
             "citation": self.citation,
         }
 
@@ -107,8 +109,9 @@ class Answer:
 class Answerer:
     """Builds an Answer for each intent from the in-memory store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, cite: Callable[[Answer], str] | None = None) -> None:
         self.store = store
+        self.cite = cite  # the renderer's citation of an answer's lead figure
         self.facts_of = {
             force: without_repeats(store.facts_for(force)) for force in (*store.forces, NATIONAL)
         }
@@ -125,11 +128,15 @@ class Answerer:
 
     def answer(self, query: Query) -> Answer:
         builder = self.builders.get(query.intent, self.plain)
-        return builder(query)
+        answer = builder(query)
+        return replace(answer, citation=self.cite(answer)) if self.cite else answer
 
     def plain(self, query: Query) -> Answer:
-        """help, glossary, out of scope: no figures."""
-        return self._base(query, glossary_term=query.glossary_term)
+        """help, glossary, out of scope: no figures, and no offence, measure or year answered."""
+        return self._base(
+            replace(query, offence=None, measure=None, year=None, years=()),
+            glossary_term=query.glossary_term,
+        )
 
     def _base(self, query: Query, **changes: Any) -> Answer:
         answer = Answer(

@@ -1,6 +1,5 @@
 """The one object the CLI, the bot and the benchmarks hold: open once, ask many times."""
 
-from dataclasses import replace
 from pathlib import Path
 
 from knowledge.answers import Answer, Answerer
@@ -21,8 +20,9 @@ class Knowledge:
         self.store = store
         self.matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
         self.speller = Speller(self.matcher.words)
-        self.answerer = Answerer(store)
+        self.offence_measures = frozenset((f.offence, f.measure) for f in store.facts)
         self.renderer = renderer or Renderer()
+        self.answerer = Answerer(store, cite=self.renderer.citation)
 
     @classmethod
     def open(cls, db_path: Path) -> "Knowledge":
@@ -34,11 +34,7 @@ class Knowledge:
 
     def ask(self, question: str) -> Answer:
         """Parse and answer a question; odd input gives a help or out-of-scope answer."""
-        return self.cited(self.answerer.answer(self.parse(question)))
-
-    def cited(self, answer: Answer) -> Answer:
-        """The answer with its copy-ready citation (the lead figure's inspection and source)."""
-        return replace(answer, citation=self.renderer.citation(answer))
+        return self.answerer.answer(self.parse(question))
 
     def parse(self, question: str) -> Query:
         """What a question asks, before any figure is looked up."""
