@@ -12,7 +12,7 @@ message into the answer.
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 
 from knowledge import Answer
 from knowledge.charts import chart_question
@@ -30,6 +30,8 @@ EXAMPLE_QUESTIONS = (
     "Kent vs Essex",
 )
 SOURCE_LABEL = "Source"
+COPY_LABEL = "Copy citation"
+MAX_COPY_TEXT = 256  # Telegram's limit for a copy_text button
 FOLLOW_UPS_PER_ROW = 2
 WITH_FOLLOW_UPS = ("lookup", "force_summary", "offence_overview", "national")
 
@@ -132,10 +134,14 @@ def chart_rows(answer: Answer, book: QuestionBook) -> list[list[InlineKeyboardBu
 
 
 def source_rows(answer: Answer) -> list[list[InlineKeyboardButton]]:
-    """A link button to the source of the first figure shown (each line also links its own)."""
+    """A link button to the source of the first figure shown (each line also links its own),
+    and a "Copy citation" button holding the answer's citation."""
     if not answer.facts:
         return []
-    return [[InlineKeyboardButton(SOURCE_LABEL, url=answer.facts[0].source_url)]]
+    row = [InlineKeyboardButton(SOURCE_LABEL, url=(answer.lead or answer.facts[0]).source_url)]
+    if answer.citation and len(answer.citation) <= MAX_COPY_TEXT:
+        row.append(InlineKeyboardButton(COPY_LABEL, copy_text=CopyTextButton(answer.citation)))
+    return [row]
 
 
 def all_callback_data(markup: InlineKeyboardMarkup | None) -> list[str]:
