@@ -13,6 +13,7 @@ from bot.keyboards import QuestionBook, answer_keyboard
 from knowledge import Knowledge
 
 KNOWLEDGE, FLOOD, BOOK = "knowledge", "flood", "question_book"
+WEB_URL = "web_url"  # bot_data: the findings site's URL (FINDINGS_WEB_URL), or None
 LIMIT = MessageLimit.MAX_TEXT_LENGTH  # 4096
 
 Context = ContextTypes.DEFAULT_TYPE
@@ -93,7 +94,9 @@ async def send(update: Update, context: Context, text: str, **kwargs: Any) -> No
 def _rendered(context: Context, question: str) -> tuple[str, InlineKeyboardMarkup | None]:
     knowledge = knowledge_of(context)
     answer = knowledge.ask(question)
-    return knowledge.render(answer, "html"), answer_keyboard(answer, book_of(context))
+    web_url = context.bot_data.get(WEB_URL)
+    markup = answer_keyboard(answer, book_of(context), web_url, knowledge.data_version)
+    return knowledge.render(answer, "html"), markup
 
 
 async def may_answer(update: Update, context: Context) -> bool:
