@@ -14,6 +14,8 @@ from knowledge.vocabulary import (
     GRADES,
     NATIONAL,
     NATIONAL_MEASURES,
+    RECORDING_AUDITS,
+    RECORDING_FAMILY,
 )
 
 MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
@@ -50,6 +52,8 @@ class Answer:
     rank: str | None = None
     unsure: bool = False
     glossary_term: str | None = None
+    grade_filter: str | None = None
+    not_police: str | None = None
     follow_ups: tuple[FollowUp, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
@@ -78,6 +82,7 @@ class Answerer:
             "national": self.national,
             "rank": self.rank,
             "compare": self.compare,
+            "filter": self.filter,
             "clarify": self.clarify,
         }
 
@@ -100,6 +105,8 @@ class Answerer:
             year=query.year,
             rank=query.rank,
             unsure=query.unsure,
+            grade_filter=query.grade_filter,
+            not_police=query.not_police,
         )
         return replace(answer, **changes)
 
@@ -117,7 +124,13 @@ class Answerer:
     def _figures(self, force: str, query: Query) -> list[Fact]:
         """The force's figures that answer the question, latest inspection first."""
         wanted = _selector(query.offence, query.measure)
-        chosen = latest_per_figure(filter(wanted, self.store.facts_for(force)), query.year)
+        facts = [f for f in self.store.facts_for(force) if wanted(f)]
+        if not facts and query.measure in RECORDING_FAMILY:  # no rate: the recording audits
+            wanted = _selector(query.offence, None, RECORDING_AUDITS)
+            facts = [f for f in self.store.facts_for(force) if wanted(f)]
+        chosen = [
+            f for year in query.years or (query.year,) for f in latest_per_figure(facts, year)
+        ]
         return sorted(chosen, key=lambda f: -f.year_sort_key)
 
     def lookup(self, query: Query) -> Answer:
@@ -238,6 +251,14 @@ class Answerer:
             coverage=len(ranked),
         )
 
+    def filter(self, query: Query) -> Answer:
+        """Every force whose latest crime-recording grade is the one asked about."""
+        graded = self._across_forces(replace(query, measure="grade", offence="all"))
+        matching = [facts[0] for facts in graded.values() if facts[0].value == query.grade_filter]
+        return self._base(
+            query, facts=tuple(matching), missing=not matching, coverage=len(graded), topic="grade"
+        )
+
     def clarify(self, query: Query) -> Answer:
         follow_ups = tuple(
             FollowUp(
@@ -248,8 +269,10 @@ class Answerer:
         return self._base(query, follow_ups=follow_ups)
 
 
-def _selector(offence: str | None, measure: str | None) -> Callable[[Fact], bool]:
-    measures = FAMILIES.get(measure or "", (measure,) if measure else None)
+def _selector(
+    offence: str | None, measure: str | None, measures: tuple[str, ...] | None = None
+) -> Callable[[Fact], bool]:
+    measures = measures or FAMILIES.get(measure or "", (measure,) if measure else None)
     if offence is None and measure in ("recording_rate", "unrecorded_per_year", "grade"):
         offence = "all"
 
@@ -283,6 +306,8 @@ def _rank_key(measure: str, direction: str) -> Callable[[Fact], tuple[float, str
             score = -float(GRADES.index(fact.value or "good"))
         else:
             score = fact.number or 0.0
+        if direction in ("most", "least"):  # the biggest or the smallest number first
+            return (-score if direction == "most" else score, fact.force)
         worst_first = -score if higher_is_worse else score
         return (worst_first if direction == "worst" else -worst_first, fact.force)
 
