@@ -15,7 +15,7 @@ from knowledge.facts import latest_per_figure
 from knowledge.public_views import PUBLIC_VIEWS, PublicViewsError, ensure_public_views
 from knowledge.store import Store
 from knowledge.vocabulary import NATIONAL
-from web.site import build_site, load_metadata
+from web.site import build_site, load_metadata, reopen_if_replaced
 
 HERTS = "Hertfordshire Constabulary"
 FUTURE, PAST = "2999-01-01T00:00:00Z", "2020-01-01T00:00:00Z"
@@ -258,3 +258,25 @@ async def test_the_plugin_alone_denies_every_table_but_the_views(db_path: Path) 
     ):
         assert (await bare.client.get(path)).status_code == 403, path
     assert (await bare.client.get("/findings/public_findings.json")).status_code == 200
+
+
+async def test_a_rebuilt_database_is_opened_again(
+    embargoed: dict[str, Any], tmp_path: Path
+) -> None:
+    """`load` renames a new file over the old one; the site switches to it, views and all."""
+    path = embargoed["path"]
+    ensure_public_views(path)
+    site = build_site(path)
+    assert reopen_if_replaced(site) is False
+    before = await view_ids(site)
+    rebuilt = tmp_path / "rebuilt.db"
+    shutil.copy(path, rebuilt)
+    conn = sqlite3.connect(rebuilt)
+    with conn:
+        conn.execute("update findings set embargo_until = null")  # the embargo has lifted
+    conn.close()
+    rebuilt.replace(path)
+    assert reopen_if_replaced(site) is True
+    after = await view_ids(site)
+    assert after == before | set(embargoed["hidden"])
+    assert reopen_if_replaced(site) is False
