@@ -214,13 +214,19 @@ def chart(question: str, output: Path, bot_name: str) -> None:
 @main.command("web")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-def web_command(host: str, port: int) -> None:
+@click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="Path the site is served under behind a reverse proxy, e.g. /data/.",
+)
+def web_command(host: str, port: int, base_url: str) -> None:
     """Serve the published findings as a website (datasette), read-only."""
     from knowledge.public_views import PublicViewsError
     from web.site import build_site, serve
 
     try:
-        site = build_site(settings().findings_db)
+        site = build_site(settings().findings_db, base_url)
     except PublicViewsError as error:
         raise click.ClickException(str(error)) from None
     serve(site, host, port)

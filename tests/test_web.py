@@ -280,3 +280,10 @@ async def test_a_rebuilt_database_is_opened_again(
     after = await view_ids(site)
     assert after == before | set(embargoed["hidden"])
     assert reopen_if_replaced(site) is False
+
+
+async def test_the_site_can_live_under_a_path_behind_a_proxy(db_path: Path) -> None:
+    site = build_site(db_path, base_url="data")
+    response = await site.client.get("/findings/public_forces")  # the client adds /data/
+    assert response.status_code == 200
+    assert 'href="/data/findings/public_findings?force=Kent+Police"' in response.text

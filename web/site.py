@@ -43,16 +43,20 @@ def register_plugin() -> None:
         pm.register(plugins, name=PLUGIN_NAME)
 
 
-def build_site(db_path: Path) -> Datasette:
+def build_site(db_path: Path, base_url: str = "/") -> Datasette:
     """A Datasette for the findings database at `db_path`, its public views made current.
 
     The file is opened read-only (SQLite mode=ro) rather than as immutable, because
     `findings-bot ingest` adds rows to it in place and immutable files must never change.
-    Raises PublicViewsError when there is no database or its views cannot be made current.
+    `base_url` is the path the site is served under behind a reverse proxy ("/data/"); the
+    proxy passes the path unchanged. Raises PublicViewsError when there is no database or its
+    views cannot be made current.
     """
     ensure_public_views(db_path)
     register_plugin()
-    site = Datasette(metadata=load_metadata(), settings=SETTINGS, cors=False)
+    path_prefix = "/" + base_url.strip("/") + "/" if base_url.strip("/") else "/"
+    settings = {**SETTINGS, "base_url": path_prefix}
+    site = Datasette(metadata=load_metadata(), settings=settings, cors=False)
     site.remove_database("_memory")  # added when no file is given; nothing to show
     site.add_database(_open(site, db_path), name=SITE_DATABASE)
     return site
