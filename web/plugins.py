@@ -10,7 +10,7 @@ other datasette instances in the same process are left alone.
 """
 
 from typing import Any
-from urllib.parse import urlencode, urlparse
+from urllib.parse import quote, urlencode, urlparse
 
 from datasette import hookimpl
 from markupsafe import Markup
@@ -21,6 +21,11 @@ from knowledge.public_views import PUBLIC_FINDINGS, PUBLIC_FORCES, PUBLIC_VIEWS
 PLUGIN_NAME = "findings_web"
 VISIBLE_TABLES = frozenset(name.lower() for name in (*PUBLIC_VIEWS, "meta"))
 DENIED_ACTIONS = frozenset({"execute-sql", "view-database-download"})
+# Each column's name and note on one line, so a table's rows start higher up the page.
+COMPACT_NOTES_CSS = (
+    "dl.column-descriptions{display:grid;grid-template-columns:max-content 1fr;"
+    "gap:.15em 1em}dl.column-descriptions dt,dl.column-descriptions dd{margin:0}"
+)
 
 
 @hookimpl
@@ -53,6 +58,12 @@ def render_cell(
         path = datasette.urls.table(SITE_DATABASE, PUBLIC_FINDINGS)
         return Markup('<a href="{}?{}">{}</a>').format(path, urlencode({"force": value}), value)
     return None
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    """The compact column notes, inline (the site serves no files of its own)."""
+    return [f"data:text/css,{quote(COMPACT_NOTES_CSS)}"] if _configured(datasette) else []
 
 
 def _configured(datasette: Any) -> bool:
