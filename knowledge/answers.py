@@ -54,6 +54,7 @@ class Answer:
     glossary_term: str | None = None
     grade_filter: str | None = None
     not_police: str | None = None
+    carried: tuple[str, ...] = ()  # what a follow-up took from the last question
     follow_ups: tuple[FollowUp, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
@@ -67,6 +68,7 @@ class Answer:
             "year": self.year,
             "facts": [fact.as_json() for fact in self.facts],
             "follow_ups": [f.question for f in self.follow_ups],
+            "carried": list(self.carried),
         }
 
 
@@ -91,8 +93,11 @@ class Answerer:
         return builder(query)
 
     def plain(self, query: Query) -> Answer:
-        """help, glossary, out of scope: no figures."""
-        return self._base(query, glossary_term=query.glossary_term)
+        """help, glossary, out of scope: no figures, and no offence, measure or year answered."""
+        return self._base(
+            replace(query, offence=None, measure=None, year=None, years=()),
+            glossary_term=query.glossary_term,
+        )
 
     def _base(self, query: Query, **changes: Any) -> Answer:
         answer = Answer(

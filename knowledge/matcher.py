@@ -44,6 +44,7 @@ class Hit:
     start: int
     length: int
     entries: tuple[AliasEntry, ...]
+    weak: bool = False  # an ordinary word that is capitalised only because it starts the message
 
 
 @dataclass
@@ -101,6 +102,14 @@ class ForceMatcher:
         hits = self._exact(words, lowered, used, partial=False)
         fuzzy_hits, suggestions = self._fuzzy(lowered, used, _focus(lowered, used))
         hits += fuzzy_hits + self._exact(words, lowered, used, partial=True)
+        if any(not hit.weak for hit in hits):  # "March figures for Kent": Kent, not March
+            hits = [
+                h
+                for h in hits
+                if not h.weak
+                or lowered[h.start + h.length :][:1]
+                in (["vs"], ["and"], ["v"], ["versus"], ["or"])
+            ]
         result = ForceMatch()
         for hit in sorted(hits, key=lambda h: h.start):
             other = _not_police(lowered, hit.start + hit.length)
@@ -124,11 +133,13 @@ class ForceMatcher:
                 entries = self.table.get(" ".join(lowered[i : i + n]))
                 if not entries or (any(e.kind == "partial" for e in entries) != partial):
                     continue
-                if all(e.needs_capital for e in entries) and not _in_context(
-                    words, lowered, i, n, nickname=entries[0].kind == "nickname"
-                ):
-                    continue
-                hits.append(Hit(i, n, tuple(entries)))
+                weak = False
+                if all(e.needs_capital for e in entries):
+                    nickname = entries[0].kind == "nickname"
+                    if not _in_context(words, lowered, i, n, nickname):
+                        continue
+                    weak = i == 0 and not _in_context(lowered, lowered, i, n, nickname)
+                hits.append(Hit(i, n, tuple(entries), weak))
                 used[i : i + n] = [True] * n
                 i += n - 1
                 break
@@ -227,6 +238,11 @@ def _in_context(words: list[str], lowered: list[str], i: int, n: int, nickname: 
     if words[i][:1].isupper() or before in PLACE_BEFORE or after in FORCE_AFTER:
         return True
     return nickname and (i == 0 or before in LINKS or after in LINKS)
+
+
+def _linked(lowered: list[str], end: int) -> bool:
+    """ "Bath vs Kent": a place compared with another is meant as a place."""
+    return end < len(lowered) and lowered[end] in LINKS - {"the"}
 
 
 def _not_police(lowered: list[str], end: int) -> str | None:

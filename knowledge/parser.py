@@ -164,8 +164,8 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     if offence or measure:
         return replace(base, intent="offence_overview")
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
-        return Query(base.text, "help")
-    return Query(base.text, "out_of_scope")
+        return replace(base, intent="help")
+    return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
 
 
 def _worst_force_figure(plain: str, offence: str | None, measure: str | None) -> bool:

@@ -20,6 +20,7 @@ class Knowledge:
         self.store = store
         self.matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
         self.speller = Speller(self.matcher.words)
+        self.offence_measures = frozenset((f.offence, f.measure) for f in store.facts)
         self.answerer = Answerer(store)
         self.renderer = renderer or Renderer()
 

@@ -15,14 +15,16 @@ from knowledge.loader import (
     DATA_DIR,
     FindingRow,
     read_aliases,
+    read_elsewhere,
     read_findings,
     read_forces,
+    read_towns,
 )
 from knowledge.public_views import create_public_views
 from knowledge.vocabulary import NATIONAL
 
 SCHEMA_VERSION = "1"
-DATA_FILES = ("forces.csv", "aliases.csv", "findings.csv")
+DATA_FILES = ("forces.csv", "aliases.csv", "places.csv", "places_elsewhere.csv", "findings.csv")
 
 
 class StoreMissing(RuntimeError):
@@ -58,13 +60,15 @@ def build_database(path: Path, data_dir: Path = DATA_DIR) -> LoadReport:
     forces = read_forces(data_dir / "forces.csv")
     names = {force["force"] for force in forces}
     aliases = read_aliases(data_dir / "aliases.csv", names)
+    aliases += read_towns(data_dir / "places.csv", names)
+    elsewhere = read_elsewhere(data_dir / "places_elsewhere.csv")
     findings = read_findings(data_dir / "findings.csv", names)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".findings-", suffix=".db", dir=path.parent)
     os.close(handle)
     try:
         version = data_version(data_dir)
-        counts = _write(Path(temporary), forces, aliases, findings, version)
+        counts = _write(Path(temporary), forces, aliases, elsewhere, findings, version)
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
@@ -76,6 +80,7 @@ def _write(
     path: Path,
     forces: list[dict[str, str]],
     aliases: list[dict[str, str | int]],
+    elsewhere: list[dict[str, str]],
     findings: list[FindingRow],
     version: str,
 ) -> int:
@@ -96,6 +101,7 @@ def _write(
     db.table("aliases").insert_all(
         aliases, pk=("alias", "force"), foreign_keys=[("force", "forces")]
     )
+    db.table("elsewhere").insert_all(elsewhere, pk="alias")
     inspections = _inspections(findings)
     db.table("inspections").insert_all(
         inspections.values(), pk="id", foreign_keys=[("force", "forces")]
@@ -180,12 +186,13 @@ class Store:
         aliases: list[dict[str, object]],
         facts: list[Fact],
         meta: dict[str, str],
+        elsewhere: list[str] | None = None,
     ) -> None:
         self.forces = forces
         self.aliases = aliases
         self.facts = facts
         self.meta = meta
-        self.elsewhere: list[str] = []  # places outside England and Wales (the gazetteer)
+        self.elsewhere = elsewhere or []  # places outside England and Wales (the gazetteer)
         self._by_force: dict[str, list[Fact]] = {}
         for fact in facts:
             self._by_force.setdefault(fact.force, []).append(fact)
@@ -205,11 +212,12 @@ class Store:
             aliases = [dict(r) for r in conn.execute("select * from aliases order by alias")]
             facts = [Fact(**dict(r)) for r in conn.execute(_FACTS_SQL)]
             meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
+            elsewhere = [r["alias"] for r in conn.execute("select alias from elsewhere")]
         except sqlite3.DatabaseError as error:
             raise StoreMissing(f"{path} is not a findings database ({error})") from None
         finally:
             conn.close()
-        return cls(forces, aliases, facts, meta)
+        return cls(forces, aliases, facts, meta, elsewhere)
 
     def facts_for(self, force: str) -> list[Fact]:
         return self._by_force.get(force, [])
