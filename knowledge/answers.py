@@ -57,11 +57,17 @@ class Answer:
     carried: tuple[str, ...] = ()  # what a follow-up took from the last question
     follow_ups: tuple[FollowUp, ...] = ()
 
+    @property
+    def named_forces(self) -> tuple[str, ...]:
+        """Every force the answer names: those asked about, then those its figures are for."""
+        named = [*self.forces, *(f.force for f in self.facts if f.force != NATIONAL)]
+        return tuple(dict.fromkeys(named))
+
     def as_json(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "intent": self.intent,
-            "forces": list(self.forces),
+            "forces": list(self.named_forces),
             "candidates": list(self.candidates),
             "offence": self.offence,
             "measure": self.measure,
