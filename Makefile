@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= $(or $(FINDINGS_DB),var/findings.db)
 DATA := knowledge/data/findings.csv knowledge/data/forces.csv knowledge/data/aliases.csv
 
-.PHONY: install db run test lint bench bench-broadcast clean
+.PHONY: install db run web test lint bench bench-broadcast clean
 
 install: $(STAMP)
 
@@ -29,6 +29,9 @@ run: $(STAMP) db
 		echo "(To run the Telegram bot, get a token from @BotFather and export TELEGRAM_BOT_TOKEN.)"; \
 		FINDINGS_DB=$(DB) $(BIN)/findings-bot chat; \
 	fi
+
+web: $(STAMP) db
+	FINDINGS_DB=$(DB) $(BIN)/findings-bot web
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -20,11 +20,11 @@ from telegram.ext import (
     filters,
 )
 
-from bot import broadcast, charts, handlers, refresh, subscriptions
+from bot import broadcast, charts, exports, handlers, refresh, subscriptions
 from bot.flood import FloodGate
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
-from bot.replies import BOOK, FLOOD, KNOWLEDGE
+from bot.replies import BOOK, FLOOD, KNOWLEDGE, WEB_URL
 from bot.settings import Settings
 from knowledge import Knowledge
 
@@ -69,6 +69,7 @@ def build_application(
             FLOOD: FloodGate(settings.questions_per_minute),
             BOOK: QuestionBook(),
             SETTINGS: settings,
+            WEB_URL: settings.web_url,
         }
     )
     register_handlers(application)
@@ -96,6 +97,7 @@ def register_handlers(application: Application) -> None:
     broadcast.register(application, application.bot_data[SETTINGS])
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
+    exports.register(application)  # the CSV button: the rows behind an answer, as a file
     # ---- end of other features -------------------------------------------------------------
 
     # Buttons: the questions they carry (bot/keyboards.py) and inline mode

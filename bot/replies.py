@@ -14,6 +14,7 @@ from knowledge import Knowledge
 from knowledge.conversation import Conversation
 
 KNOWLEDGE, FLOOD, BOOK = "knowledge", "flood", "question_book"
+WEB_URL = "web_url"  # bot_data: the findings site's URL (FINDINGS_WEB_URL), or None
 REPLIES = "replies"  # chat_data: question message id -> the bot's answer's message id
 REPLIES_KEPT = (
     100  # per chat: questions edited later than this many questions ago get a new answer
@@ -135,7 +136,9 @@ def _rendered(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     knowledge = knowledge_of(context)
     answer = conversation_of(update, context).ask(knowledge, question)
-    return knowledge.render(answer, "html"), answer_keyboard(answer, book_of(context))
+    web_url = context.bot_data.get(WEB_URL)
+    markup = answer_keyboard(answer, book_of(context), web_url, knowledge.data_version)
+    return knowledge.render(answer, "html"), markup
 
 
 async def may_answer(update: Update, context: Context) -> bool:

@@ -30,6 +30,7 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     questions_per_minute: int = 20
     log_level: str = "INFO"
+    web_url: str | None = None  # the findings site (`findings-bot web`), for Data buttons
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -48,6 +49,7 @@ class Settings:
             webhook_secret=env.get("FINDINGS_WEBHOOK_SECRET") or None,
             questions_per_minute=int(_number(env, "FINDINGS_RATE_LIMIT_PER_MINUTE", 20)),
             log_level=(env.get("FINDINGS_LOG_LEVEL") or "INFO").upper(),
+            web_url=_web_url(env.get("FINDINGS_WEB_URL", "").strip()),
         )
 
 
@@ -58,6 +60,12 @@ def _ids(text: str) -> frozenset[int]:
         raise SettingsError(
             "FINDINGS_ADMIN_IDS must be comma-separated Telegram user ids"
         ) from None
+
+
+def _web_url(text: str) -> str | None:
+    if text and not text.startswith(("https://", "http://")):
+        raise SettingsError(f"FINDINGS_WEB_URL must start with https:// or http://, not {text!r}")
+    return text.rstrip("/") or None
 
 
 def _number(env: Mapping[str, str], name: str, default: float) -> float:

@@ -1,7 +1,7 @@
 """A figure from the findings, and the rules for choosing between figures."""
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from math import sqrt
 from typing import Any
 
@@ -29,6 +29,9 @@ class Fact:
     source_url: str
     source_kind: str
     quote: str
+    # The findings table's id: links an answer to exactly its rows (knowledge/export.py).
+    # Not part of what the figure is, so two equal figures stay equal.
+    row_id: int | None = field(default=None, compare=False)
 
     @property
     def about(self) -> Measure:

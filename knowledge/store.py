@@ -20,6 +20,7 @@ from knowledge.loader import (
     read_forces,
     read_towns,
 )
+from knowledge.public_views import create_public_views
 from knowledge.vocabulary import NATIONAL
 
 SCHEMA_VERSION = "1"
@@ -123,6 +124,7 @@ def _write(
         ],
         pk="key",
     )
+    create_public_views(db.conn)  # what the findings site shows: findings not under embargo
     db.conn.commit()
     db.close()
     return len(inspections)
@@ -155,6 +157,7 @@ def _finding_record(
     record.pop("published")
     record["inspection_id"] = inspections[(row.force, record.pop("inspection"))]["id"]
     record["source_line"] = record.pop("line")
+    record.pop("row_id")  # the database assigns it: `id` below
     record["id"] = row_id
     return record
 
@@ -228,7 +231,7 @@ class Store:
 _FACTS_SQL = """
 select f.force, i.title as inspection, i.year as inspection_year, i.published, f.offence,
        f.measure, f.value, f.ci_plus_minus, f.numerator, f.denominator, f.source_url,
-       f.source_kind, f.quote
+       f.source_kind, f.quote, f.id as row_id
 from findings f join inspections i on i.id = f.inspection_id
 order by f.id
 """
