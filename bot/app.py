@@ -19,11 +19,11 @@ from telegram.ext import (
     filters,
 )
 
-from bot import charts, handlers, refresh
+from bot import charts, exports, handlers, refresh
 from bot.flood import FloodGate
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
-from bot.replies import BOOK, FLOOD, KNOWLEDGE
+from bot.replies import BOOK, FLOOD, KNOWLEDGE, WEB_URL
 from bot.settings import Settings
 from delivery import commands, jobs
 from delivery.pacing import OutgoingLimiter
@@ -75,6 +75,7 @@ def build_application(
             FLOOD: FloodGate(settings.questions_per_minute),
             BOOK: QuestionBook(),
             SETTINGS: settings,
+            WEB_URL: settings.web_url,
         }
     )
     register_handlers(application)
@@ -102,6 +103,7 @@ def register_handlers(application: Application) -> None:
     jobs.register(application, application.bot_data[SETTINGS])  # broadcasts
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
+    exports.register(application)  # the CSV button: the rows behind an answer, as a file
     # ---- end of other features -------------------------------------------------------------
 
     # Buttons: the questions they carry (bot/keyboards.py) and inline mode
@@ -110,6 +112,8 @@ def register_handlers(application: Application) -> None:
 
     # Questions: any text in a private chat; in groups only when addressed to the bot
     add(MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, handlers.private_question))
+    edited = filters.UpdateType.EDITED_MESSAGE & private & filters.TEXT & ~filters.COMMAND
+    add(MessageHandler(edited, handlers.edited_question))
     add(
         MessageHandler(
             new & groups & filters.TEXT & ~filters.COMMAND & handlers.ADDRESSED_TO_BOT,

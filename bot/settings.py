@@ -34,6 +34,7 @@ class Settings:
     broadcast_rate: float = 25.0  # messages a second; 1,000 by default with paid broadcasts
     broadcast_in_flight: int = 8  # sends at once; 128 by default with paid broadcasts
     outbox_retention_days: float = 30.0
+    web_url: str | None = None  # the findings site (`findings-bot web`), for Data buttons
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -59,6 +60,7 @@ class Settings:
                 _number(env, "FINDINGS_BROADCAST_IN_FLIGHT", 128 if paid else 8)
             ),
             outbox_retention_days=_number(env, "FINDINGS_OUTBOX_RETENTION_DAYS", 30.0),
+            web_url=_web_url(env.get("FINDINGS_WEB_URL", "").strip()),
         )
 
 
@@ -78,6 +80,12 @@ def _ids(text: str) -> frozenset[int]:
         raise SettingsError(
             "FINDINGS_ADMIN_IDS must be comma-separated Telegram user ids"
         ) from None
+
+
+def _web_url(text: str) -> str | None:
+    if text and not text.startswith(("https://", "http://")):
+        raise SettingsError(f"FINDINGS_WEB_URL must start with https:// or http://, not {text!r}")
+    return text.rstrip("/") or None
 
 
 def _number(env: Mapping[str, str], name: str, default: float) -> float:

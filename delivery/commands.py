@@ -8,7 +8,6 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
 from delivery.state import ALL_FORCES, StateDB, shared_state
-from knowledge.matcher import tokenize
 from knowledge.vocabulary import NATIONAL
 
 CALLBACK_PATTERN = r"^(sub|unsub):"
@@ -27,7 +26,7 @@ def wanted_forces(context: Context, text: str) -> Wanted:
     """No text: every force. Otherwise the forces the text names, as questions are read."""
     if not text.strip():
         return Wanted((ALL_FORCES,))
-    found = knowledge_of(context).matcher.match(tokenize(text))
+    found = knowledge_of(context).find_forces(text)
     national = (NATIONAL,) if found.national else ()
     if found.ambiguous or (found.suggestions and not found.forces and not national):
         choices = [f for group in found.ambiguous for f in group] or found.suggestions

@@ -2,6 +2,11 @@
 
 from typing import Final
 
+from knowledge.measures import FAMILIES as FAMILIES
+from knowledge.measures import MEASURE_KINDS as _MEASURE_KINDS
+from knowledge.measures import NATIONAL_MEASURES as NATIONAL_MEASURES
+from knowledge.measures import RECORDING_AUDITS as RECORDING_AUDITS
+
 NATIONAL: Final = "England and Wales"
 
 OFFENCES: Final = (
@@ -19,58 +24,13 @@ CANCELLED_AUDIT_OFFENCES: Final = ("rape", "sexual offences", "violence", "robbe
 GRADES: Final = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 SOURCE_KINDS: Final = ("inspectorate", "police_or_pcc", "news")
 
-# How each measure's figure reads: a grade word, a percent, a count, or "numerator of denominator".
-MEASURE_KINDS: Final[dict[str, str]] = {
-    "grade": "grade",
-    "recording_rate": "percent",
-    "unrecorded_rate": "percent",
-    "cancelled_incorrect_pct": "percent",
-    "victims_not_told_pct": "percent",
-    "sample_recorded_pct": "percent",
-    "sample_not_recorded_pct": "percent",
-    "not_recorded_pct": "percent",
-    "max_force_cancelled_incorrect_pct": "percent",
-    "unrecorded_per_year": "count",
-    "additional_recorded_per_year": "count",
-    "cancelled_crimes_recorded": "count",
-    "forces_with_incorrect_cancellations": "count",
-    "rank_worst_of_43_forces": "count",
-    "cancelled_incorrect": "fraction",
-    "cancelled_correct": "fraction",
-    "victims_told": "fraction",
-    "victims_not_told": "fraction",
-    "recorded_within_24h": "fraction",
-    "should_have_been_recorded": "fraction",
-    "were_recorded": "fraction",
-    "not_recorded": "fraction",
-    "accurately_recorded": "fraction",
-    "misclassified_or_unrecorded": "fraction",
-    "wrongly_classified": "fraction",
-    "recorded_outside_72h": "fraction",
-    "recorded_incorrectly": "fraction",
-    "recorded_correctly": "fraction",
-    "not_recorded_properly": "fraction",
-    "unrecorded_in_sample": "fraction",
-    "incorrectly_recorded_in_sample": "fraction",
-}
+# Measures are declared once in knowledge.measures (kinds, directions, families); these names
+# stay importable from here.
+MEASURE_KINDS: Final[dict[str, str]] = _MEASURE_KINDS
 MEASURES: Final = tuple(MEASURE_KINDS)
-
-# Families: what a question about one measure is shown.
-CANCELLED_FAMILY: Final = ("cancelled_incorrect", "cancelled_incorrect_pct", "cancelled_correct")
+CANCELLED_FAMILY: Final = FAMILIES["cancelled_incorrect"]
 RECORDING_FAMILY: Final = ("recording_rate", "unrecorded_per_year")
-FAMILIES: Final[dict[str, tuple[str, ...]]] = {
-    "cancelled_incorrect": CANCELLED_FAMILY,
-    "recording_rate": RECORDING_FAMILY,
-    "unrecorded_per_year": ("unrecorded_per_year", "recording_rate"),
-    "grade": ("grade",),
-}
-NATIONAL_MEASURES: Final[dict[str, tuple[str, ...]]] = {
-    "cancelled_incorrect": (
-        "forces_with_incorrect_cancellations",
-        "max_force_cancelled_incorrect_pct",
-    ),
-    "cancelled_crimes_recorded": ("cancelled_crimes_recorded",),
-}
+VICTIMS_TOLD_FAMILY: Final = FAMILIES["victims_told"]
 
 # Phrases, longest first when matched; each maps to the findings vocabulary.
 OFFENCE_WORDS: Final[dict[str, str]] = {
@@ -86,6 +46,26 @@ OFFENCE_WORDS: Final[dict[str, str]] = {
     "violent crimes": "violence",
     "violent crime": "violence",
     "violent": "violence",
+    "violent offences": "violence",
+    "violence against the person": "violence",
+    "assaulted": "violence",
+    "stabbings": "violence",
+    "sex attacks": "sexual offences",
+    "sexual crimes": "sexual offences",
+    "sex assaults": "sexual offences",
+    "sexual offenses": "sexual offences",
+    "sex offenses": "sexual offences",
+    "raped": "rape",
+    "robberies": "robbery",
+    "robbed": "robbery",
+    "muggings": "robbery",
+    "domestic": "domestic abuse",
+    "domestic assaults": "domestic abuse",
+    "domestics": "domestic abuse",
+    "slavery": "modern slavery",
+    "human trafficking": "modern slavery",
+    "vulnerable people": "vulnerable victims",
+    "vulnerable adults": "vulnerable victims",
     "violence": "violence",
     "assaults": "violence",
     "assault": "violence",
@@ -94,9 +74,7 @@ OFFENCE_WORDS: Final[dict[str, str]] = {
     "rapes": "rape",
     "rape": "rape",
     "robbery": "robbery",
-    "robberies": "robbery",
     "mugging": "robbery",
-    "muggings": "robbery",
     "mugged": "robbery",
     "domestic abuse": "domestic abuse",
     "domestic violence": "domestic abuse",
@@ -119,9 +97,59 @@ MEASURE_WORDS: Final[dict[str, str]] = {
     "cancellation": "cancelled_incorrect",
     "cancellations": "cancelled_incorrect",
     "cancel": "cancelled_incorrect",
-    "no crimed": "cancelled_incorrect",
+    "canceled": "cancelled_incorrect",
+    "canceling": "cancelled_incorrect",
+    "cancelation": "cancelled_incorrect",
+    "cancelations": "cancelled_incorrect",
+    "cancels": "cancelled_incorrect",
     "no crime": "cancelled_incorrect",
     "no crimes": "cancelled_incorrect",
+    "no criming": "cancelled_incorrect",
+    "rightly cancelled": "cancelled_correct",
+    "correctly cancelled": "cancelled_correct",
+    "properly cancelled": "cancelled_correct",
+    "victims told": "victims_told",
+    "victim told": "victims_told",
+    "told victims": "victims_told",
+    "told the victim": "victims_told",
+    "told the victims": "victims_told",
+    "told their": "victims_told",
+    "told them": "victims_told",
+    "tell victims": "victims_told",
+    "tell the victim": "victims_told",
+    "tell the victims": "victims_told",
+    "victims informed": "victims_told",
+    "informed victims": "victims_told",
+    "victims notified": "victims_told",
+    "notified victims": "victims_told",
+    "victims were told": "victims_told",
+    "victims were informed": "victims_told",
+    "victims not told": "victims_not_told",
+    "victims were not told": "victims_not_told",
+    "not told": "victims_not_told",
+    "never told": "victims_not_told",
+    "weren t told": "victims_not_told",
+    "wasn t told": "victims_not_told",
+    "not informed": "victims_not_told",
+    "not notified": "victims_not_told",
+    "didn t tell": "victims_not_told",
+    "did not tell": "victims_not_told",
+    "failed to tell": "victims_not_told",
+    "without telling": "victims_not_told",
+    "within 24 hours": "recorded_within_24h",
+    "24 hours": "recorded_within_24h",
+    "24 hrs": "recorded_within_24h",
+    "24h": "recorded_within_24h",
+    "within a day": "recorded_within_24h",
+    "72 hours": "recorded_outside_72h",
+    "72 hrs": "recorded_outside_72h",
+    "misclassified": "wrongly_classified",
+    "wrongly classified": "wrongly_classified",
+    "classified wrongly": "wrongly_classified",
+    "incorrectly classified": "wrongly_classified",
+    "additional crimes": "additional_recorded_per_year",
+    "extra crimes": "additional_recorded_per_year",
+    "no crimed": "cancelled_incorrect",
     "nocrimed": "cancelled_incorrect",
     "written off": "cancelled_incorrect",
     "writing off": "cancelled_incorrect",
@@ -129,6 +157,13 @@ MEASURE_WORDS: Final[dict[str, str]] = {
     "wiped": "cancelled_incorrect",
     "wiping": "cancelled_incorrect",
     "unrecorded": "unrecorded_per_year",
+    "went unrecorded": "unrecorded_per_year",
+    "go unrecorded": "unrecorded_per_year",
+    "missed": "unrecorded_per_year",
+    "missed crimes": "unrecorded_per_year",
+    "weren t recorded": "unrecorded_per_year",
+    "were not recorded": "unrecorded_per_year",
+    "never recorded": "unrecorded_per_year",
     "not recorded": "unrecorded_per_year",
     "not record": "unrecorded_per_year",
     "fail to record": "unrecorded_per_year",
@@ -139,6 +174,11 @@ MEASURE_WORDS: Final[dict[str, str]] = {
     "recording rate": "recording_rate",
     "recording rates": "recording_rate",
     "recording": "recording_rate",
+    "recordings": "recording_rate",
+    "log": "recording_rate",
+    "logged": "recording_rate",
+    "logging": "recording_rate",
+    "how well": "recording_rate",
     "record": "recording_rate",
     "records": "recording_rate",
     "recorded": "recording_rate",
@@ -172,6 +212,11 @@ RANK_WORDS: Final = frozenset(
         "poorest",
         "better",
         "worse",
+        "largest",
+        "biggest",
+        "greatest",
+        "fewest",
+        "smallest",
     }
 )
 ASCENDING_RANK_WORDS: Final = frozenset({"worst", "lowest", "bottom", "least", "poorest", "worse"})
@@ -283,4 +328,46 @@ STOPWORDS: Final = frozenset(
     reports say says service show so tell than that the their them there these they this those to
     up us versus vs was we well were what when where which who why will with worst would year
     years you your latest previous last first whats much many""".split()
+)
+RANK_DIRECTIONS: Final[dict[str, str]] = {
+    "most": "most",
+    "highest": "most",
+    "largest": "most",
+    "biggest": "most",
+    "greatest": "most",
+    "least": "least",
+    "lowest": "least",
+    "fewest": "least",
+    "smallest": "least",
+    "worst": "worst",
+    "worse": "worst",
+    "poorest": "worst",
+    "bottom": "worst",
+}  # any other rank word (best, top, league, ranking) lists the best first
+GRADE_WORDS: Final[dict[str, str]] = {
+    "outstanding": "outstanding",
+    "good": "good",
+    "adequate": "adequate",
+    "requires improvement": "requires improvement",
+    "require improvement": "requires improvement",
+    "needs improvement": "requires improvement",
+    "need improvement": "requires improvement",
+    "inadequate": "inadequate",
+}
+# Every word of every phrase above: words that mean something here and are never a place.
+VOCABULARY_WORDS: Final = frozenset(
+    word
+    for table in (
+        OFFENCE_WORDS,
+        MEASURE_WORDS,
+        GLOSSARY_TERMS,
+        RANK_DIRECTIONS,
+        GRADE_WORDS,
+        dict.fromkeys(RANK_WORDS),
+        dict.fromkeys(NATIONAL_PHRASES),
+        dict.fromkeys(HELP_PHRASES),
+        dict.fromkeys(GLOSSARY_CUES),
+    )
+    for phrase in table
+    for word in phrase.split()
 )
