@@ -16,15 +16,17 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot import charts, exports, handlers, refresh
 from bot.flood import FloodGate
+from bot.guard import flood_guard
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
 from bot.replies import BOOK, FLOOD, KNOWLEDGE, WEB_URL
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from delivery import commands, jobs
 from delivery.pacing import OutgoingLimiter
 from knowledge import Knowledge
@@ -87,6 +89,9 @@ def register_handlers(application: Application) -> None:
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     new = filters.UpdateType.MESSAGE  # not edits, not channel posts
     add = application.add_handler
+
+    # Flood control first, for every update a reader sends (bot/guard.py)
+    add(TypeHandler(Update, flood_guard), group=-1)
 
     # Commands (their descriptions, for setMyCommands and /help: templates/bot_commands.j2)
     add(CommandHandler("start", handlers.start, filters=new))
@@ -154,8 +159,15 @@ def run_bot(settings: Settings, knowledge: Knowledge | None = None) -> None:
     """Run until stopped: long polling, or a webhook when FINDINGS_WEBHOOK_URL is set.
 
     Raises telegram.error.InvalidToken for a rejected token and NetworkError when the Bot API
-    cannot be reached, before anything is logged about them.
+    cannot be reached, before anything is logged about them, and SettingsError for webhook
+    mode without FINDINGS_WEBHOOK_SECRET (anyone who finds the URL could post updates).
     """
+    if settings.webhook_url and not settings.webhook_secret:
+        raise SettingsError(
+            "FINDINGS_WEBHOOK_SECRET is not set: webhook mode refuses to start without it, "
+            "since anyone who finds the URL could post forged updates "
+            '(generate one: python3 -c "import secrets; print(secrets.token_urlsafe(32))")'
+        )
     configure_logging(settings)
     application = build_application(settings, knowledge or Knowledge.open(settings.findings_db))
     loop = asyncio.new_event_loop()

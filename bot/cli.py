@@ -272,6 +272,8 @@ def run() -> None:
     knowledge = open_knowledge()
     try:
         run_bot(config, knowledge)
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
     except InvalidToken:
         raise click.ClickException(
             "Telegram rejected TELEGRAM_BOT_TOKEN: copy it again from @BotFather "
