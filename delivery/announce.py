@@ -24,7 +24,7 @@ from knowledge.ingest import IngestReport, add_findings, inspection_keys, requir
 from knowledge.loader import DATA_DIR
 from knowledge.render import Renderer
 from knowledge.staging import staging, writer_lock
-from knowledge.store import LoadReport, store_of_forces, write_database
+from knowledge.store import LoadReport, store_of_inspection, write_database
 
 
 class StateUnwritable(RuntimeError):
@@ -89,10 +89,15 @@ def record(
 
 def render_announcements(findings: Path, keys: list[InspectionKey]) -> list[tuple[str, str, str]]:
     """(force, title, HTML) for each inspection, read from the findings file at `findings`."""
-    store = store_of_forces(findings, {force for force, _ in keys})
     renderer = Renderer()
     return [
-        (force, title, renderer.render(announcement(store, force, title), "html"))
+        (
+            force,
+            title,
+            renderer.render(
+                announcement(store_of_inspection(findings, force, title), force, title), "html"
+            ),
+        )
         for force, title in keys
     ]
 

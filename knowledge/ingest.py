@@ -92,6 +92,9 @@ def add_findings(staged: Staged, csv_path: Path) -> IngestReport:
     try:
         forces = {name for (name,) in conn.execute("select name from forces where kind = 'force'")}
         conn.execute("begin")
+        conn.execute(  # databases built before the index existed
+            "create index if not exists idx_findings_inspection_id on findings (inspection_id)"
+        )
         report = _Writer(conn, csv_path).write(iter_findings(csv_path, forces))
         conn.execute("commit")
     finally:

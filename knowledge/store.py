@@ -120,6 +120,7 @@ def _write(
     db.table("inspections").create_index(["force", "title"], unique=True)
     db.table("findings").create_index(["force", "offence", "measure"])
     db.table("findings").create_index(["offence", "measure"])
+    db.table("findings").create_index(["inspection_id"])  # an inspection's facts (announce)
     db.table("aliases").create_index(["force"])
     db.table("meta").insert_all(
         [
@@ -250,25 +251,20 @@ select f.force, i.title as inspection, i.year as inspection_year, i.published, f
 from findings f join inspections i on i.id = f.inspection_id
 order by f.id
 """
+_INSPECTION_FACTS_SQL = _FACTS_SQL.replace(
+    "order by f.id", "where i.force = ? and i.title = ? order by f.id"
+)
 
 
-def store_of_forces(path: Path, forces: set[str]) -> Store:
-    """A Store with only these forces' facts (no aliases): enough to speak of their
-    inspections without reading a large database whole."""
+def store_of_inspection(path: Path, force: str, title: str) -> Store:
+    """A Store with one inspection's facts (no aliases): enough to announce it without
+    reading a large database whole; memory grows with that inspection, not the database."""
     conn = connect_readonly(path)
     conn.row_factory = sqlite3.Row
-    marks = ", ".join("?" * len(forces))
     try:
-        rows = conn.execute(
-            f"select * from forces where kind = 'force' and name in ({marks})", list(forces)
-        )
+        rows = conn.execute("select * from forces where name = ?", (force,))
         known = {r["name"]: dict(r) for r in rows}
-        facts = [
-            Fact(**dict(r))
-            for r in conn.execute(
-                f"select * from ({_FACTS_SQL}) where force in ({marks})", list(forces)
-            )
-        ]
+        facts = [Fact(**dict(r)) for r in conn.execute(_INSPECTION_FACTS_SQL, (force, title))]
         meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
     finally:
         conn.close()
