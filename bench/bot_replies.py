@@ -8,21 +8,25 @@ Two processes on loopback, as in production the bot and Telegram are two machine
 - bot: the real Application from bot.app.build_application, long polling the fake server.
 Prints replies per second and the p50/p90/p99/max update-to-reply time.
 
-Telegram's own delivery limits (AIORateLimiter, 30 messages a second) are off here: they pace
-Telegram, not the bot. Bounded: after --deadline seconds (default 100) it reports what it has
-and exits 1.
+By default the bot's rate limiter (delivery/pacing.py: replies at most 30 a second, as
+Telegram allows) is off, to measure the bot itself; --shipped turns it on, as the bot runs.
+--profile runs the bot under cProfile and prints where its CPU time goes, by package.
+Bounded: after --deadline seconds (default 100) it reports what it has and exits 1.
 
-    FINDINGS_DB=var/findings.db .venv/bin/python bench/bot.py [--readers 1000] [--think 6]
+    FINDINGS_DB=var/findings.db .venv/bin/python bench/bot_replies.py [--readers 1000] [--think 6]
 """
 
 import argparse
 import asyncio
+import cProfile
 import multiprocessing
+import pstats
 import random
 import resource
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +121,7 @@ async def run_bot(args: argparse.Namespace, results: Any) -> tuple[Any, ...]:
     base_url = await asyncio.to_thread(results.get, True, 30)
     knowledge = Knowledge.open(Settings.from_env().findings_db)
     settings = Settings(token=TOKEN, api_base_url=base_url)
-    application = build_application(settings, knowledge, throttle=False)
+    application = build_application(settings, knowledge, throttle=args.shipped)
     await start_app(application)
     try:
         return tuple(await asyncio.to_thread(results.get, True, args.deadline + 10))
@@ -154,22 +158,60 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=6.0, help="mean seconds between questions")
     parser.add_argument("--deadline", type=float, default=100.0, help="seconds, at most")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shipped", action="store_true", help="with the bot's rate limiter")
+    parser.add_argument("--profile", action="store_true", help="cProfile the bot, by package")
     args = parser.parse_args()
     results = multiprocessing.get_context("spawn").Queue()
     child = multiprocessing.get_context("spawn").Process(
         target=run_readers, args=(args, results), daemon=True
     )
     child.start()
+    profiler = cProfile.Profile() if args.profile else None
     try:
+        if profiler:
+            profiler.enable()
         latencies, elapsed, errors, finished, readers_cpu = asyncio.run(run_bot(args, results))
     finally:
+        if profiler:
+            profiler.disable()
         child.join(timeout=5)
         if child.is_alive():
             child.terminate()
     report(latencies, elapsed, errors, args)
     bot_cpu = resource.getrusage(resource.RUSAGE_SELF).ru_utime
     print(f"CPU seconds: bot {bot_cpu:.1f}, readers and fake Bot API {readers_cpu:.1f}")
+    if latencies:
+        print(f"bot CPU per question: {1000 * bot_cpu / len(latencies):.2f} ms (with start-up)")
+    if profiler:
+        print_profile(profiler)
     return 0 if finished else 1
+
+
+def print_profile(profiler: cProfile.Profile) -> None:
+    """The bot's own CPU time (tottime) by package: where the time goes."""
+    stats = pstats.Stats(profiler)
+    by_package: Counter[str] = Counter()
+    for (filename, _, name), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if "epoll" in name or "acquire" in name or name.startswith("<method 'get'"):
+            continue  # waiting: the event loop idle, or a thread waiting for work
+        by_package[package_of(filename, name)] += tottime
+    total = sum(by_package.values())
+    print(f"bot CPU under the profiler: {total:.1f} s (the profiler itself slows it down)")
+    for package, seconds in by_package.most_common(12):
+        print(f"  {package:<28} {seconds:6.2f} s  {seconds / total:5.1%}")
+
+
+def package_of(filename: str, name: str) -> str:
+    path = Path(filename)
+    if filename == "~":
+        return f"C {name[:24]}"
+    if "site-packages" in path.parts:
+        return path.parts[path.parts.index("site-packages") + 1].removesuffix(".py")
+    if filename.startswith("<"):
+        return "builtins (C: sockets, json, ...)"
+    if "lib" in path.parts and "python3" in str(path):
+        return f"stdlib {path.stem}"
+    return f"ours {path.parent.name}/{path.stem}"
 
 
 if __name__ == "__main__":
