@@ -20,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import broadcast, charts, handlers, refresh, subscriptions
+from bot import broadcast, charts, handlers, privacy, refresh, subscriptions
 from bot.flood import FloodGate
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
@@ -96,6 +96,7 @@ def register_handlers(application: Application) -> None:
     broadcast.register(application, application.bot_data[SETTINGS])
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
+    privacy.register(application)  # /privacy, /forget
     # ---- end of other features -------------------------------------------------------------
 
     # Buttons: the questions they carry (bot/keyboards.py) and inline mode

@@ -30,6 +30,7 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     questions_per_minute: int = 20
     log_level: str = "INFO"
+    question_retention_days: int = 90
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -48,6 +49,7 @@ class Settings:
             webhook_secret=env.get("FINDINGS_WEBHOOK_SECRET") or None,
             questions_per_minute=int(_number(env, "FINDINGS_RATE_LIMIT_PER_MINUTE", 20)),
             log_level=(env.get("FINDINGS_LOG_LEVEL") or "INFO").upper(),
+            question_retention_days=int(_number(env, "FINDINGS_QUESTION_RETENTION_DAYS", 90)),
         )
 
 
