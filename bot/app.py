@@ -20,7 +20,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import broadcast, charts, handlers, privacy, refresh, subscriptions
+from bot import broadcast, charts, handlers, privacy, refresh, stats, subscriptions
+from bot.alerts import ALERTS, AdminAlerts
 from bot.flood import FloodGate
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
@@ -69,6 +70,7 @@ def build_application(
             FLOOD: FloodGate(settings.questions_per_minute),
             BOOK: QuestionBook(),
             SETTINGS: settings,
+            ALERTS: AdminAlerts(settings.admin_ids),
         }
     )
     register_handlers(application)
@@ -97,6 +99,7 @@ def register_handlers(application: Application) -> None:
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
     privacy.register(application)  # /privacy, /forget
+    stats.register(application, application.bot_data[SETTINGS])  # admins' /stats
     # ---- end of other features -------------------------------------------------------------
 
     # Buttons: the questions they carry (bot/keyboards.py) and inline mode
@@ -121,7 +124,7 @@ def register_handlers(application: Application) -> None:
         )
     )
 
-    # One error handler: logs the traceback, tells the reader in one line
+    # One error handler: logs the traceback, tells the reader in one line, alerts the admins
     application.add_error_handler(handlers.error_handler)
 
 

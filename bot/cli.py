@@ -8,6 +8,7 @@ from typing import TextIO
 import click
 
 from bot.announce import Announced, ingest_and_announce, load_and_announce
+from bot.question_log import QuestionLog
 from bot.settings import Settings, SettingsError
 from bot.state import STATES, StateDB
 from knowledge import Knowledge
@@ -169,6 +170,25 @@ def announcements() -> None:
     for row in rows:
         counts = ", ".join(f"{row[s]} {s}" for s in STATES)
         click.echo(f"#{row['id']} [{row['status']}] {row['force']}, {row['title']}: {counts}")
+
+
+@main.command()
+@click.option("--limit", default=100, show_default=True, help="How many to list.")
+def questions(limit: int) -> None:
+    """Questions that got no figure, most asked first, with how often they were asked."""
+    config = settings()
+    state = StateDB(config.state_db)
+    try:
+        log = QuestionLog(state.conn, config.question_retention_days)
+        log.prune()
+        rows = log.unanswered(limit=limit)
+    finally:
+        state.close()
+    days = config.question_retention_days
+    if not rows:
+        click.echo(f"No question went without a figure in the last {days} days.")
+    for row in rows:
+        click.echo(f"{row.count:6d}  {row.text}  ({row.outcome.replace('_', ' ')})")
 
 
 @main.command()

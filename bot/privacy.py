@@ -10,6 +10,7 @@ import sqlite3
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.readers import question_log_of
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
 
@@ -104,6 +105,7 @@ async def forget_button(update: Update, context: Context) -> None:
 def forget_everything(context: Context, chat_id: int, user_id: int) -> None:
     """The state database's rows, the logged questions and the conversation of this chat."""
     forget_chat(state_connection(context), chat_id)
+    question_log_of(context).forget(chat_id)
     context.application.drop_chat_data(chat_id)
     if user_id == chat_id:  # a private chat: the reader's own data too
         context.application.drop_user_data(user_id)

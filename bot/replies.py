@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.flood import FloodGate, Verdict
 from bot.keyboards import QuestionBook, answer_keyboard
+from bot.readers import note_question
 from knowledge import Knowledge
 
 KNOWLEDGE, FLOOD, BOOK = "knowledge", "flood", "question_book"
@@ -61,7 +62,7 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     """Answer `question` as a new message in the chat it came from (a quoted reply in groups)."""
     if not await may_answer(update, context):
         return
-    text, markup = _rendered(context, question)
+    text, markup = _rendered(update, context, question)
     await send(update, context, text, reply_markup=markup)
 
 
@@ -73,7 +74,7 @@ async def edit_into_answer(update: Update, context: Context, question: str) -> N
         return
     if not await may_answer(update, context):
         return
-    text, markup = _rendered(context, question)
+    text, markup = _rendered(update, context, question, settles_clarify=True)
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest:  # too old to edit, deleted, or unchanged
@@ -90,9 +91,12 @@ async def send(update: Update, context: Context, text: str, **kwargs: Any) -> No
         await context.bot.send_message(chat.id, text, **kwargs)
 
 
-def _rendered(context: Context, question: str) -> tuple[str, InlineKeyboardMarkup | None]:
+def _rendered(
+    update: Update, context: Context, question: str, settles_clarify: bool = False
+) -> tuple[str, InlineKeyboardMarkup | None]:
     knowledge = knowledge_of(context)
     answer = knowledge.ask(question)
+    note_question(update, context, answer, settles_clarify)
     return knowledge.render(answer, "html"), answer_keyboard(answer, book_of(context))
 
 

@@ -39,6 +39,12 @@ def rows_mentioning(path: Path, value: int) -> dict[str, int]:
     return {table: n for table, n in found.items() if n}
 
 
+def question_rows(app: Application, chat_id: int) -> int:
+    log = app.bot_data["question_log"]
+    query = "select count(*) from questions where asker = ?"
+    return int(log.conn.execute(query, (log.asker(chat_id),)).fetchone()[0])
+
+
 def queue_kent_announcement(app: Application) -> None:
     db = state(app)
     db.queue("Kent Police", "PEEL 2026", "<b>Kent</b>")
@@ -66,9 +72,11 @@ async def test_forget_deletes_every_row_of_the_chat_after_confirming(
     await last_reply(api, OTHER, "/subscribe Kent", 1)
     queue_kent_announcement(app)
     app.chat_data[READER]["last_question"] = "Kent robbery"  # type: ignore[index]
+    await last_reply(api, READER, "Police Scotland robbery", 2)  # a logged question
+    assert question_rows(app, READER) == 1
     assert rows_mentioning(path, READER).keys() == {"chats", "subscriptions", "outbox"}
 
-    asked = await last_reply(api, READER, "/forget", 2)
+    asked = await last_reply(api, READER, "/forget", 3)
     assert "cannot be undone" in asked
     yes, _no = buttons(api.sent_messages(READER)[-1])
     assert rows_mentioning(path, READER)  # nothing happens before the button
@@ -77,6 +85,7 @@ async def test_forget_deletes_every_row_of_the_chat_after_confirming(
     [edit] = await wait_sent(api, READER, method="editMessageText")
     assert "deleted everything" in edit.params["text"]
     assert rows_mentioning(path, READER) == {}
+    assert question_rows(app, READER) == 0
     assert READER not in app.chat_data
     assert rows_mentioning(path, OTHER).keys() == {"chats", "subscriptions", "outbox"}
 
