@@ -5,7 +5,7 @@ import logging
 from typing import Any, cast
 from urllib.parse import urlparse
 
-from telegram import Bot, BotCommand, LinkPreviewOptions, Update
+from telegram import Bot, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -20,11 +20,21 @@ from telegram.ext import (
     filters,
 )
 
-from bot import broadcast, charts, handlers, privacy, refresh, stats, subscriptions
+from bot import (
+    broadcast,
+    charts,
+    entry_points,
+    handlers,
+    privacy,
+    refresh,
+    stats,
+    subscriptions,
+)
 from bot.alerts import ALERTS, AdminAlerts
 from bot.flood import FloodGate
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
+from bot.profile import publish_profile
 from bot.replies import BOOK, FLOOD, KNOWLEDGE
 from bot.settings import Settings
 from knowledge import Knowledge
@@ -100,6 +110,7 @@ def register_handlers(application: Application) -> None:
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
     privacy.register(application)  # /privacy, /forget
     stats.register(application, application.bot_data[SETTINGS])  # admins' /stats
+    entry_points.register(application)  # /new (deep links: handlers.start)
     # ---- end of other features -------------------------------------------------------------
 
     # Buttons: the questions they carry (bot/keyboards.py) and inline mode
@@ -129,13 +140,9 @@ def register_handlers(application: Application) -> None:
 
 
 async def post_init(application: Application) -> None:
-    """Register the command list with Telegram; a failure is logged, not fatal."""
+    """Register the description and scoped command lists with Telegram; failures only logged."""
     knowledge = cast(Knowledge, application.bot_data[KNOWLEDGE])
-    commands = [BotCommand(name, text) for name, text in handlers.bot_commands(knowledge)]
-    try:
-        await application.bot.set_my_commands(commands)
-    except TelegramError as error:
-        logger.warning("could not register the command list with Telegram: %s", error)
+    await publish_profile(application, knowledge, application.bot_data[SETTINGS])
 
 
 def file_url(base_url: str) -> str:

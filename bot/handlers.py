@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import filters
 
 from bot.alerts import ALERTS
+from bot.entry_points import deep_link_question
 from bot.keyboards import decode, examples_keyboard
 from bot.replies import (
     Context,
@@ -46,7 +47,10 @@ ADDRESSED_TO_BOT = AddressedToBot(name="AddressedToBot")
 
 
 async def start(update: Update, context: Context) -> None:
-    """Greet the reader and offer example questions as buttons."""
+    """Greet the reader with example questions; a deep link's payload is asked straight away."""
+    if context.args:  # t.me/<bot>?start=herts-robbery-cancellations
+        await answer_question(update, context, deep_link_question(" ".join(context.args)))
+        return
     user = update.effective_user
     text = say(knowledge_of(context), "start", first_name=user.first_name if user else "")
     await send(update, context, text, reply_markup=examples_keyboard(book_of(context)))

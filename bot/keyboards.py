@@ -30,6 +30,8 @@ EXAMPLE_QUESTIONS = (
     "Kent vs Essex",
 )
 SOURCE_LABEL = "Source"
+SHARE_LABEL = "Share"
+MAX_INLINE_QUERY = 256  # Telegram's limit for an inline query's text
 FOLLOW_UPS_PER_ROW = 2
 WITH_FOLLOW_UPS = ("lookup", "force_summary", "offence_overview", "national")
 
@@ -116,7 +118,7 @@ def answer_keyboard(answer: Answer, book: QuestionBook) -> InlineKeyboardMarkup 
             buttons[i : i + FOLLOW_UPS_PER_ROW] for i in range(0, len(buttons), FOLLOW_UPS_PER_ROW)
         ]
     rows += chart_rows(answer, book)
-    rows += source_rows(answer)
+    rows += source_rows(answer, share=True)
     return InlineKeyboardMarkup(rows) if rows else None
 
 
@@ -131,11 +133,16 @@ def chart_rows(answer: Answer, book: QuestionBook) -> list[list[InlineKeyboardBu
     return [[InlineKeyboardButton("Chart", callback_data=data)]]
 
 
-def source_rows(answer: Answer) -> list[list[InlineKeyboardButton]]:
-    """A link button to the source of the first figure shown (each line also links its own)."""
+def source_rows(answer: Answer, share: bool = False) -> list[list[InlineKeyboardButton]]:
+    """A link to the source of the first figure shown (each line also links its own), and with
+    `share` a Share button: Telegram's chat picker, with the question ready to send inline."""
     if not answer.facts:
         return []
-    return [[InlineKeyboardButton(SOURCE_LABEL, url=answer.facts[0].source_url)]]
+    row = [InlineKeyboardButton(SOURCE_LABEL, url=answer.facts[0].source_url)]
+    if share and answer.question.strip():
+        question = answer.question[:MAX_INLINE_QUERY]
+        row.append(InlineKeyboardButton(SHARE_LABEL, switch_inline_query=question))
+    return [row]
 
 
 def all_callback_data(markup: InlineKeyboardMarkup | None) -> list[str]:

@@ -79,6 +79,7 @@ class Answerer:
             "rank": self.rank,
             "compare": self.compare,
             "clarify": self.clarify,
+            "whats_new": self.whats_new,
         }
 
     def answer(self, query: Query) -> Answer:
@@ -237,6 +238,11 @@ class Answerer:
             more=len(ranked) - len(shown),
             coverage=len(ranked),
         )
+
+    def whats_new(self, query: Query) -> Answer:
+        from knowledge.whats_new import whats_new  # it builds on this module's Answer
+
+        return whats_new(self.store, query)
 
     def clarify(self, query: Query) -> Answer:
         follow_ups = tuple(

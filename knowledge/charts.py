@@ -24,7 +24,13 @@ CHART_KINDS: Final[dict[str, str]] = {
     "forces_with_incorrect_cancellations": CANCELLED,
     "max_force_cancelled_incorrect_pct": CANCELLED,
 }
-CHARTABLE_INTENTS: Final = frozenset(INTENTS) - {"glossary", "help", "clarify", "out_of_scope"}
+CHARTABLE_INTENTS: Final = frozenset(INTENTS) - {
+    "glossary",
+    "help",
+    "clarify",
+    "out_of_scope",
+    "whats_new",
+}
 WRONGLY_CANCELLED: Final = ("cancelled_incorrect", "cancelled_incorrect_pct")
 TEMPLATE: Final = "chart_caption.j2"
 

@@ -27,6 +27,7 @@ INTENTS: Final = (
     "help",
     "clarify",
     "out_of_scope",
+    "whats_new",
 )
 MEASURE_PRIORITY: Final = ("cancelled_incorrect", "unrecorded_per_year", "grade", "recording_rate")
 _YEAR = re.compile(r"\b(20[12]\d)\b")
@@ -44,6 +45,10 @@ _GLOSSARY_CUE = _phrases(GLOSSARY_CUES)
 _HELP = _phrases(HELP_PHRASES)
 _NATIONAL = _phrases(NATIONAL_PHRASES)
 _RANK = _phrases(RANK_WORDS)
+_WHATS_NEW = re.compile(
+    r"\b(what'?s new|what is new|anything new|what'?s changed|what has changed|"
+    r"what changed( recently)?|(latest|newest|recent|new) (inspections|reports|findings))\b"
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ def parse(text: str, matcher: ForceMatcher) -> Query:
     """Read a question; never raises on odd input."""
     words = tokenize(text)
     plain = " ".join(w.lower() for w in words)
+    if _asks_whats_new(text):  # "what's new", "latest inspections": no force to match
+        return Query(text, "whats_new")
     found = matcher.match(words)
     base = Query(
         text,
@@ -86,6 +93,12 @@ def parse(text: str, matcher: ForceMatcher) -> Query:
     if base.offence or base.measure:
         return replace(base, forces=forces, intent="lookup")
     return replace(base, forces=forces, intent="force_summary")
+
+
+def _asks_whats_new(text: str) -> bool:
+    """ "what's new", "latest inspections", "what changed recently" and the like."""
+    plain = " ".join(text.lower().replace("\u2019", "'").split())
+    return _WHATS_NEW.search(plain) is not None
 
 
 def _clarify(found: ForceMatch, base: Query) -> Query:
