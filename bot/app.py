@@ -20,16 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import (
-    broadcast,
-    charts,
-    entry_points,
-    handlers,
-    privacy,
-    refresh,
-    stats,
-    subscriptions,
-)
+from bot import charts, entry_points, handlers, privacy, refresh, stats
 from bot.alerts import ALERTS, AdminAlerts
 from bot.flood import FloodGate
 from bot.inline import inline_query
@@ -37,6 +28,7 @@ from bot.keyboards import CALLBACK_PATTERN, QuestionBook
 from bot.profile import publish_profile
 from bot.replies import BOOK, FLOOD, KNOWLEDGE
 from bot.settings import Settings
+from delivery import broadcast, commands
 from knowledge import Knowledge
 
 logger = logging.getLogger(__name__)
@@ -104,7 +96,7 @@ def register_handlers(application: Application) -> None:
     # (subscriptions and broadcasts: bot/subscriptions.py, bot/broadcast.py; charts:
     # bot/charts.py). Give CallbackQueryHandlers a `pattern` that does not start with "a:",
     # "a#", "e:" or "e#", and add the commands to templates/bot_commands.j2.
-    subscriptions.register(application, application.bot_data[SETTINGS])
+    commands.register(application, application.bot_data[SETTINGS])
     broadcast.register(application, application.bot_data[SETTINGS])
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart

@@ -7,10 +7,10 @@ from typing import TextIO
 
 import click
 
-from bot.announce import Announced, ingest_and_announce, load_and_announce
 from bot.question_log import QuestionLog
 from bot.settings import Settings, SettingsError
-from bot.state import STATES, StateDB
+from delivery.announce import Announced, ingest_and_announce, load_and_announce
+from delivery.state import STATES, StateDB
 from knowledge import Knowledge
 from knowledge.loader import DATA_DIR, DataFileError
 from knowledge.store import StoreMissing
@@ -159,7 +159,7 @@ def _echo_announced(announced: Announced) -> None:
 def announcements() -> None:
     """List announcements with their deliveries per state (sent, failed, ...)."""
     state = StateDB(settings().state_db)
-    rows, chats = state.announcements(), state.chat_counts()
+    rows, chats = state.announcements.listing(), state.chats.counts()
     state.close()
     click.echo(
         f"{chats['active']} active chats of {chats['chats']}, "

@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.readers import question_log_of
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
+from delivery.state import shared_state
 
 FORGET_PATTERN = r"^forget:(yes|no):\d+$"
 SETTINGS = "settings"
@@ -49,9 +50,9 @@ def cancel_unwanted_deliveries(conn: sqlite3.Connection, chat_id: int) -> int:
 
 
 def state_connection(context: Context) -> sqlite3.Connection:
-    from bot.subscriptions import state_of  # the one StateDB the application shares
-
-    return state_of(context).conn
+    """The connection of the application's one StateDB."""
+    settings: Settings = context.bot_data[SETTINGS]
+    return shared_state(context.bot_data, settings.state_db).conn
 
 
 async def privacy(update: Update, context: Context) -> None:

@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from bot.question_log import DAY, QuestionLog, outcome_of
 from bot.settings import Settings
-from bot.state import shared_state
+from delivery.state import shared_state
 from knowledge import Answer
 
 QUESTION_LOG = "question_log"  # bot_data key

@@ -12,9 +12,9 @@ import pytest
 from fake_bot_api import FakeBotApi
 from telegram import Bot
 
-from bot.broadcast import Broadcaster, RetryPolicy
-from bot.pacing import Pacer
-from bot.state import StateDB
+from delivery.broadcast import Broadcaster, RetryPolicy
+from delivery.pacing import Pacer
+from delivery.state import StateDB
 
 TOKEN = "123:TEST"
 FORCE, TITLE = "Kent Police", "PEEL 2026"
@@ -50,8 +50,8 @@ def broadcaster(
 
 def announce(state: StateDB, chats: list[int], title: str = TITLE, force: str = FORCE) -> None:
     for chat in chats:
-        state.subscribe(chat, force)
-    state.queue(force, title, f"<b>New inspection</b>: {title}")
+        state.subscriptions.add(chat, force)
+    state.announcements.queue(force, title, f"<b>New inspection</b>: {title}")
 
 
 def per_chat(api: FakeBotApi) -> Counter[int]:
@@ -62,11 +62,11 @@ async def test_each_subscriber_gets_each_announcement_once(
     api: FakeBotApi, bot: Bot, state: StateDB
 ) -> None:
     announce(state, list(range(1, 21)))
-    state.subscribe(99, "*")  # every force
-    state.subscribe(98, "Essex Police")  # another force: not this announcement
+    state.subscriptions.add(99, "*")  # every force
+    state.subscriptions.add(98, "Essex Police")  # another force: not this announcement
     done = await broadcaster(state).run(bot)
     assert per_chat(api) == Counter({chat: 1 for chat in [*range(1, 21), 99]})
-    assert done["sent"] == 21 and state.counts()["sent"] == 21
+    assert done["sent"] == 21 and state.outbox.counts()["sent"] == 21
     assert api.delivered()[0].params["parse_mode"] == "HTML"
     assert await broadcaster(state).run(bot) == Counter()  # nothing twice
     assert len(api.delivered()) == 21
@@ -90,12 +90,12 @@ async def test_a_403_deactivates_the_subscriber(api: FakeBotApi, bot: Bot, state
     api.fail("sendMessage", chat_id=2, error_code=403, times=None)
     done = await broadcaster(state).run(bot)
     assert done["dead"] == 1 and per_chat(api) == Counter({1: 1, 3: 1})
-    assert state.subscribers_for(FORCE) == [1, 3]
+    assert state.subscriptions.subscribers_for(FORCE) == [1, 3]
     announce(state, [], title="PEEL 2027")
     await broadcaster(state).run(bot)
     assert len(api.sent_messages(2)) == 1  # never tried again
-    state.subscribe(2, FORCE)  # subscribing again reactivates the chat
-    assert state.subscribers_for(FORCE) == [1, 2, 3]
+    state.subscriptions.add(2, FORCE)  # subscribing again reactivates the chat
+    assert state.subscriptions.subscribers_for(FORCE) == [1, 2, 3]
 
 
 async def test_a_migrated_group_follows_its_new_id(
@@ -105,8 +105,8 @@ async def test_a_migrated_group_follows_its_new_id(
     api.fail("sendMessage", chat_id=-100, migrate_to_chat_id=-1001, times=1)
     done = await broadcaster(state).run(bot)
     assert done["migrated"] == 1 and per_chat(api) == Counter({-1001: 1, 5: 1})
-    assert state.subscriptions(-1001) == [FORCE] and state.subscriptions(-100) == []
-    assert state.counts()["sent"] == 2
+    assert state.subscriptions.of(-1001) == [FORCE] and state.subscriptions.of(-100) == []
+    assert state.outbox.counts()["sent"] == 2
 
 
 async def test_5xx_retry_with_backoff_then_fail_and_report(
@@ -115,15 +115,15 @@ async def test_5xx_retry_with_backoff_then_fail_and_report(
     announce(state, [1, 2, 3])
     api.fail("sendMessage", chat_id=1, times=2)  # 500 twice, then fine
     api.fail("sendMessage", chat_id=2, times=None)  # 500 for ever
-    with caplog.at_level(logging.ERROR, logger="bot.broadcast"):
+    with caplog.at_level(logging.ERROR, logger="delivery.broadcast"):
         done = await broadcaster(state).run(bot)
     assert per_chat(api) == Counter({1: 1, 3: 1})
     assert len(api.sent_messages(2)) == FAST.max_attempts
     calls = [call.at for call in api.sent_messages(1)]
     assert calls[2] - calls[1] >= 2 * (calls[1] - calls[0]) * 0.9 >= FAST.backoff * 0.9
-    assert done["failed"] == 1 and state.counts()["failed"] == 1
+    assert done["failed"] == 1 and state.outbox.counts()["failed"] == 1
     assert "failed after 3 attempts" in caplog.text
-    [row] = state.announcements()
+    [row] = state.announcements.listing()
     assert (row["sent"], row["failed"]) == (2, 1)
 
 
@@ -133,7 +133,7 @@ async def test_a_timeout_is_retried(api: FakeBotApi, bot: Bot, state: StateDB) -
     api.fail("sendMessage", chat_id=1, delay=1.5, times=1)
     done = await broadcaster(state).run(bot)
     assert done["retried"] == 1 and done["sent"] == 2
-    assert len(api.sent_messages(1)) == 2 and state.counts()["sent"] == 2
+    assert len(api.sent_messages(1)) == 2 and state.outbox.counts()["sent"] == 2
 
 
 async def test_pacing_overall_and_per_chat(api: FakeBotApi, bot: Bot, state: StateDB) -> None:
@@ -154,7 +154,7 @@ async def test_a_crash_between_deliveries_loses_and_repeats_nothing(
     first = StateDB(state_path)
     announce(first, list(range(1, 11)))
     claims = 0
-    real_claim = first.claim
+    real_claim = first.outbox.claim
 
     def claim_then_crash(delivery_id: int) -> int | None:
         nonlocal claims
@@ -163,7 +163,7 @@ async def test_a_crash_between_deliveries_loses_and_repeats_nothing(
             raise SystemExit("killed")  # the process dies before the 5th send
         return real_claim(delivery_id)
 
-    monkeypatch.setattr(first, "claim", claim_then_crash)
+    monkeypatch.setattr(first.outbox, "claim", claim_then_crash)
     with pytest.raises(SystemExit):
         await broadcaster(first).run(bot)
     first.close()
@@ -178,7 +178,7 @@ async def test_a_crash_between_send_and_mark_repeats_at_most_one(
 ) -> None:
     first = StateDB(state_path)
     announce(first, list(range(1, 11)))
-    real_mark, marked = first.mark, 0
+    real_mark, marked = first.outbox.mark, 0
 
     def mark_then_crash(delivery_id: int, state: str, *args: object, **kwargs: object) -> None:
         nonlocal marked
@@ -188,12 +188,12 @@ async def test_a_crash_between_send_and_mark_repeats_at_most_one(
                 raise SystemExit("killed")  # sent, not yet marked: the window
         real_mark(delivery_id, state, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(first, "mark", mark_then_crash)
+    monkeypatch.setattr(first.outbox, "mark", mark_then_crash)
     with pytest.raises(SystemExit):
         await broadcaster(first).run(bot)
     first.close()
     again = StateDB(state_path)
-    assert again.counts()["sending"] == 1
+    assert again.outbox.counts()["sending"] == 1
     await broadcaster(again).run(bot)
     counts = per_chat(api)
     assert set(counts) == set(range(1, 11)) and sum(counts.values()) == 11
@@ -216,4 +216,4 @@ async def test_killing_the_delivery_task_and_restarting(
     counts = per_chat(api)
     assert set(counts) == set(range(1, 41))  # nobody missed out
     assert sum(counts.values()) - 40 <= 1  # at most the one message in flight, twice
-    assert again.counts()["sent"] == 40
+    assert again.outbox.counts()["sent"] == 40

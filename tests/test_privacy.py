@@ -9,7 +9,7 @@ from bot_harness import buttons, running_bot, telegram_html_problems, wait_sent
 from fake_bot_api import FakeBotApi
 from telegram.ext import Application
 
-from bot.state import StateDB
+from delivery.state import StateDB
 from knowledge import Knowledge
 
 READER, OTHER = 5551234, 5559876  # ids that no other column of the state database holds
@@ -47,8 +47,8 @@ def question_rows(app: Application, chat_id: int) -> int:
 
 def queue_kent_announcement(app: Application) -> None:
     db = state(app)
-    db.queue("Kent Police", "PEEL 2026", "<b>Kent</b>")
-    db.expand()  # one pending delivery per subscriber, not sent (the job runs hourly here)
+    db.announcements.queue("Kent Police", "PEEL 2026", "<b>Kent</b>")
+    db.outbox.expand()  # one pending delivery per subscriber, not sent (the job runs hourly here)
     db.close()
 
 
@@ -116,6 +116,6 @@ async def test_unsubscribe_cancels_deliveries_already_queued(
     queue_kent_announcement(app)
     assert "no more" in await last_reply(api, READER, "/unsubscribe", 2)
     db = state(app)
-    pending = db.due(now=float("inf"))
+    pending = db.outbox.due(now=float("inf"))
     db.close()
     assert [d.chat_id for d in pending] == [OTHER]

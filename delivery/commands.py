@@ -8,7 +8,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.privacy import cancel_unwanted_deliveries
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
-from bot.state import ALL_FORCES, StateDB, shared_state
+from delivery.state import ALL_FORCES, StateDB, shared_state
 from knowledge.matcher import tokenize
 from knowledge.vocabulary import NATIONAL
 
@@ -75,7 +75,7 @@ async def unsubscribe(update: Update, context: Context) -> None:
 
 async def subscriptions(update: Update, context: Context) -> None:
     """List the forces this chat follows."""
-    forces = state_of(context).subscriptions(chat_id_of(update))
+    forces = state_of(context).subscriptions.of(chat_id_of(update))
     await send(update, context, reply(context, "list", forces=forces))
 
 
@@ -110,10 +110,10 @@ async def broadcast_status(update: Update, context: Context) -> None:
     text = say(
         knowledge_of(context),
         "broadcast_status",
-        chats=state.chat_counts(),
-        counts=state.counts(),
+        chats=state.chats.counts(),
+        counts=state.outbox.counts(),
         outcomes=outcomes,
-        announcements=state.announcements(),
+        announcements=state.announcements.listing(),
     )
     await send(update, context, text)
 
@@ -129,18 +129,18 @@ def reply(context: Context, what: str, **facts: object) -> str:
 
 def subscribe_chat(context: Context, chat_id: int, forces: tuple[str, ...]) -> str:
     state = state_of(context)
-    added = [force for force in forces if state.subscribe(chat_id, force)]
+    added = [force for force in forces if state.subscriptions.add(chat_id, force)]
     return reply(context, "subscribed" if added else "already", forces=forces)
 
 
 def unsubscribe_chat(context: Context, chat_id: int, forces: tuple[str, ...] | None) -> str:
     state = state_of(context)
-    following = state.subscriptions(chat_id)
+    following = state.subscriptions.of(chat_id)
     if forces is None:
         forces = tuple(following)
-    dropped = [force for force in forces if state.unsubscribe(chat_id, force)]
+    dropped = [force for force in forces if state.subscriptions.remove(chat_id, force)]
     cancel_unwanted_deliveries(state.conn, chat_id)  # queued before /unsubscribe: not sent
-    remaining = state.subscriptions(chat_id)
+    remaining = state.subscriptions.of(chat_id)
     what = "unsubscribed" if dropped or not following else "not_following"
     return reply(context, what, forces=forces or (ALL_FORCES,), remaining=remaining)
 

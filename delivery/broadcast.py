@@ -26,9 +26,9 @@ from telegram.error import (
 )
 from telegram.ext import Application, ContextTypes
 
-from bot.pacing import Pacer
 from bot.settings import Settings
-from bot.state import Delivery, StateDB, shared_state
+from delivery.pacing import Pacer
+from delivery.state import Delivery, StateDB, shared_state
 
 log = logging.getLogger(__name__)
 BROADCASTER = "broadcaster"
@@ -70,11 +70,11 @@ class Broadcaster:
             return Counter()
         async with self._lock:
             if not self._recovered:
-                if doubt := self.state.recover_in_doubt():
+                if doubt := self.state.outbox.recover_in_doubt():
                     log.warning("%d delivery in doubt after a restart: sending it again", doubt)
                 self._recovered = True
             before = self.outcomes.copy()
-            if added := self.state.expand():
+            if added := self.state.outbox.expand():
                 log.info("queued %d deliveries", added)
             await self._deliver_all(bot)
             done = self.outcomes - before
@@ -85,9 +85,9 @@ class Broadcaster:
     async def _deliver_all(self, bot: Bot) -> None:
         while True:
             now = self.clock()
-            batch = self.state.due(now)
+            batch = self.state.outbox.due(now)
             if not batch:
-                next_at = self.state.next_attempt_at()
+                next_at = self.state.outbox.next_attempt_at()
                 if next_at is None:
                     return
                 await asyncio.sleep(max(0.0, next_at - now))
@@ -102,7 +102,7 @@ class Broadcaster:
         if wait > 0:
             return wait
         await self.pacer.turn()
-        chat_id = self.state.claim(delivery.id)  # committed as `sending`: the window opens
+        chat_id = self.state.outbox.claim(delivery.id)  # committed as `sending`: the window opens
         if chat_id is not None:
             await self._send(bot, delivery, chat_id)
         return 0.0
@@ -121,14 +121,14 @@ class Broadcaster:
             )
         except RetryAfter as error:
             self.pacer.pause(_seconds(error.retry_after))
-            self.state.release(delivery.id, f"429: {error}")
+            self.state.outbox.release(delivery.id, f"429: {error}")
             self.outcomes["throttled"] += 1
         except ChatMigrated as error:
-            self.state.migrate(chat_id, error.new_chat_id)
-            self.state.release(delivery.id, f"migrated from {chat_id}")
+            self.state.chats.migrate(chat_id, error.new_chat_id)
+            self.state.outbox.release(delivery.id, f"migrated from {chat_id}")
             self.outcomes["migrated"] += 1
         except Forbidden as error:
-            self.state.deactivate(chat_id, f"403: {error}")
+            self.state.chats.deactivate(chat_id, f"403: {error}")
             self._outcome(delivery, "dead", "dead", f"403: {error}")
         except BadRequest as error:
             self._rejected(delivery, chat_id, error)
@@ -143,7 +143,7 @@ class Broadcaster:
     def _rejected(self, delivery: Delivery, chat_id: int, error: BadRequest) -> None:
         """400: the chat is gone (deactivate it) or the message is wrong (fail, report)."""
         if any(phrase in error.message.lower() for phrase in GONE):
-            self.state.deactivate(chat_id, f"400: {error.message}")
+            self.state.chats.deactivate(chat_id, f"400: {error.message}")
             self._outcome(delivery, "dead", "dead", f"400: {error.message}")
         else:
             log.error("delivery %d to %d rejected: %s", delivery.id, chat_id, error.message)
@@ -158,17 +158,17 @@ class Broadcaster:
                 delivery.attempts + 1,
                 error,
             )
-            self.state.mark(delivery.id, "failed", error, attempted=True)
+            self.state.outbox.mark(delivery.id, "failed", error, attempted=True)
             self.outcomes["failed"] += 1
             return
         retry_at = self.clock() + self.policy.delay(delivery.attempts)
-        self.state.mark(delivery.id, "pending", error, retry_at=retry_at, attempted=True)
+        self.state.outbox.mark(delivery.id, "pending", error, retry_at=retry_at, attempted=True)
         self.outcomes["retried"] += 1
 
     def _outcome(
         self, delivery: Delivery, state: str, outcome: str, error: str | None = None
     ) -> None:
-        self.state.mark(delivery.id, state, error)
+        self.state.outbox.mark(delivery.id, state, error)
         self.outcomes[outcome] += 1
 
 

@@ -8,7 +8,7 @@ install, every inspection already in the findings is seeded silently instead of 
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.state import InspectionKey, StateDB
+from delivery.state import InspectionKey, StateDB
 from knowledge import Knowledge
 from knowledge.announcement import announcement
 from knowledge.ingest import IngestReport, ingest_findings, inspection_keys
@@ -28,7 +28,7 @@ def queue_announcements(
     state: StateDB, findings_db: Path, keys: list[InspectionKey]
 ) -> tuple[InspectionKey, ...]:
     """Render and queue one announcement per inspection in `keys` not seen before."""
-    known = state.known_inspections()
+    known = state.announcements.known()
     fresh = [key for key in dict.fromkeys(keys) if key not in known]
     if not fresh:
         return ()
@@ -36,7 +36,7 @@ def queue_announcements(
     queued = []
     for force, title in fresh:
         text = knowledge.render(announcement(knowledge.store, force, title), "html")
-        if state.queue(force, title, text):
+        if state.announcements.queue(force, title, text):
             queued.append((force, title))
     return tuple(queued)
 
@@ -49,7 +49,7 @@ def ingest_and_announce(
     report = ingest_findings(findings_db, path)  # a bad file raises before anything changes
     state = StateDB(state_db)
     try:
-        seeded = 0 if state.known_inspections() else state.seed(sorted(before))
+        seeded = 0 if state.announcements.known() else state.announcements.seed(sorted(before))
         queued = queue_announcements(state, findings_db, list(report.inspections))
     finally:
         state.close()
@@ -65,10 +65,10 @@ def load_and_announce(
     after = inspection_keys(findings_db)
     state = StateDB(state_db)
     try:
-        known = state.known_inspections()
+        known = state.announcements.known()
         if not known:  # a new install: remember the history, announce nothing
-            return report, Announced((), state.seed(sorted(after)))
-        seeded = state.seed(sorted((before & after) - known))
+            return report, Announced((), state.announcements.seed(sorted(after)))
+        seeded = state.announcements.seed(sorted((before & after) - known))
         queued = queue_announcements(state, findings_db, sorted(after - before - known))
     finally:
         state.close()
