@@ -111,6 +111,8 @@ def register_handlers(application: Application) -> None:
 
     # Questions: any text in a private chat; in groups only when addressed to the bot
     add(MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, handlers.private_question))
+    edited = filters.UpdateType.EDITED_MESSAGE & private & filters.TEXT & ~filters.COMMAND
+    add(MessageHandler(edited, handlers.edited_question))
     add(
         MessageHandler(
             new & groups & filters.TEXT & ~filters.COMMAND & handlers.ADDRESSED_TO_BOT,

@@ -14,6 +14,7 @@ from bot.entry_points import deep_link_question
 from bot.keyboards import decode, examples_keyboard
 from bot.replies import (
     Context,
+    answer_edited_question,
     answer_question,
     book_of,
     chunks,
@@ -98,6 +99,12 @@ async def private_question(update: Update, context: Context) -> None:
     """Any text in a private chat is a question."""
     if update.message and update.message.text:
         await answer_question(update, context, update.message.text)
+
+
+async def edited_question(update: Update, context: Context) -> None:
+    """An edited private question: answered again by editing the earlier answer."""
+    if update.edited_message and update.edited_message.text:
+        await answer_edited_question(update, context, update.edited_message.text)
 
 
 async def group_question(update: Update, context: Context) -> None:

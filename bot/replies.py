@@ -12,8 +12,13 @@ from bot.flood import FloodGate, Verdict
 from bot.keyboards import QuestionBook, answer_keyboard
 from bot.readers import note_question
 from knowledge import Knowledge
+from knowledge.conversation import Conversation
 
 KNOWLEDGE, FLOOD, BOOK = "knowledge", "flood", "question_book"
+REPLIES = "replies"  # chat_data: question message id -> the bot's answer's message id
+REPLIES_KEPT = (
+    100  # per chat: questions edited later than this many questions ago get a new answer
+)
 LIMIT = MessageLimit.MAX_TEXT_LENGTH  # 4096
 
 Context = ContextTypes.DEFAULT_TYPE
@@ -53,6 +58,17 @@ def chunks(text: str, limit: int = LIMIT) -> list[str]:
     return [*parts, current] if current else parts
 
 
+def conversation_of(update: Update, context: Context) -> Conversation:
+    """The chat's conversation; in a group, each member's own, so two readers do not mix."""
+    chat_data = context.chat_data if context.chat_data is not None else {}
+    user = update.effective_user
+    key = f"conversation:{user.id}" if in_group(update) and user else "conversation"
+    conversation = chat_data.get(key)
+    if not isinstance(conversation, Conversation):
+        conversation = chat_data[key] = Conversation()
+    return conversation
+
+
 def in_group(update: Update) -> bool:
     chat = update.effective_chat
     return chat is not None and chat.type != ChatType.PRIVATE
@@ -63,7 +79,30 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     if not await may_answer(update, context):
         return
     text, markup = _rendered(update, context, question)
-    await send(update, context, text, reply_markup=markup)
+    reply = await send(update, context, text, reply_markup=markup)
+    question_message = update.message
+    if reply is not None and question_message is not None and context.chat_data is not None:
+        replies = context.chat_data.setdefault(REPLIES, {})
+        replies[question_message.message_id] = reply.message_id
+        while len(replies) > REPLIES_KEPT:
+            del replies[next(iter(replies))]
+
+
+async def answer_edited_question(update: Update, context: Context, question: str) -> None:
+    """An edited question: edit the bot's earlier answer to it, or answer anew if there is none."""
+    edited, chat = update.edited_message, update.effective_chat
+    replies = (context.chat_data or {}).get(REPLIES, {})
+    reply_id = replies.get(edited.message_id) if edited else None
+    if reply_id is None or chat is None:
+        await answer_question(update, context, question)
+        return
+    if not await may_answer(update, context):
+        return
+    text, markup = _rendered(update, context, question)
+    try:
+        await context.bot.edit_message_text(text, chat.id, reply_id, reply_markup=markup)
+    except BadRequest:  # deleted, too old, or the same text: a new answer instead
+        await send(update, context, text, reply_markup=markup)
 
 
 async def edit_into_answer(update: Update, context: Context, question: str) -> None:
@@ -81,21 +120,22 @@ async def edit_into_answer(update: Update, context: Context, question: str) -> N
         await send(update, context, text, reply_markup=markup)
 
 
-async def send(update: Update, context: Context, text: str, **kwargs: Any) -> None:
+async def send(update: Update, context: Context, text: str, **kwargs: Any) -> Message | None:
     """Send `text` to the update's chat: a quoted reply to a group member's message."""
     message, chat = update.effective_message, update.effective_chat
     if message is not None:
         quote = in_group(update) and update.callback_query is None
-        await message.reply_text(text, do_quote=quote, **kwargs)
-    elif chat is not None:  # a button on a message too old for Telegram to show us
-        await context.bot.send_message(chat.id, text, **kwargs)
+        return await message.reply_text(text, do_quote=quote, **kwargs)
+    if chat is not None:  # a button on a message too old for Telegram to show us
+        return await context.bot.send_message(chat.id, text, **kwargs)
+    return None
 
 
 def _rendered(
     update: Update, context: Context, question: str, settles_clarify: bool = False
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     knowledge = knowledge_of(context)
-    answer = knowledge.ask(question)
+    answer = conversation_of(update, context).ask(knowledge, question)
     note_question(update, context, answer, settles_clarify)
     return knowledge.render(answer, "html"), answer_keyboard(answer, book_of(context))
 

@@ -9,7 +9,6 @@ from bot.privacy import cancel_unwanted_deliveries
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
 from delivery.state import ALL_FORCES, StateDB, shared_state
-from knowledge.matcher import tokenize
 from knowledge.vocabulary import NATIONAL
 
 CALLBACK_PATTERN = r"^(sub|unsub):"
@@ -28,7 +27,7 @@ def wanted_forces(context: Context, text: str) -> Wanted:
     """No text: every force. Otherwise the forces the text names, as questions are read."""
     if not text.strip():
         return Wanted((ALL_FORCES,))
-    found = knowledge_of(context).matcher.match(tokenize(text))
+    found = knowledge_of(context).find_forces(text)
     national = (NATIONAL,) if found.national else ()
     if found.ambiguous or (found.suggestions and not found.forces and not national):
         choices = [f for group in found.ambiguous for f in group] or found.suggestions

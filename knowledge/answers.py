@@ -14,6 +14,8 @@ from knowledge.vocabulary import (
     GRADES,
     NATIONAL,
     NATIONAL_MEASURES,
+    RECORDING_AUDITS,
+    RECORDING_FAMILY,
 )
 
 MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
@@ -50,6 +52,9 @@ class Answer:
     rank: str | None = None
     unsure: bool = False
     glossary_term: str | None = None
+    grade_filter: str | None = None
+    not_police: str | None = None
+    carried: tuple[str, ...] = ()  # what a follow-up took from the last question
     follow_ups: tuple[FollowUp, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
@@ -63,6 +68,7 @@ class Answer:
             "year": self.year,
             "facts": [fact.as_json() for fact in self.facts],
             "follow_ups": [f.question for f in self.follow_ups],
+            "carried": list(self.carried),
         }
 
 
@@ -78,6 +84,7 @@ class Answerer:
             "national": self.national,
             "rank": self.rank,
             "compare": self.compare,
+            "filter": self.filter,
             "clarify": self.clarify,
             "whats_new": self.whats_new,
         }
@@ -87,8 +94,11 @@ class Answerer:
         return builder(query)
 
     def plain(self, query: Query) -> Answer:
-        """help, glossary, out of scope: no figures."""
-        return self._base(query, glossary_term=query.glossary_term)
+        """help, glossary, out of scope: no figures, and no offence, measure or year answered."""
+        return self._base(
+            replace(query, offence=None, measure=None, year=None, years=()),
+            glossary_term=query.glossary_term,
+        )
 
     def _base(self, query: Query, **changes: Any) -> Answer:
         answer = Answer(
@@ -101,6 +111,8 @@ class Answerer:
             year=query.year,
             rank=query.rank,
             unsure=query.unsure,
+            grade_filter=query.grade_filter,
+            not_police=query.not_police,
         )
         return replace(answer, **changes)
 
@@ -118,7 +130,13 @@ class Answerer:
     def _figures(self, force: str, query: Query) -> list[Fact]:
         """The force's figures that answer the question, latest inspection first."""
         wanted = _selector(query.offence, query.measure)
-        chosen = latest_per_figure(filter(wanted, self.store.facts_for(force)), query.year)
+        facts = [f for f in self.store.facts_for(force) if wanted(f)]
+        if not facts and query.measure in RECORDING_FAMILY:  # no rate: the recording audits
+            wanted = _selector(query.offence, None, RECORDING_AUDITS)
+            facts = [f for f in self.store.facts_for(force) if wanted(f)]
+        chosen = [
+            f for year in query.years or (query.year,) for f in latest_per_figure(facts, year)
+        ]
         return sorted(chosen, key=lambda f: -f.year_sort_key)
 
     def lookup(self, query: Query) -> Answer:
@@ -239,6 +257,14 @@ class Answerer:
             coverage=len(ranked),
         )
 
+    def filter(self, query: Query) -> Answer:
+        """Every force whose latest crime-recording grade is the one asked about."""
+        graded = self._across_forces(replace(query, measure="grade", offence="all"))
+        matching = [facts[0] for facts in graded.values() if facts[0].value == query.grade_filter]
+        return self._base(
+            query, facts=tuple(matching), missing=not matching, coverage=len(graded), topic="grade"
+        )
+
     def whats_new(self, query: Query) -> Answer:
         from knowledge.whats_new import whats_new  # it builds on this module's Answer
 
@@ -254,8 +280,10 @@ class Answerer:
         return self._base(query, follow_ups=follow_ups)
 
 
-def _selector(offence: str | None, measure: str | None) -> Callable[[Fact], bool]:
-    measures = FAMILIES.get(measure or "", (measure,) if measure else None)
+def _selector(
+    offence: str | None, measure: str | None, measures: tuple[str, ...] | None = None
+) -> Callable[[Fact], bool]:
+    measures = measures or FAMILIES.get(measure or "", (measure,) if measure else None)
     if offence is None and measure in ("recording_rate", "unrecorded_per_year", "grade"):
         offence = "all"
 
@@ -289,6 +317,8 @@ def _rank_key(measure: str, direction: str) -> Callable[[Fact], tuple[float, str
             score = -float(GRADES.index(fact.value or "good"))
         else:
             score = fact.number or 0.0
+        if direction in ("most", "least"):  # the biggest or the smallest number first
+            return (-score if direction == "most" else score, fact.force)
         worst_first = -score if higher_is_worse else score
         return (worst_first if direction == "worst" else -worst_first, fact.force)
 

@@ -1,4 +1,6 @@
-"""Find the forces a question is about: the alias table first, then rapidfuzz on word groups."""
+"""Find the forces a question names: the alias and place tables first, then rapidfuzz on word
+groups, never on ordinary words, and never where the words around a place make it something
+other than the police (a fire service, a newspaper, a football club)."""
 
 import re
 from collections.abc import Iterable
@@ -6,34 +8,22 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
 
-from knowledge.vocabulary import (
-    GLOSSARY_TERMS,
-    HELP_PHRASES,
-    MEASURE_WORDS,
-    NATIONAL,
-    NATIONAL_PHRASES,
-    OFFENCE_WORDS,
-    OUT_OF_SCOPE_PLACES,
-    RANK_WORDS,
-    STOPWORDS,
-)
+from knowledge.guards import COMMON_WORDS, NEWSPAPER_AFTER, NEWSPAPER_BRIDGE, NOT_POLICE_AFTER
+from knowledge.vocabulary import NATIONAL, OUT_OF_SCOPE_PLACES, STOPWORDS, VOCABULARY_WORDS
 
 MATCH_CUTOFF = 85  # a word group this close to a force name or place is that force
 SUGGEST_CUTOFF = 78  # closer than this but under MATCH_CUTOFF: "did you mean", never an answer
 TIE_MARGIN = 3  # two different forces within this many points: ask which
-MAX_TOKENS = 60
+TOWN_FUZZY_LENGTH = 8  # gazetteer towns are fuzzy-matched only from this many letters
+MAX_TOKENS = 2000
 MAX_TOKEN_LENGTH = 40
+FOCUS_WORDS = 60  # a longer message is fuzzy-matched only near the words that mean something
+FOCUS_RADIUS = 6
 ELSEWHERE = "elsewhere"  # the alias kind of places outside England and Wales
 _WORD = re.compile(r"[^\W_]+")
-_PHRASES = [
-    *OFFENCE_WORDS,
-    *MEASURE_WORDS,
-    *GLOSSARY_TERMS,
-    *HELP_PHRASES,
-    *NATIONAL_PHRASES,
-    *RANK_WORDS,
-]
-_VOCABULARY = frozenset(word for phrase in _PHRASES for word in phrase.split())
+PLACE_BEFORE = frozenset({"in", "near", "around", "from", "at", "outside", "covering"})
+FORCE_AFTER = frozenset({"police", "constabulary", "force", "forces", "area", "cops", "policing"})
+LINKS = frozenset({"vs", "versus", "v", "and", "or", "with", "against", "compare", "than", "the"})
 
 
 def tokenize(text: str) -> list[str]:
@@ -49,6 +39,13 @@ class AliasEntry:
     needs_capital: bool
 
 
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    length: int
+    entries: tuple[AliasEntry, ...]
+
+
 @dataclass
 class ForceMatch:
     """The forces a question names, in order, and what it could mean where it is unclear."""
@@ -57,6 +54,7 @@ class ForceMatch:
     ambiguous: list[list[str]] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     elsewhere: list[str] = field(default_factory=list)
+    not_police: list[str] = field(default_factory=list)  # "a fire and rescue service", ...
     national: bool = False
 
     def add_force(self, force: str) -> None:
@@ -65,9 +63,14 @@ class ForceMatch:
 
 
 class ForceMatcher:
-    """Matches question words against canonical names, short names, nicknames and places."""
+    """Matches question words against names, short names, nicknames, places and towns."""
 
-    def __init__(self, forces: dict[str, dict[str, str]], aliases: Iterable[dict[str, object]]):
+    def __init__(
+        self,
+        forces: dict[str, dict[str, str]],
+        aliases: Iterable[dict[str, object]],
+        elsewhere: Iterable[str] = (),
+    ) -> None:
         self.table: dict[str, list[AliasEntry]] = {}
         for name, force in forces.items():
             short = force["short_name"]
@@ -76,23 +79,18 @@ class ForceMatcher:
         for row in aliases:
             entry = AliasEntry(str(row["force"]), str(row["kind"]), bool(row["needs_capital"]))
             self._add(str(row["alias"]), entry)
-        for place in OUT_OF_SCOPE_PLACES:
-            self._add(place, AliasEntry(place, ELSEWHERE, False))
+        for place in (*OUT_OF_SCOPE_PLACES, *elsewhere):
+            if _key(place) not in self.table:  # a name used in England and Wales too is theirs
+                self._add(place, AliasEntry(place, ELSEWHERE, False))
         self._add(NATIONAL, AliasEntry(NATIONAL, "national", False))
         self.longest = max(len(alias.split()) for alias in self.table)
+        self.words = frozenset(word for alias in self.table for word in alias.split())
         self.fuzzy_choices = [
-            alias
-            for alias, entries in self.table.items()
-            if len(alias) >= 5
-            and all(
-                e.kind in ("name", "nickname", "place") and not e.needs_capital for e in entries
-            )
+            alias for alias, entries in self.table.items() if _fuzzy_ok(alias, entries)
         ]
 
     def _add(self, alias: str, entry: AliasEntry) -> None:
-        key = utils.default_process(alias)
-        key = " ".join(key.split())
-        entries = self.table.setdefault(key, [])
+        entries = self.table.setdefault(_key(alias), [])
         if entry not in entries:
             entries.append(entry)
 
@@ -100,26 +98,24 @@ class ForceMatcher:
         """Exact aliases (longest first), then fuzzy word groups, then ambiguous partial names."""
         lowered = [w.lower() for w in words]
         used = [False] * len(words)
-        found: list[tuple[int, list[AliasEntry]]] = []
-        self._exact(words, lowered, used, found, partial=False)
-        fuzzy_hits, suggestions = self._fuzzy(lowered, used)
-        found.extend(fuzzy_hits)
-        self._exact(words, lowered, used, found, partial=True)
+        hits = self._exact(words, lowered, used, partial=False)
+        fuzzy_hits, suggestions = self._fuzzy(lowered, used, _focus(lowered, used))
+        hits += fuzzy_hits + self._exact(words, lowered, used, partial=True)
         result = ForceMatch()
-        for _, entries in sorted(found, key=lambda hit: hit[0]):
-            self._classify(entries, result)
+        for hit in sorted(hits, key=lambda h: h.start):
+            other = _not_police(lowered, hit.start + hit.length)
+            if other and not {e.kind for e in hit.entries} & {ELSEWHERE, "national"}:
+                result.not_police.append(other)
+            else:
+                _classify(hit.entries, result)
         if not result.forces and not result.ambiguous:
             result.suggestions = suggestions
         return result
 
     def _exact(
-        self,
-        words: list[str],
-        lowered: list[str],
-        used: list[bool],
-        found: list[tuple[int, list[AliasEntry]]],
-        partial: bool,
-    ) -> None:
+        self, words: list[str], lowered: list[str], used: list[bool], partial: bool
+    ) -> list[Hit]:
+        hits: list[Hit] = []
         i = 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
@@ -128,26 +124,27 @@ class ForceMatcher:
                 entries = self.table.get(" ".join(lowered[i : i + n]))
                 if not entries or (any(e.kind == "partial" for e in entries) != partial):
                     continue
-                if all(e.needs_capital for e in entries) and not words[i][:1].isupper():
+                if all(e.needs_capital for e in entries) and not _in_context(
+                    words, lowered, i, n, nickname=entries[0].kind == "nickname"
+                ):
                     continue
-                found.append((i, entries))
+                hits.append(Hit(i, n, tuple(entries)))
                 used[i : i + n] = [True] * n
                 i += n - 1
                 break
             i += 1
+        return hits
 
     def _fuzzy(
-        self, lowered: list[str], used: list[bool]
-    ) -> tuple[list[tuple[int, list[AliasEntry]]], list[str]]:
-        hits: list[tuple[int, list[AliasEntry]]] = []
+        self, lowered: list[str], used: list[bool], focus: set[int]
+    ) -> tuple[list[Hit], list[str]]:
+        hits: list[Hit] = []
         suggestions: list[str] = []
-        spans = _candidate_spans(lowered, used)
-        for start, n in sorted(spans, key=lambda span: -span[1]):
+        for start, n in sorted(self._spans(lowered, used, focus), key=lambda span: -span[1]):
             if any(used[start : start + n]):
                 continue
-            phrase = " ".join(lowered[start : start + n])
             scored = process.extract(
-                phrase,
+                " ".join(lowered[start : start + n]),
                 self.fuzzy_choices,
                 scorer=fuzz.ratio,
                 processor=utils.default_process,
@@ -164,44 +161,97 @@ class ForceMatcher:
                 for e in self.table[alias]
             }
             if best >= MATCH_CUTOFF:
-                entries = self.table[scored[0][0]]
+                entries = tuple(self.table[scored[0][0]])
                 if len(close) > 1:
-                    entries = [AliasEntry(force, "partial", False) for force in sorted(close)]
-                hits.append((start, entries))
+                    entries = tuple(AliasEntry(force, "partial", False) for force in sorted(close))
+                hits.append(Hit(start, n, entries))
                 used[start : start + n] = [True] * n
             else:
                 suggestions.extend(f for f in sorted(close) if f not in suggestions)
         return hits, suggestions
 
-    @staticmethod
-    def _classify(entries: list[AliasEntry], result: ForceMatch) -> None:
-        kinds = {e.kind for e in entries}
-        if ELSEWHERE in kinds:
-            result.elsewhere.append(entries[0].force)
-        elif "national" in kinds:
-            result.national = True
-        elif len({e.force for e in entries}) > 1 or "partial" in kinds:
-            result.ambiguous.append(sorted({e.force for e in entries}))
-        else:
-            result.add_force(entries[0].force)
+    def _spans(
+        self, lowered: list[str], used: list[bool], focus: set[int]
+    ) -> list[tuple[int, int]]:
+        """Word groups of 1-3 unused words that could be a misspelt force or place."""
+
+        def fuzzy_word(i: int) -> bool:
+            word = lowered[i]
+            return (
+                i in focus
+                and not used[i]
+                and word.isalpha()
+                and len(word) >= 4
+                and word not in STOPWORDS
+                and word not in COMMON_WORDS
+                and word not in VOCABULARY_WORDS
+                and word not in self.table
+            )
+
+        return [
+            (start, n)
+            for start in range(len(lowered))
+            for n in range(1, 4)
+            if start + n <= len(lowered) and all(fuzzy_word(i) for i in range(start, start + n))
+        ]
 
 
-def _candidate_spans(lowered: list[str], used: list[bool]) -> list[tuple[int, int]]:
-    """Word groups of 1-3 unused words that could be a misspelt force or place."""
+def _key(alias: str) -> str:
+    return " ".join(utils.default_process(alias).split())
 
-    def fuzzy_word(i: int) -> bool:
-        word = lowered[i]
-        return (
-            not used[i]
-            and word.isalpha()
-            and len(word) >= 4
-            and word not in STOPWORDS
-            and word not in _VOCABULARY
-        )
 
-    spans = []
-    for start in range(len(lowered)):
-        for n in range(1, 4):
-            if start + n <= len(lowered) and all(fuzzy_word(i) for i in range(start, start + n)):
-                spans.append((start, n))
-    return spans
+def _fuzzy_ok(alias: str, entries: list[AliasEntry]) -> bool:
+    """Names, nicknames and curated places from 5 letters; gazetteer towns from 8."""
+    if any(
+        e.needs_capital or e.kind not in ("name", "nickname", "place", "town") for e in entries
+    ):
+        return False
+    minimum = TOWN_FUZZY_LENGTH if all(e.kind == "town" for e in entries) else 5
+    return len(alias) >= minimum and alias not in COMMON_WORDS
+
+
+def _focus(lowered: list[str], used: list[bool]) -> set[int]:
+    """Every word of a short message; in a long one, the words near a known name or term."""
+    if len(lowered) <= FOCUS_WORDS:
+        return set(range(len(lowered)))
+    anchors = [i for i, w in enumerate(lowered) if used[i] or w in VOCABULARY_WORDS]
+    anchors = anchors or [len(lowered) - 1]
+    return {j for a in anchors for j in range(a - FOCUS_RADIUS, a + FOCUS_RADIUS + 1)}
+
+
+def _in_context(words: list[str], lowered: list[str], i: int, n: int, nickname: bool) -> bool:
+    """A name that is also an English word (Bath, Reading, met) counts when it is written as a
+    place: capitalised, "in X", "X police"; a nickname also beside another force or first."""
+    before = lowered[i - 1] if i else ""
+    after = lowered[i + n] if i + n < len(lowered) else ""
+    if words[i][:1].isupper() or before in PLACE_BEFORE or after in FORCE_AFTER:
+        return True
+    return nickname and (i == 0 or before in LINKS or after in LINKS)
+
+
+def _not_police(lowered: list[str], end: int) -> str | None:
+    """What the words right after a place make it, when that is not its police force."""
+    rest = lowered[end : end + 4]
+    if rest[:1] and rest[0] in ("county", "city", "borough"):
+        rest = rest[1:]
+    for length in (3, 2, 1):
+        phrase = " ".join(rest[:length])
+        if len(rest) >= length and phrase in NOT_POLICE_AFTER:
+            return NOT_POLICE_AFTER[phrase]
+    bridged = bool(rest) and rest[0] in NEWSPAPER_BRIDGE
+    word = rest[1] if bridged and len(rest) > 1 else (rest[0] if rest else "")
+    if word in NEWSPAPER_AFTER or (bridged and word == "news"):
+        return "a newspaper"
+    return None
+
+
+def _classify(entries: tuple[AliasEntry, ...], result: ForceMatch) -> None:
+    kinds = {e.kind for e in entries}
+    if ELSEWHERE in kinds:
+        result.elsewhere.append(entries[0].force)
+    elif "national" in kinds:
+        result.national = True
+    elif len({e.force for e in entries}) > 1 or "partial" in kinds:
+        result.ambiguous.append(sorted({e.force for e in entries}))
+    else:
+        result.add_force(entries[0].force)

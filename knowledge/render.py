@@ -80,6 +80,9 @@ class Renderer:
         """The answer as text; never longer than Telegram's message limit."""
         template = self.environments[fmt].get_template(f"{answer.intent}.j2")
         text = template.render(answer=answer, bot_name=bot_name).strip()
+        if answer.carried:
+            carried = self.environments[fmt].get_template("carried.j2").render(answer=answer)
+            text = f"{carried.strip()}\n{text}"
         text = re.sub(r"\n{3,}", "\n\n", text)
         if len(text) > TELEGRAM_LIMIT:  # a safety net: answers are sized well below this
             text = text[: TELEGRAM_LIMIT - 2].rsplit("\n", 1)[0] + "\n…"

@@ -3,12 +3,14 @@
 from pathlib import Path
 
 from knowledge.answers import Answer, Answerer
-from knowledge.matcher import ForceMatcher
-from knowledge.parser import parse
+from knowledge.matcher import ForceMatch, ForceMatcher, tokenize
+from knowledge.normalise import normalise
+from knowledge.parser import Query, parse
 from knowledge.render import Renderer
+from knowledge.spelling import Speller
 from knowledge.store import Store
 
-MAX_QUESTION_CHARS = 1000  # longer messages are read up to here
+MAX_QUESTION_CHARS = 20_000  # longer messages are read up to here (Telegram's limit is 4,096)
 
 
 class Knowledge:
@@ -16,7 +18,9 @@ class Knowledge:
 
     def __init__(self, store: Store, renderer: Renderer | None = None) -> None:
         self.store = store
-        self.matcher = ForceMatcher(store.forces, store.aliases)
+        self.matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
+        self.speller = Speller(self.matcher.words)
+        self.offence_measures = frozenset((f.offence, f.measure) for f in store.facts)
         self.answerer = Answerer(store)
         self.renderer = renderer or Renderer()
 
@@ -30,8 +34,15 @@ class Knowledge:
 
     def ask(self, question: str) -> Answer:
         """Parse and answer a question; odd input gives a help or out-of-scope answer."""
-        text = " ".join(question[:MAX_QUESTION_CHARS].split())
-        return self.answerer.answer(parse(text, self.matcher))
+        return self.answerer.answer(self.parse(question))
+
+    def parse(self, question: str) -> Query:
+        """What a question asks, before any figure is looked up."""
+        return parse(question[:MAX_QUESTION_CHARS], self.matcher, self.speller)
+
+    def find_forces(self, text: str) -> ForceMatch:
+        """The forces a few words name (for /subscribe), with the same matching as questions."""
+        return self.matcher.match(self.speller.correct(tokenize(normalise(text))))
 
     def render(self, answer: Answer, fmt: str = "text") -> str:
         return self.renderer.render(answer, fmt)

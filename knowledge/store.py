@@ -182,6 +182,7 @@ class Store:
         self.aliases = aliases
         self.facts = facts
         self.meta = meta
+        self.elsewhere: list[str] = []  # places outside England and Wales (the gazetteer)
         self._by_force: dict[str, list[Fact]] = {}
         for fact in facts:
             self._by_force.setdefault(fact.force, []).append(fact)

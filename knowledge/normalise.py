@@ -1,0 +1,26 @@
+"""Clean a message before anything reads it: one form for every way of typing the same words."""
+
+import re
+import unicodedata
+
+# Characters that change nothing a reader sees: zero-width spaces and joiners, word joiner, BOM,
+# soft hyphen, and the bidirectional controls (which can also hide or reorder text).
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+        "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    None,
+)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
+_DASHES = re.compile(r"[‐‑‒–—―−]")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """NFKC (folds full-width letters and ligatures), no invisible characters, plain quotes and
+    dashes, single spaces. Case is kept: some place names only count when capitalised."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_QUOTES)
+    text = _DASHES.sub("-", text)
+    return _SPACE.sub(" ", text).strip()

