@@ -28,7 +28,7 @@ from bot.keyboards import CALLBACK_PATTERN, QuestionBook
 from bot.profile import publish_profile
 from bot.replies import BOOK, FLOOD, KNOWLEDGE
 from bot.settings import Settings
-from delivery import broadcast, commands
+from delivery import broadcast, commands, release
 from knowledge import Knowledge
 
 logger = logging.getLogger(__name__)
@@ -103,6 +103,7 @@ def register_handlers(application: Application) -> None:
     privacy.register(application)  # /privacy, /forget
     stats.register(application, application.bot_data[SETTINGS])  # admins' /stats
     entry_points.register(application)  # /new (deep links: handlers.start)
+    release.register(application, application.bot_data[SETTINGS])  # embargoed announcements
     # ---- end of other features -------------------------------------------------------------
 
     # Buttons: the questions they carry (bot/keyboards.py) and inline mode

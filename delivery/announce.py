@@ -6,11 +6,14 @@ install, every inspection already in the findings is seeded silently instead of 
 """
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from delivery.curation import curate, scheduled_embargoes
 from delivery.state import InspectionKey, StateDB
 from knowledge import Knowledge
 from knowledge.announcement import announcement
+from knowledge.embargo import as_text
 from knowledge.ingest import IngestReport, ingest_findings, inspection_keys
 from knowledge.loader import DATA_DIR
 from knowledge.store import LoadReport, build_database
@@ -22,6 +25,8 @@ class Announced:
 
     queued: tuple[InspectionKey, ...]
     seeded: int
+    scheduled: tuple[tuple[InspectionKey, float], ...] = ()  # with the moment they go out
+    quiet: tuple[InspectionKey, ...] = ()  # backfilled: remembered without a message
 
 
 def queue_announcements(
@@ -42,18 +47,25 @@ def queue_announcements(
 
 
 def ingest_and_announce(
-    findings_db: Path, state_db: Path, path: Path
+    findings_db: Path,
+    state_db: Path,
+    path: Path,
+    embargo: datetime | None = None,
+    announce_backfill: bool = False,
 ) -> tuple[IngestReport, Announced]:
-    """Add a findings file (all or nothing), then queue its inspections not seen before."""
+    """Add a findings file (all or nothing), then announce, schedule (embargo) or quietly
+    remember (backfill) each of its inspections not seen before (delivery.curation)."""
     before = inspection_keys(findings_db)
-    report = ingest_findings(findings_db, path)  # a bad file raises before anything changes
+    until = embargo_text(embargo) if embargo else None
+    report = ingest_findings(findings_db, path, until)  # a bad file raises before any change
     state = StateDB(state_db)
     try:
         seeded = 0 if state.announcements.known() else state.announcements.seed(sorted(before))
-        queued = queue_announcements(state, findings_db, list(report.inspections))
+        at = embargo.timestamp() if embargo else None
+        curated = curate(state, findings_db, list(report.inspections), at, announce_backfill)
     finally:
         state.close()
-    return report, Announced(queued, seeded)
+    return report, Announced(curated.announced, seeded, curated.scheduled, curated.quiet)
 
 
 def load_and_announce(
@@ -61,7 +73,8 @@ def load_and_announce(
 ) -> tuple[LoadReport, Announced]:
     """Rebuild the findings database; queue inspections that were not in the previous one."""
     before = inspection_keys(findings_db)
-    report = build_database(findings_db, data_dir)
+    hidden = {key: embargo_text(at) for key, at in scheduled_embargoes(state_db).items()}
+    report = build_database(findings_db, data_dir, embargoes=hidden)
     after = inspection_keys(findings_db)
     state = StateDB(state_db)
     try:
@@ -73,3 +86,10 @@ def load_and_announce(
     finally:
         state.close()
     return report, Announced(queued, seeded)
+
+
+def embargo_text(moment: datetime | float) -> str:
+    """The findings' embargo_until text for a moment."""
+    if isinstance(moment, float | int):
+        moment = datetime.fromtimestamp(moment, UTC)
+    return as_text(moment)

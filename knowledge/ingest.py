@@ -5,6 +5,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.embargo import COLUMN as EMBARGO
+from knowledge.embargo import add_column as add_embargo_column
 from knowledge.loader import FindingRow, read_findings
 from knowledge.store import StoreMissing
 
@@ -56,11 +58,14 @@ def inspection_keys(db_path: Path) -> set[InspectionKey]:
         conn.close()
 
 
-def ingest_findings(db_path: Path, csv_path: Path) -> IngestReport:
+def ingest_findings(
+    db_path: Path, csv_path: Path, embargo_until: str | None = None
+) -> IngestReport:
     """Validate `csv_path` as strictly as `load`, then add its new rows to the database.
 
     A bad row raises DataFileError (`file:line: reason`) before anything is written. Rows equal
     to a stored finding in every column are skipped, so ingesting a file twice adds nothing.
+    `embargo_until` (UTC ISO text, knowledge.embargo) hides the added rows until that moment.
     """
     if not db_path.is_file():
         raise StoreMissing(f"no findings database at {db_path}: run `findings-bot load` first")
@@ -68,13 +73,16 @@ def ingest_findings(db_path: Path, csv_path: Path) -> IngestReport:
     try:
         forces = {name for (name,) in conn.execute("select name from forces where kind = 'force'")}
         rows = read_findings(csv_path, forces)
-        with conn:  # one transaction: every row or none
-            return _write(conn, csv_path, rows)
+        with conn:  # one transaction: every row or none, and their embargo with them
+            add_embargo_column(conn)
+            return _write(conn, csv_path, rows, embargo_until)
     finally:
         conn.close()
 
 
-def _write(conn: sqlite3.Connection, path: Path, rows: list[FindingRow]) -> IngestReport:
+def _write(
+    conn: sqlite3.Connection, path: Path, rows: list[FindingRow], embargo_until: str | None
+) -> IngestReport:
     inspections: dict[InspectionKey, int] = {}
     new: list[InspectionKey] = []
     added, skipped = 0, []
@@ -89,7 +97,7 @@ def _write(conn: sqlite3.Connection, path: Path, rows: list[FindingRow]) -> Inge
         if conn.execute(_SAME_FINDING, [record[c] for c in _FINDING_COLUMNS]).fetchone():
             skipped.append(row.line)
             continue
-        record |= {"id": next_id, "source_line": row.line}
+        record |= {"id": next_id, "source_line": row.line, EMBARGO: embargo_until}
         columns = ", ".join(record)
         conn.execute(
             f"insert into findings ({columns}) values ({', '.join('?' * len(record))})",

@@ -4,12 +4,16 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
+from knowledge.embargo import COLUMN as EMBARGO
+from knowledge.embargo import Clock, Visibility, as_epoch
 from knowledge.facts import Fact
 from knowledge.loader import (
     DATA_DIR,
@@ -48,11 +52,14 @@ def data_version(data_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def build_database(path: Path, data_dir: Path = DATA_DIR) -> LoadReport:
+def build_database(
+    path: Path, data_dir: Path = DATA_DIR, embargoes: Mapping[tuple[str, str], str] | None = None
+) -> LoadReport:
     """Validate the data files and build the database at `path`, all or nothing.
 
     The database is written to a temporary file beside `path` and renamed over it only when
     every row has been validated and written, so a bad file leaves the old database as it was.
+    `embargoes` (force, inspection) -> embargo_until keeps those inspections hidden until then.
     """
     forces = read_forces(data_dir / "forces.csv")
     names = {force["force"] for force in forces}
@@ -63,7 +70,7 @@ def build_database(path: Path, data_dir: Path = DATA_DIR) -> LoadReport:
     os.close(handle)
     try:
         version = data_version(data_dir)
-        counts = _write(Path(temporary), forces, aliases, findings, version)
+        counts = _write(Path(temporary), forces, aliases, findings, version, embargoes or {})
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
@@ -77,6 +84,7 @@ def _write(
     aliases: list[dict[str, str | int]],
     findings: list[FindingRow],
     version: str,
+    embargoes: Mapping[tuple[str, str], str],
 ) -> int:
     db = sqlite_utils.Database(path)
     db.table("forces").insert_all(
@@ -100,10 +108,20 @@ def _write(
         inspections.values(), pk="id", foreign_keys=[("force", "forces")]
     )
     db.table("findings").insert_all(
-        [_finding_record(i, row, inspections) for i, row in enumerate(findings, 1)],
+        [
+            _finding_record(i, row, inspections)
+            | {EMBARGO: embargoes.get((row.force, row.inspection))}
+            for i, row in enumerate(findings, 1)
+        ],
         pk="id",
         foreign_keys=[("force", "forces"), ("inspection_id", "inspections")],
-        columns={"value": str, "ci_plus_minus": str, "numerator": int, "denominator": int},
+        columns={
+            "value": str,
+            "ci_plus_minus": str,
+            "numerator": int,
+            "denominator": int,
+            EMBARGO: str,
+        },
     )
     db.table("inspections").create_index(["force", "title"], unique=True)
     db.table("findings").create_index(["force", "offence", "measure"])
@@ -177,18 +195,28 @@ class Store:
         aliases: list[dict[str, object]],
         facts: list[Fact],
         meta: dict[str, str],
+        embargoes: Sequence[float | None] | None = None,
+        clock: Clock = time.time,
     ) -> None:
         self.forces = forces
         self.aliases = aliases
-        self.facts = facts
         self.meta = meta
         self.elsewhere: list[str] = []  # places outside England and Wales (the gazetteer)
-        self._by_force: dict[str, list[Fact]] = {}
-        for fact in facts:
-            self._by_force.setdefault(fact.force, []).append(fact)
+        self.visibility = Visibility(facts, embargoes or [None] * len(facts), clock)
+
+    @property
+    def facts(self) -> list[Fact]:
+        """The findings visible now: embargoed ones appear when their moment passes."""
+        return self.visibility.facts()
+
+    @property
+    def visible_version(self) -> str:
+        """The data version, and how many embargoes have lifted since it was built."""
+        lifted = self.visibility.lifted()
+        return self.meta.get("data_version", "unknown") + (f"+{lifted}" if lifted else "")
 
     @classmethod
-    def open(cls, path: Path) -> "Store":
+    def open(cls, path: Path, clock: Clock = time.time) -> "Store":
         """Read the database at `path`; StoreMissing when there is none."""
         if not path.is_file():
             raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
@@ -200,16 +228,18 @@ class Store:
                 for r in conn.execute("select * from forces where kind = 'force' order by name")
             }
             aliases = [dict(r) for r in conn.execute("select * from aliases order by alias")]
-            facts = [Fact(**dict(r)) for r in conn.execute(_FACTS_SQL)]
+            rows = [dict(r) for r in conn.execute(_facts_sql(conn))]
+            embargoes = [as_epoch(row.pop(EMBARGO)) for row in rows]
+            facts = [Fact(**row) for row in rows]
             meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
         except sqlite3.DatabaseError as error:
             raise StoreMissing(f"{path} is not a findings database ({error})") from None
         finally:
             conn.close()
-        return cls(forces, aliases, facts, meta)
+        return cls(forces, aliases, facts, meta, embargoes, clock)
 
     def facts_for(self, force: str) -> list[Fact]:
-        return self._by_force.get(force, [])
+        return self.visibility.by_force().get(force, [])
 
     def latest_inspection(self, force: str) -> Fact | None:
         """A fact of the force's latest dated inspection (for its title and year)."""
@@ -220,7 +250,14 @@ class Store:
 _FACTS_SQL = """
 select f.force, i.title as inspection, i.year as inspection_year, i.published, f.offence,
        f.measure, f.value, f.ci_plus_minus, f.numerator, f.denominator, f.source_url,
-       f.source_kind, f.quote
+       f.source_kind, f.quote, {embargo} as {alias}
 from findings f join inspections i on i.id = f.inspection_id
 order by f.id
 """
+
+
+def _facts_sql(conn: sqlite3.Connection) -> str:
+    """Every finding with its embargo (NULL in a database from before embargoes)."""
+    columns = {row[1] for row in conn.execute("pragma table_info(findings)")}
+    embargo = f"f.{EMBARGO}" if EMBARGO in columns else "null"
+    return _FACTS_SQL.format(embargo=embargo, alias=EMBARGO)

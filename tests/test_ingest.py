@@ -2,6 +2,7 @@
 
 import hashlib
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,15 @@ HEADER = (
     "force,inspection,inspection_year,published,offence,measure,value,ci_plus_minus,"
     "numerator,denominator,source_url,source_kind,quote\n"
 )
+RECENT = date.today().isoformat()  # published within 30 days: announced, not a backfill
 HERTS = (
-    "Hertfordshire Constabulary,PEEL 2026,2026,2026-03-01,all,recording_rate,95.1,1.2,,,"
+    f"Hertfordshire Constabulary,PEEL 2026,2026,{RECENT},all,recording_rate,95.1,1.2,,,"
     "https://example.org/h,inspectorate,95.1 percent\n"
 )
-KENT = "Kent Police,PEEL 2026,2026,,rape,cancelled_incorrect,,,2,20,https://example.org/k,news,2\n"
+KENT = (
+    f"Kent Police,PEEL 2026,2026,{RECENT},rape,cancelled_incorrect,,,2,20,"
+    "https://example.org/k,news,2\n"
+)
 OLD = (  # a figure of an inspection already in the data
     "Kent Police,Crime Data Integrity inspection 2017,2017,,all,grade,good,,,,"
     "https://example.org/k17,news,graded good\n"
@@ -141,7 +146,7 @@ def test_cli_ingest_and_announcements(
     bad = runner.invoke(main, ["ingest", str(csv_file(tmp_path, "x,y\n", name="bad.csv"))])
     assert bad.exit_code == 1 and "bad.csv:2: expected 13 fields" in bad.output
     good = runner.invoke(main, ["ingest", str(csv_file(tmp_path, KENT))])
-    assert good.exit_code == 0 and "Queued announcement: Kent Police, PEEL 2026" in good.output
+    assert good.exit_code == 0 and "Announced (queued now): Kent Police, PEEL 2026" in good.output
     StateDB(state_db).subscriptions.add(5, "*")
     listed = runner.invoke(main, ["announcements"])
     assert "1 active chats of 1" in listed.output
