@@ -9,7 +9,6 @@ from telegram import Bot, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -28,7 +27,8 @@ from bot.keyboards import CALLBACK_PATTERN, QuestionBook
 from bot.profile import publish_profile
 from bot.replies import BOOK, FLOOD, KNOWLEDGE
 from bot.settings import Settings
-from delivery import broadcast, commands, release
+from delivery import commands, jobs, release
+from delivery.pacing import OutgoingLimiter
 from knowledge import Knowledge
 
 logger = logging.getLogger(__name__)
@@ -47,8 +47,9 @@ def build_application(
 ) -> Application:
     """The application with every handler registered and its shared objects in bot_data.
 
-    `throttle` keeps outgoing messages within Telegram's limits (and retries after a 429);
-    the benchmark turns it off to measure the bot itself.
+    `throttle` keeps outgoing messages within Telegram's limits (delivery/pacing.py: one
+    Pacer for replies and broadcasts, replies first, a 429 pauses both); the benchmark turns
+    it off to measure the bot itself.
     """
     quiet_http_loggers()
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
@@ -56,16 +57,20 @@ def build_application(
         .token(settings.token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
         .concurrent_updates(CONCURRENT_UPDATES)
-        .connection_pool_size(CONNECTION_POOL)
+        # Broadcast sends hold at most broadcast_in_flight connections; replies keep their own.
+        .connection_pool_size(CONNECTION_POOL + settings.broadcast_in_flight)
         .post_init(post_init)
+        .post_shutdown(jobs.close_delivery)  # closes the state database
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url).base_file_url(
             file_url(settings.api_base_url)
         )
+    bot_data: dict[str, Any] = {}
     if throttle:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=2))
+        builder = builder.rate_limiter(OutgoingLimiter(jobs.pacer_of(bot_data, settings)))
     application = builder.build()
+    application.bot_data.update(bot_data)
     application.bot_data.update(
         {
             KNOWLEDGE: knowledge,
@@ -93,11 +98,11 @@ def register_handlers(application: Application) -> None:
     add(CommandHandler("ask", handlers.ask, filters=new))
 
     # ---- Other features register their handlers here --------------------------------------
-    # (subscriptions and broadcasts: bot/subscriptions.py, bot/broadcast.py; charts:
+    # (subscriptions and broadcasts: delivery/commands.py, delivery/jobs.py; charts:
     # bot/charts.py). Give CallbackQueryHandlers a `pattern` that does not start with "a:",
     # "a#", "e:" or "e#", and add the commands to templates/bot_commands.j2.
     commands.register(application, application.bot_data[SETTINGS])
-    broadcast.register(application, application.bot_data[SETTINGS])
+    jobs.register(application, application.bot_data[SETTINGS])  # broadcasts
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
     privacy.register(application)  # /privacy, /forget

@@ -10,11 +10,16 @@ import click
 from bot.cli_schedule import echo_curated, echo_schedule, embargo_moment, register_schedule
 from bot.question_log import QuestionLog
 from bot.settings import Settings, SettingsError
-from delivery.announce import Announced, ingest_and_announce, load_and_announce
+from delivery.announce import Announced, StateUnwritable, ingest_and_announce, load_and_announce
+from delivery.health import StateUnusable, check_state_database
 from delivery.state import STATES, StateDB
 from knowledge import Knowledge
 from knowledge.loader import DATA_DIR, DataFileError
+from knowledge.staging import StorageError, WriterBusy
 from knowledge.store import StoreMissing
+
+# What a load or an ingest can meet besides a bad data file: each is one clear line.
+WRITE_FAULTS = (StoreMissing, StorageError, WriterBusy, StateUnwritable)
 
 SAMPLE_QUESTIONS = (
     "Herts robbery cancellations?",
@@ -61,6 +66,8 @@ def load(data_dir: Path | None, if_missing: bool) -> None:
         report, announced = load_and_announce(path, config.state_db, data_dir or DATA_DIR)
     except (DataFileError, FileNotFoundError) as error:
         raise click.ClickException(f"{error} (database left unchanged)") from None
+    except WRITE_FAULTS as error:
+        raise click.ClickException(str(error)) from None
     click.echo(
         f"Loaded {report.findings} findings from {report.inspections} inspections of "
         f"{report.forces} forces ({report.aliases} aliases) into {report.path} "
@@ -119,10 +126,14 @@ def forces() -> None:
 
 @main.command()
 def health() -> None:
-    """Exit 0 when the database opens and answers a test question."""
+    """Exit 0 when the findings answer a test question and the state database can be written."""
     answer = open_knowledge().ask(SAMPLE_QUESTIONS[0])
     if not answer.facts:
         raise click.ClickException("the database answered the test question with no figures")
+    try:
+        check_state_database(settings().state_db)
+    except StateUnusable as error:
+        raise click.ClickException(str(error)) from None
     click.echo("ok")
 
 
@@ -150,7 +161,7 @@ def ingest(file: Path, embargo: str | None, announce_backfill: bool) -> None:
         )
     except DataFileError as error:
         raise click.ClickException(f"{error} (nothing was added)") from None
-    except StoreMissing as error:
+    except WRITE_FAULTS as error:
         raise click.ClickException(str(error)) from None
     click.echo(
         f"Added {report.added} of {report.rows} findings from {file} "
@@ -168,7 +179,7 @@ def _echo_announced(announced: Announced) -> None:
     if announced.seeded:
         click.echo(f"Remembered {announced.seeded} existing inspections without announcing them.")
     for force, title in announced.queued:
-        click.echo(f"Announced (queued now): {force}, {title}")
+        click.echo(f"Queued announcement: {force}, {title}")
     echo_curated(announced)
 
 

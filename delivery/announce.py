@@ -1,22 +1,37 @@
-"""Queue announcements of inspections the state database has not seen: after `ingest` and `load`.
+"""Change the findings and queue their announcements together, or change nothing.
+
+`ingest` and `load` write the findings into a staged file (knowledge/staging.py), record the
+announcements of inspections the state database has not seen in one state transaction, and
+only then publish the staged file. If the state database cannot be written, the findings stay
+as they were, so a retry still sees the inspections as new and announces them. If the process
+dies after the state commit but before the rename, the broadcaster holds the announcement back
+until its inspection is in the findings database (delivery/outbox.py `expand`).
 
 The state database's announcements table is the memory of every inspection announced or
 "seeded" (remembered without a message). When it is empty, as on the first `load` of a new
 install, every inspection already in the findings is seeded silently instead of announced.
 """
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from delivery.curation import curate, scheduled_embargoes
 from delivery.state import InspectionKey, StateDB
-from knowledge import Knowledge
 from knowledge.announcement import announcement
 from knowledge.embargo import as_text
-from knowledge.ingest import IngestReport, ingest_findings, inspection_keys
+from knowledge.ingest import IngestReport, add_findings, inspection_keys, require_database
 from knowledge.loader import DATA_DIR
-from knowledge.store import LoadReport, build_database
+from knowledge.render import Renderer
+from knowledge.staging import staging, writer_lock
+from knowledge.store import LoadReport, store_of_forces, write_database
+
+
+class StateUnwritable(RuntimeError):
+    """The state database could not be opened or written; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -29,23 +44,6 @@ class Announced:
     quiet: tuple[InspectionKey, ...] = ()  # backfilled: remembered without a message
 
 
-def queue_announcements(
-    state: StateDB, findings_db: Path, keys: list[InspectionKey]
-) -> tuple[InspectionKey, ...]:
-    """Render and queue one announcement per inspection in `keys` not seen before."""
-    known = state.announcements.known()
-    fresh = [key for key in dict.fromkeys(keys) if key not in known]
-    if not fresh:
-        return ()
-    knowledge = Knowledge.open(findings_db)
-    queued = []
-    for force, title in fresh:
-        text = knowledge.render(announcement(knowledge.store, force, title), "html")
-        if state.announcements.queue(force, title, text):
-            queued.append((force, title))
-    return tuple(queued)
-
-
 def ingest_and_announce(
     findings_db: Path,
     state_db: Path,
@@ -53,19 +51,20 @@ def ingest_and_announce(
     embargo: datetime | None = None,
     announce_backfill: bool = False,
 ) -> tuple[IngestReport, Announced]:
-    """Add a findings file (all or nothing), then announce, schedule (embargo) or quietly
-    remember (backfill) each of its inspections not seen before (delivery.curation)."""
+    """Add a findings file and announce, schedule (`embargo`) or quietly remember (backfill)
+    its inspections not seen before (delivery/curation.py): both, or neither."""
+    require_database(findings_db)
     before = inspection_keys(findings_db)
     until = embargo_text(embargo) if embargo else None
-    report = ingest_findings(findings_db, path, until)  # a bad file raises before any change
-    state = StateDB(state_db)
-    try:
-        seeded = 0 if state.announcements.known() else state.announcements.seed(sorted(before))
-        at = embargo.timestamp() if embargo else None
-        curated = curate(state, findings_db, list(report.inspections), at, announce_backfill)
-    finally:
-        state.close()
-    return report, Announced(curated.announced, seeded, curated.scheduled, curated.quiet)
+    with writer_lock(findings_db), staging(findings_db, copy_current=True) as staged:
+        report = add_findings(staged, path, until)  # a bad file raises before anything changes
+        with open_state(state_db) as state:
+            seed = [] if state.announcements.known() else sorted(before)
+            at = embargo.timestamp() if embargo else None
+            candidates = list(report.inspections)
+            announced = curate(state, staged.path, seed, candidates, at, announce_backfill)
+        staged.publish()
+    return report, announced
 
 
 def load_and_announce(
@@ -73,19 +72,63 @@ def load_and_announce(
 ) -> tuple[LoadReport, Announced]:
     """Rebuild the findings database; queue inspections that were not in the previous one."""
     before = inspection_keys(findings_db)
-    hidden = {key: embargo_text(at) for key, at in scheduled_embargoes(state_db).items()}
-    report = build_database(findings_db, data_dir, embargoes=hidden)
-    after = inspection_keys(findings_db)
-    state = StateDB(state_db)
+    with writer_lock(findings_db), staging(findings_db, copy_current=False) as staged:
+        with open_state(state_db) as state:
+            hidden = {k: embargo_text(at) for k, at in scheduled_embargoes(state).items()}
+        report = write_database(staged, data_dir, hidden)  # waiting announcements stay hidden
+        after = inspection_keys(staged.path)
+        with open_state(state_db) as state:
+            known = state.announcements.known()
+            if not known:  # a new install: remember the history, announce nothing
+                announced = record(state, staged.path, sorted(after), [])
+            else:
+                seed = sorted((before & after) - known)
+                announced = record(state, staged.path, seed, sorted(after - before - known))
+        staged.publish()
+    return report, announced
+
+
+def record(
+    state: StateDB, findings: Path, seed: list[InspectionKey], candidates: list[InspectionKey]
+) -> Announced:
+    """Render the unseen candidates from `findings` and record them, with `seed`, at once."""
+    known = state.announcements.known()
+    fresh = [key for key in dict.fromkeys(candidates) if key not in known]
+    texts = render_announcements(findings, fresh) if fresh else []
     try:
-        known = state.announcements.known()
-        if not known:  # a new install: remember the history, announce nothing
-            return report, Announced((), state.announcements.seed(sorted(after)))
-        seeded = state.announcements.seed(sorted((before & after) - known))
-        queued = queue_announcements(state, findings_db, sorted(after - before - known))
+        seeded, queued = state.announcements.record(seed, texts)
+    except sqlite3.Error as error:
+        raise unwritable(state.path, error) from None
+    return Announced(queued, seeded)
+
+
+def render_announcements(findings: Path, keys: list[InspectionKey]) -> list[tuple[str, str, str]]:
+    """(force, title, HTML) for each inspection, read from the findings file at `findings`."""
+    store = store_of_forces(findings, {force for force, _ in keys})
+    renderer = Renderer()
+    return [
+        (force, title, renderer.render(announcement(store, force, title), "html"))
+        for force, title in keys
+    ]
+
+
+@contextmanager
+def open_state(path: Path) -> Iterator[StateDB]:
+    """Open the state database for writing; its errors become StateUnwritable."""
+    try:
+        state = StateDB(path)
+    except sqlite3.Error as error:
+        raise unwritable(path, error) from None
+    try:
+        yield state
     finally:
         state.close()
-    return report, Announced(queued, seeded)
+
+
+def unwritable(path: Path | str, error: sqlite3.Error) -> StateUnwritable:
+    return StateUnwritable(
+        f"cannot write the state database {path} ({error}); nothing was changed"
+    )
 
 
 def embargo_text(moment: datetime | float) -> str:

@@ -34,6 +34,20 @@ class Announcements:
         with self.conn:
             return self._insert(force, title, text)
 
+    def record(
+        self, seed: Iterable[InspectionKey], queue: Iterable[tuple[str, str, str]]
+    ) -> tuple[int, tuple[InspectionKey, ...]]:
+        """Seed and queue in one transaction: (inspections seeded, inspections queued)."""
+        with self.conn:
+            self.conn.execute("begin immediate")  # the write lock now, or an error now
+            seeded = self.conn.executemany(
+                "insert or ignore into announcements (force, title, status, created_at) "
+                "values (?, ?, 'seeded', ?)",
+                [(f, t, time.time()) for f, t in seed],
+            ).rowcount
+            queued = tuple((f, t) for f, t, text in queue if self._insert(f, t, text))
+        return max(seeded, 0), queued
+
     def _insert(self, force: str, title: str, text: str) -> bool:
         return bool(
             self.conn.execute(

@@ -1,202 +1,220 @@
-"""Send queued announcements to subscribers: paced, retried, exactly once barring a crash.
+"""Send the outbox: several messages in flight, each row claimed on its own, every outcome kept.
 
-Each delivery is committed as `sending` just before its request and as `sent` just after, one
-at a time. A crash between the two leaves that one row in doubt; at start-up it is sent again
-(at-least-once), so a crash can cost at most one duplicate message and never a lost one.
+Each row is committed as `sending` before its request leaves (in small batches, at most
+`in_flight` rows unsettled at once) and with its outcome after (delivery/outcomes.py), so a
+crash leaves at most `in_flight` rows in doubt. A send whose outcome is unknown is sent again
+once; if that is unknown too, the row ends `doubt`, never `failed`. On stop, rows waiting for
+their turn go back to `pending`, sends in flight get `stop_grace` seconds, and any still in
+flight after that are in doubt (sent again once at the next start).
 """
 
 import asyncio
-import datetime as dt
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TimedOut,
-)
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ExtBot
 
-from bot.settings import Settings
-from delivery.pacing import Pacer
-from delivery.state import Delivery, StateDB, shared_state
+from delivery.dispatch import Delivering
+from delivery.outbox import Change, Delivery
+from delivery.outcomes import Outcome, Verdict, classify
+from delivery.pacing import BROADCAST, Pacer
+from delivery.state import InspectionKey, StateDB
 
 log = logging.getLogger(__name__)
-BROADCASTER = "broadcaster"
-GONE = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
+T = TypeVar("T")
+SENT = Outcome(Verdict.SENT)
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Exponential backoff for timeouts, network errors and 5xx, then `failed`."""
+    """Exponential backoff for errors that did not deliver, then `failed`."""
 
     max_attempts: int = 5
     backoff: float = 2.0  # seconds before the first retry; doubles each time
     max_backoff: float = 300.0
-    send_timeout: float = 20.0  # per request; a read timeout is retried like a 5xx
+    send_timeout: float = 20.0  # per request
 
     def delay(self, attempts: int) -> float:
         return min(self.max_backoff, self.backoff * 2**attempts)
 
 
+@dataclass(frozen=True)
+class Flow:
+    """How the broadcaster keeps messages moving."""
+
+    in_flight: int = 8  # rows claimed and not yet settled: the most a crash leaves in doubt
+    chat_interval: float = 1.0  # seconds between two messages to one chat
+    stop_grace: float = 2.0  # seconds sends in flight get to finish when the bot stops
+    paid: bool = False  # allow_paid_broadcast: Telegram's paid 1,000 messages a second
+    retention: float | None = None  # seconds after which sent rows are pruned
+
+
 class Broadcaster:
-    """Expands queued announcements into the outbox and delivers it, one message at a time."""
+    """Expands queued announcements into the outbox and delivers it."""
 
     def __init__(
         self,
         state: StateDB,
         pacer: Pacer | None = None,
         policy: RetryPolicy | None = None,
+        flow: Flow | None = None,
+        published: Callable[[], Collection[InspectionKey]] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.state, self.pacer = state, pacer or Pacer()
-        self.policy, self.clock = policy or RetryPolicy(), clock
-        self.outcomes: Counter[str] = Counter()  # since start: sent, retried, failed, dead, ...
+        self.policy, self.flow = policy or RetryPolicy(), flow or Flow()
+        self.published, self.clock = published, clock
+        self.outcomes: Counter[str] = Counter()  # since start: sent, retried, failed, ...
         self._lock = asyncio.Lock()
         self._recovered = False
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="outbox")
+        self.stopping = asyncio.Event()
+        self._chat_next: dict[int, float] = {}
 
-    async def run(self, bot: Bot) -> Counter[str]:
+    def stop(self) -> None:
+        """Stop soon: claim nothing more, let sends in flight finish (within stop_grace)."""
+        self.stopping.set()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+        self.state.close()
+
+    async def run(self, bot: Bot, stop_when: Callable[[], bool] | None = None) -> Counter[str]:
         """One pass: recover rows in doubt (first run only), expand, deliver until idle."""
-        if self._lock.locked():  # the previous run is still sending; it will pick new rows up
+        if self._lock.locked():  # the previous run is still sending; it picks new rows up
             return Counter()
         async with self._lock:
-            if not self._recovered:
-                if doubt := self.state.outbox.recover_in_doubt():
-                    log.warning("%d delivery in doubt after a restart: sending it again", doubt)
-                self._recovered = True
+            self.stopping = asyncio.Event()
+            watcher = asyncio.create_task(self._watch(stop_when)) if stop_when else None
             before = self.outcomes.copy()
-            if added := self.state.outbox.expand():
-                log.info("queued %d deliveries", added)
-            await self._deliver_all(bot)
+            try:
+                await self._prepare()
+                await Delivering(self, bot).run()
+                if self.flow.retention is not None:
+                    await self.db(self.state.outbox.prune, self.clock() - self.flow.retention)
+            finally:
+                if watcher is not None:
+                    watcher.cancel()
             done = self.outcomes - before
             if done:
                 log.info("broadcast run: %s", dict(done))
             return done
 
-    async def _deliver_all(self, bot: Bot) -> None:
-        while True:
-            now = self.clock()
-            batch = self.state.outbox.due(now)
-            if not batch:
-                next_at = self.state.outbox.next_attempt_at()
-                if next_at is None:
-                    return
-                await asyncio.sleep(max(0.0, next_at - now))
-                continue
-            waits = [await self._try(bot, d) for d in batch]
-            if all(wait > 0 for wait in waits):  # every chat in the batch is still cooling down
-                await asyncio.sleep(min(waits))
+    async def db(self, function: Callable[..., T], *args: Any) -> T:
+        """Run a state-database call in the outbox's own thread (its fsyncs do not block)."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
 
-    async def _try(self, bot: Bot, delivery: Delivery) -> float:
-        """Deliver now, or return how long this row's chat must wait first (1 a second)."""
-        wait = self.pacer.chat_wait(delivery.chat_id)
-        if wait > 0:
-            return wait
-        await self.pacer.turn()
-        chat_id = self.state.outbox.claim(delivery.id)  # committed as `sending`: the window opens
-        if chat_id is not None:
-            await self._send(bot, delivery, chat_id)
-        return 0.0
+    async def _prepare(self) -> None:
+        if not self._recovered:
+            if doubt := await self.db(self.state.outbox.recover_in_doubt):
+                log.warning(
+                    "%d deliveries in doubt after a restart: sending each again once", doubt
+                )
+            self._recovered = True
+        published = await self.db(self.published) if self.published else None
+        if added := await self.db(self.state.outbox.expand, published):
+            log.info("queued %d deliveries", added)
 
-    async def _send(self, bot: Bot, delivery: Delivery, chat_id: int) -> None:
+    async def _watch(self, stop_when: Callable[[], bool]) -> None:
+        while not stop_when():
+            await asyncio.sleep(0.05)
+        self.stop()
+
+    def busy_chats(self, now: float, sending: Collection[int]) -> list[int]:
+        """Chats that got a message less than chat_interval ago, or have one in flight."""
+        self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+        return [*self._chat_next, *sending]
+
+    def took(self, chat_id: int, now: float) -> None:
+        self._chat_next[chat_id] = now + self.flow.chat_interval
+
+    async def send(self, bot: Bot, delivery: Delivery) -> Outcome:
+        """Send one message; the Outcome of whatever came back."""
+        timeout = self.policy.send_timeout
+        extra: dict[str, Any] = {"allow_paid_broadcast": True} if self.flow.paid else {}
+        if isinstance(bot, ExtBot) and bot.rate_limiter is not None:
+            extra["rate_limit_args"] = BROADCAST  # its slot was taken from the Pacer already
         try:
             await bot.send_message(
-                chat_id,
+                delivery.chat_id,
                 delivery.text,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
-                read_timeout=self.policy.send_timeout,
-                write_timeout=self.policy.send_timeout,
-                connect_timeout=self.policy.send_timeout,
-                pool_timeout=self.policy.send_timeout,
+                read_timeout=timeout,
+                write_timeout=timeout,
+                connect_timeout=timeout,
+                pool_timeout=timeout,
+                **extra,
             )
-        except RetryAfter as error:
-            self.pacer.pause(_seconds(error.retry_after))
-            self.state.outbox.release(delivery.id, f"429: {error}")
-            self.outcomes["throttled"] += 1
-        except ChatMigrated as error:
-            self.state.chats.migrate(chat_id, error.new_chat_id)
-            self.state.outbox.release(delivery.id, f"migrated from {chat_id}")
-            self.outcomes["migrated"] += 1
-        except Forbidden as error:
-            self.state.chats.deactivate(chat_id, f"403: {error}")
-            self._outcome(delivery, "dead", "dead", f"403: {error}")
-        except BadRequest as error:
-            self._rejected(delivery, chat_id, error)
-        except NetworkError as error:  # timeouts, connection errors, 5xx
-            if not isinstance(error, TimedOut):  # a timeout may have delivered; these did not
-                self.pacer.refund()
-            self._retry(delivery, f"{type(error).__name__}: {error}")
-        else:
-            self.pacer.sent(chat_id)
-            self._outcome(delivery, "sent", "sent")  # committed as `sent`: the window closes
+        except Exception as error:  # every failure is sorted, none aborts the run
+            return classify(error)
+        return SENT
 
-    def _rejected(self, delivery: Delivery, chat_id: int, error: BadRequest) -> None:
-        """400: the chat is gone (deactivate it) or the message is wrong (fail, report)."""
-        if any(phrase in error.message.lower() for phrase in GONE):
-            self.state.chats.deactivate(chat_id, f"400: {error.message}")
-            self._outcome(delivery, "dead", "dead", f"400: {error.message}")
-        else:
-            log.error("delivery %d to %d rejected: %s", delivery.id, chat_id, error.message)
-            self._outcome(delivery, "failed", "failed", f"400: {error.message}")
+    async def settle(self, delivery: Delivery, outcome: Outcome) -> Change:
+        """The row's next state for this outcome (and what it does to the chat or the pacer)."""
+        verdict, error, row_id = outcome.verdict, outcome.detail, delivery.id
+        if verdict is Verdict.SENT:
+            self._count("sent_after_doubt" if delivery.doubts else "sent")
+            return Change(row_id, "sent")
+        if verdict is Verdict.THROTTLED:
+            self.pacer.pause(outcome.retry_after)
+            self._count("throttled")
+            return Change(row_id, "pending", error)
+        if verdict is Verdict.MIGRATED:
+            await self.db(self.state.chats.migrate, delivery.chat_id, outcome.new_chat_id)
+            self._count("migrated")
+            return Change(row_id, "pending", f"migrated from {delivery.chat_id}")
+        if verdict is Verdict.GONE:
+            await self.db(self.state.chats.deactivate, delivery.chat_id, error)
+            self._count("dead")
+            return Change(row_id, "dead", error)
+        if verdict is Verdict.UNAUTHORIZED:
+            log.error("the Bot API refused the token (%s): broadcasts stop until restart", error)
+            self.stop()
+            return Change(row_id, "pending", error)
+        if verdict is Verdict.REFUSED:
+            log.error("delivery %d to %d rejected: %s", row_id, delivery.chat_id, error)
+            return self._give_up(delivery, error)
+        if verdict is Verdict.NOT_SENT:
+            self.pacer.refund()
+            if delivery.attempts + 1 >= self.policy.max_attempts:
+                log.error(
+                    "delivery %d to %d failed after %d attempts: %s",
+                    row_id,
+                    delivery.chat_id,
+                    delivery.attempts + 1,
+                    error,
+                )
+                return self._give_up(delivery, error, attempted=True)
+            self._count("retried")
+            retry_at = self.clock() + self.policy.delay(delivery.attempts)
+            return Change(row_id, "pending", error, retry_at, attempted=True)
+        return self.in_doubt(delivery, error)
 
-    def _retry(self, delivery: Delivery, error: str) -> None:
-        if delivery.attempts + 1 >= self.policy.max_attempts:
-            log.error(
-                "delivery %d to %d failed after %d attempts: %s",
-                delivery.id,
-                delivery.chat_id,
-                delivery.attempts + 1,
-                error,
+    def in_doubt(self, delivery: Delivery, error: str) -> Change:
+        """It may have been delivered: send it again once, or (already resent) stop at doubt."""
+        if delivery.doubts:
+            log.warning(
+                "delivery %d to %d in doubt twice: %s", delivery.id, delivery.chat_id, error
             )
-            self.state.outbox.mark(delivery.id, "failed", error, attempted=True)
-            self.outcomes["failed"] += 1
-            return
-        retry_at = self.clock() + self.policy.delay(delivery.attempts)
-        self.state.outbox.mark(delivery.id, "pending", error, retry_at=retry_at, attempted=True)
-        self.outcomes["retried"] += 1
+            self._count("doubt")
+            return Change(delivery.id, "doubt", error, attempted=True, doubted=True)
+        self._count("in_doubt_resent")
+        retry_at = self.clock() + self.policy.delay(0)
+        return Change(delivery.id, "pending", error, retry_at, attempted=True, doubted=True)
 
-    def _outcome(
-        self, delivery: Delivery, state: str, outcome: str, error: str | None = None
-    ) -> None:
-        self.state.outbox.mark(delivery.id, state, error)
+    def _give_up(self, delivery: Delivery, error: str, attempted: bool = False) -> Change:
+        """`failed`, unless an earlier send of it may have arrived: then `doubt`."""
+        state = "doubt" if delivery.doubts else "failed"
+        self._count(state)
+        return Change(delivery.id, state, error, attempted=attempted)
+
+    def _count(self, outcome: str) -> None:
         self.outcomes[outcome] += 1
-
-
-def _seconds(retry_after: int | dt.timedelta) -> float:
-    return retry_after.total_seconds() if isinstance(retry_after, dt.timedelta) else retry_after
-
-
-def broadcaster_of(bot_data: MutableMapping[str, Any], settings: Settings) -> Broadcaster:
-    """The application's Broadcaster, made on first use (so building the app opens no file)."""
-    if BROADCASTER not in bot_data:
-        bot_data[BROADCASTER] = Broadcaster(shared_state(bot_data, settings.state_db))
-    return cast(Broadcaster, bot_data[BROADCASTER])
-
-
-async def broadcast_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The repeating job: send whatever is queued."""
-    assert context.job is not None
-    await broadcaster_of(context.bot_data, cast(Settings, context.job.data)).run(context.bot)
-
-
-def register(application: Application, settings: Settings) -> None:
-    """Check for queued announcements every `settings.broadcast_interval` seconds."""
-    if application.job_queue is None:
-        raise RuntimeError("broadcasts need python-telegram-bot[job-queue]")
-    application.job_queue.run_repeating(
-        broadcast_job,
-        interval=settings.broadcast_interval,
-        first=settings.broadcast_interval,  # then every interval; a restart resumes within one
-        name="broadcast",
-        data=settings,
-    )

@@ -7,74 +7,65 @@
 - A national report (force "England and Wales") goes to every chat that follows all forces.
 """
 
-import sqlite3
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from delivery.schedule import InspectionKey, Schedule, is_backfill, published_dates
 from delivery.state import StateDB
-from knowledge import Knowledge
 from knowledge.announcement import announcement
-from knowledge.store import Store
+from knowledge.render import Renderer
+from knowledge.store import connect_readonly, store_of_forces
 
-
-@dataclass(frozen=True)
-class Curated:
-    """Which new inspections were announced, scheduled (with their moment) or added quietly."""
-
-    announced: tuple[InspectionKey, ...] = ()
-    scheduled: tuple[tuple[InspectionKey, float], ...] = field(default=())
-    quiet: tuple[InspectionKey, ...] = ()
+if TYPE_CHECKING:
+    from delivery.announce import Announced
 
 
 def curate(
     state: StateDB,
-    findings_db: Path,
-    keys: list[InspectionKey],
+    findings: Path,
+    seed: list[InspectionKey],
+    candidates: list[InspectionKey],
     embargo_at: float | None = None,
     announce_backfill: bool = False,
     now: float | None = None,
-) -> Curated:
-    """Announce, schedule or quietly remember each inspection in `keys` not seen before."""
-    from delivery.announce import queue_announcements  # it imports this module
+) -> "Announced":
+    """Seed `seed`; announce, schedule or quietly remember each unseen candidate."""
+    from delivery.announce import Announced, record  # announce imports this module
 
     now = time.time() if now is None else now
-    known = state.announcements.known()
-    fresh = [key for key in dict.fromkeys(keys) if key not in known]
-    if not fresh:
-        return Curated()
+    known = state.announcements.known() | set(seed)
+    fresh = [key for key in dict.fromkeys(candidates) if key not in known]
     if embargo_at is not None:
-        return Curated(scheduled=schedule_announcements(state, findings_db, fresh, embargo_at))
-    conn = sqlite3.connect(f"file:{findings_db}?mode=ro", uri=True)
+        seeded = record(state, findings, seed, []).seeded
+        scheduled = schedule_announcements(state, findings, fresh, embargo_at)
+        return Announced((), seeded, scheduled=scheduled)
+    conn = connect_readonly(findings)
     try:
         dates = published_dates(conn, fresh)
     finally:
         conn.close()
     quiet = [k for k in fresh if not announce_backfill and is_backfill(dates[k], now)]
-    state.announcements.seed(quiet)
-    announced = queue_announcements(state, findings_db, [k for k in fresh if k not in quiet])
-    return Curated(announced=announced, quiet=tuple(quiet))
+    done = record(state, findings, seed + quiet, [k for k in fresh if k not in quiet])
+    return Announced(done.queued, done.seeded - len(quiet), quiet=tuple(quiet))
 
 
 def schedule_announcements(
-    state: StateDB, findings_db: Path, keys: list[InspectionKey], at: float
+    state: StateDB, findings: Path, keys: list[InspectionKey], at: float
 ) -> tuple[tuple[InspectionKey, float], ...]:
     """Render each announcement as the findings will read at `at`, and schedule it then."""
-    knowledge = Knowledge(Store.open(findings_db, clock=lambda: at))
-    schedule = Schedule(state.conn)
+    if not keys:
+        return ()
+    store = store_of_forces(findings, {force for force, _ in keys}, clock=lambda: at)
+    renderer, schedule = Renderer(), Schedule(state.conn)
     done = []
     for force, title in keys:
-        text = knowledge.render(announcement(knowledge.store, force, title), "html")
+        text = renderer.render(announcement(store, force, title), "html")
         if schedule.add(force, title, text, at):
             done.append(((force, title), at))
     return tuple(done)
 
 
-def scheduled_embargoes(state_db: Path) -> dict[InspectionKey, float]:
+def scheduled_embargoes(state: StateDB) -> dict[InspectionKey, float]:
     """The moments of announcements still waiting: `load` keeps those inspections hidden."""
-    state = StateDB(state_db)
-    try:
-        return {(row.force, row.title): row.at for row in Schedule(state.conn).pending()}
-    finally:
-        state.close()
+    return {(row.force, row.title): row.at for row in Schedule(state.conn).pending()}

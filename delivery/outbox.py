@@ -6,8 +6,10 @@ retry). Each row is committed as `sending` before its message goes out and with 
 after, so a crash leaves only the rows being sent at that moment in doubt.
 """
 
+import json
 import sqlite3
 import time
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from delivery.schema import STATES
@@ -27,20 +29,52 @@ class Delivery:
     doubts: int = 0
 
 
+@dataclass(frozen=True)
+class Change:
+    """A row's new state after a send (or a stop): committed in batches by `Outbox.apply`."""
+
+    delivery_id: int
+    state: str
+    error: str | None = None
+    retry_at: float = 0.0
+    attempted: bool = False
+    doubted: bool = False
+
+    def row(self, now: float) -> tuple[object, ...]:
+        """The parameters of Outbox.apply's update."""
+        return (
+            self.state,
+            self.error,
+            self.retry_at,
+            int(self.attempted),
+            int(self.doubted),
+            now,
+            self.state,
+            now,
+            self.delivery_id,
+        )
+
+
 class Outbox:
     """The `outbox` table."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def expand(self) -> int:
-        """Turn queued announcements into one outbox row per subscribed chat, atomically."""
+    def expand(self, published: Collection[tuple[str, str]] | None = None) -> int:
+        """Turn queued announcements into one outbox row per subscribed chat, atomically.
+
+        With `published`, only announcements of inspections in it (in the findings database)
+        go out: one whose findings were never published waits.
+        """
         added = 0
         with self.conn:
             queued = self.conn.execute(
-                "select id, force from announcements where status = 'queued'"
+                "select id, force, title from announcements where status = 'queued'"
             ).fetchall()
-            for announcement_id, force in queued:
+            for announcement_id, force, title in queued:
+                if published is not None and (force, title) not in published:
+                    continue
                 added += self.conn.execute(
                     "insert or ignore into outbox (announcement_id, chat_id, state, attempts, "
                     "next_attempt_at, updated_at) select ?, s.chat_id, 'pending', 0, 0, ? "
@@ -77,6 +111,40 @@ class Outbox:
                 (time.time(), delivery_id),
             ).fetchone()
         return None if row is None else int(row[0])
+
+    def claim_next(self, now: float, limit: int, busy_chats: Iterable[int] = ()) -> list[Delivery]:
+        """Commit up to `limit` due rows as `sending` (one per chat, none of `busy_chats`)."""
+        with self.conn:
+            rows = self.conn.execute(
+                "update outbox set state = 'sending', updated_at = ? where id in ("
+                "select min(id) from outbox where state = 'pending' and next_attempt_at <= ? "
+                "and chat_id not in (select value from json_each(?)) group by chat_id "
+                "order by min(id) limit ?) "
+                "returning id, announcement_id, chat_id, attempts, doubts",
+                (now, now, json.dumps(list(busy_chats)), limit),
+            ).fetchall()
+        texts = self.texts({row["announcement_id"] for row in rows})
+        claimed = [Delivery(text=texts[row["announcement_id"]], **dict(row)) for row in rows]
+        return sorted(claimed, key=lambda delivery: delivery.id)
+
+    def texts(self, announcement_ids: Collection[int]) -> dict[int, str]:
+        marks = ", ".join("?" * len(announcement_ids))
+        rows = self.conn.execute(
+            f"select id, text from announcements where id in ({marks})", list(announcement_ids)
+        )
+        return {announcement_id: text for announcement_id, text in rows}
+
+    def apply(self, changes: Iterable["Change"]) -> None:
+        """Commit the outcomes of several sends in one transaction."""
+        now = time.time()
+        with self.conn:
+            self.conn.executemany(
+                "update outbox set state = ?, last_error = coalesce(?, last_error), "
+                "next_attempt_at = ?, attempts = attempts + ?, doubts = doubts + ?, "
+                "updated_at = ?, sent_at = case when ? = 'sent' then ? else sent_at end "
+                "where id = ? and state = 'sending'",
+                [change.row(now) for change in changes],
+            )
 
     def release(self, delivery_id: int, error: str) -> None:
         """Back to pending without counting an attempt (a 429, a migrated chat, a stop)."""

@@ -6,7 +6,7 @@ from typing import cast
 from telegram.ext import Application, ContextTypes
 
 from bot.settings import Settings
-from delivery.broadcast import broadcaster_of
+from delivery.jobs import broadcaster_of
 from delivery.schedule import Schedule
 from delivery.state import shared_state
 
@@ -22,7 +22,9 @@ async def release_scheduled(context: ContextTypes.DEFAULT_TYPE) -> None:
         context.bot_data[SCHEDULE] = Schedule(state.conn)
     schedule = cast(Schedule, context.bot_data[SCHEDULE])
     if schedule.release_due(time.time()):
-        await broadcaster_of(context.bot_data, settings).run(context.bot)
+        application = context.application
+        broadcaster = broadcaster_of(context.bot_data, settings)
+        await broadcaster.run(context.bot, stop_when=lambda: not application.running)
 
 
 def register(application: Application, settings: Settings) -> None:

@@ -30,7 +30,8 @@ class StateDB:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.conn = sqlite3.connect(path, timeout=30)
+        # The broadcaster uses its StateDB from its own thread (never two threads at once).
+        self.conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute("pragma journal_mode = wal")

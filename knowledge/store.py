@@ -1,14 +1,13 @@
 """The SQLite store of findings, built with sqlite-utils and read once into memory."""
 
 import hashlib
-import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -22,6 +21,7 @@ from knowledge.loader import (
     read_findings,
     read_forces,
 )
+from knowledge.staging import Staged, staging, writer_lock
 from knowledge.vocabulary import NATIONAL
 
 SCHEMA_VERSION = "1"
@@ -57,36 +57,45 @@ def build_database(
 ) -> LoadReport:
     """Validate the data files and build the database at `path`, all or nothing.
 
-    The database is written to a temporary file beside `path` and renamed over it only when
-    every row has been validated and written, so a bad file leaves the old database as it was.
+    The database is written to a staged file beside `path` and renamed over it only when
+    every row has been validated and written (knowledge/staging.py), so a bad file, a full
+    disk or a killed process leaves the old database as it was.
     `embargoes` (force, inspection) -> embargo_until keeps those inspections hidden until then.
     """
+    with writer_lock(path), staging(path, copy_current=False) as staged:
+        report = write_database(staged, data_dir, embargoes)
+        staged.publish()
+    return report
+
+
+def write_database(
+    staged: Staged,
+    data_dir: Path = DATA_DIR,
+    embargoes: Mapping[tuple[str, str], str] | None = None,
+) -> LoadReport:
+    """Validate the data files and write them into a staged file (not yet published)."""
     forces = read_forces(data_dir / "forces.csv")
     names = {force["force"] for force in forces}
     aliases = read_aliases(data_dir / "aliases.csv", names)
     findings = read_findings(data_dir / "findings.csv", names)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".findings-", suffix=".db", dir=path.parent)
-    os.close(handle)
+    version = data_version(data_dir)
+    conn = staged.connect()
     try:
-        version = data_version(data_dir)
-        counts = _write(Path(temporary), forces, aliases, findings, version, embargoes or {})
-        os.replace(temporary, path)
+        counts = _write(conn, forces, aliases, findings, version, embargoes or {})
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return LoadReport(path, len(forces), len(aliases), counts, len(findings), version)
+        conn.close()
+    return LoadReport(staged.target, len(forces), len(aliases), counts, len(findings), version)
 
 
 def _write(
-    path: Path,
+    conn: sqlite3.Connection,
     forces: list[dict[str, str]],
     aliases: list[dict[str, str | int]],
     findings: list[FindingRow],
     version: str,
     embargoes: Mapping[tuple[str, str], str],
 ) -> int:
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(conn)
     db.table("forces").insert_all(
         [
             {
@@ -135,8 +144,7 @@ def _write(
         ],
         pk="key",
     )
-    db.conn.commit()
-    db.close()
+    conn.commit()
     return len(inspections)
 
 
@@ -171,10 +179,21 @@ def _finding_record(
     return record
 
 
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open the findings database for reading only, as the file it is at this moment.
+
+    `immutable`: writers never change a published file (they rename a new one over it), so a
+    reader takes no locks and never looks at a journal a killed writer may have left.
+    """
+    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True)
+
+
 def read_data_version(path: Path) -> str | None:
     """The data version of the database at `path` (one small query), or None without one."""
+    if not path.is_file():
+        return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
     except sqlite3.Error:
         return None
     try:
@@ -220,7 +239,7 @@ class Store:
         """Read the database at `path`; StoreMissing when there is none."""
         if not path.is_file():
             raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         conn.row_factory = sqlite3.Row
         try:
             forces = {
@@ -261,3 +280,28 @@ def _facts_sql(conn: sqlite3.Connection) -> str:
     columns = {row[1] for row in conn.execute("pragma table_info(findings)")}
     embargo = f"f.{EMBARGO}" if EMBARGO in columns else "null"
     return _FACTS_SQL.format(embargo=embargo, alias=EMBARGO)
+
+
+def store_of_forces(path: Path, forces: set[str], clock: Clock = time.time) -> Store:
+    """A Store with only these forces' facts (no aliases): enough to speak of their
+    inspections without reading a large database whole; `clock` says when it is read."""
+    conn = connect_readonly(path)
+    conn.row_factory = sqlite3.Row
+    marks = ", ".join("?" * len(forces))
+    try:
+        rows = conn.execute(
+            f"select * from forces where kind = 'force' and name in ({marks})", list(forces)
+        )
+        known = {r["name"]: dict(r) for r in rows}
+        found = [
+            dict(r)
+            for r in conn.execute(
+                f"select * from ({_facts_sql(conn)}) where force in ({marks})", list(forces)
+            )
+        ]
+        embargoes = [as_epoch(row.pop(EMBARGO)) for row in found]
+        facts = [Fact(**row) for row in found]
+        meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
+    finally:
+        conn.close()
+    return Store(known, [], facts, meta, embargoes, clock)

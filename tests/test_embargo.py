@@ -165,7 +165,9 @@ async def test_the_running_bot_releases_it_at_the_moment(
     with StateDB(state_db) as state:
         [row] = Schedule(state.conn).pending()
         Schedule(state.conn).reschedule(row.id, at)
-    async with running_bot(api, knowledge, state_db=state_db, broadcast_interval=3600):
+    async with running_bot(
+        api, knowledge, findings_db=findings, state_db=state_db, broadcast_interval=3600
+    ):
         await settle(1.0)
         assert api.delivered(1) == []
         [sent] = await wait_sent(api, 1, timeout=5)

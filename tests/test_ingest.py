@@ -97,7 +97,7 @@ def test_ingest_is_one_transaction(
 ) -> None:
     findings, _ = dbs
     before = inspection_keys(findings)
-    monkeypatch.setattr("knowledge.ingest._bump_version", lambda *_: 1 / 0)
+    monkeypatch.setattr("knowledge.ingest._Writer._bump_version", lambda *_: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         ingest_findings(findings, csv_file(tmp_path, HERTS, KENT))
     assert inspection_keys(findings) == before
@@ -146,7 +146,7 @@ def test_cli_ingest_and_announcements(
     bad = runner.invoke(main, ["ingest", str(csv_file(tmp_path, "x,y\n", name="bad.csv"))])
     assert bad.exit_code == 1 and "bad.csv:2: expected 13 fields" in bad.output
     good = runner.invoke(main, ["ingest", str(csv_file(tmp_path, KENT))])
-    assert good.exit_code == 0 and "Announced (queued now): Kent Police, PEEL 2026" in good.output
+    assert good.exit_code == 0 and "Queued announcement: Kent Police, PEEL 2026" in good.output
     StateDB(state_db).subscriptions.add(5, "*")
     listed = runner.invoke(main, ["announcements"])
     assert "1 active chats of 1" in listed.output
