@@ -321,7 +321,7 @@ class Answerer:
             shown_offence=asked.offence,
             topic="cancelled_incorrect",
             facts=tuple(national + wrongly + none + only_2014),
-            lead=national[0] if national else None,
+            lead=(national + wrongly + none + only_2014 or [None])[0],
             groups=groups,
             missing=not by_force,
             other_years=() if by_force else self._other_years(None, asked),
