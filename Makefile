@@ -39,7 +39,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP) db
-	FINDINGS_DB=$(DB) $(BIN)/python bench/ask.py
+	$(BIN)/python bench/ask.py
 	FINDINGS_DB=$(DB) $(BIN)/python bench/chart.py
 	FINDINGS_DB=$(DB) $(BIN)/python bench/bot_replies.py
 

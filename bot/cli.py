@@ -11,6 +11,7 @@ from bot.announce import Announced, ingest_and_announce, load_and_announce
 from bot.settings import Settings, SettingsError
 from bot.state import STATES, StateDB
 from knowledge import Knowledge
+from knowledge.conversation import Conversation
 from knowledge.loader import DATA_DIR, DataFileError
 from knowledge.store import StoreMissing
 
@@ -86,8 +87,10 @@ def ask(question: str | None, as_json: bool, question_file: TextIO | None) -> No
         click.echo(_answer_output(knowledge, text or "", as_json))
 
 
-def _answer_output(knowledge: Knowledge, question: str, as_json: bool) -> str:
-    answer = knowledge.ask(question)
+def _answer_output(
+    knowledge: Knowledge, question: str, as_json: bool, conversation: Conversation | None = None
+) -> str:
+    answer = conversation.ask(knowledge, question) if conversation else knowledge.ask(question)
     text = knowledge.render(answer)
     if not as_json:
         return text + "\n"
@@ -95,11 +98,21 @@ def _answer_output(knowledge: Knowledge, question: str, as_json: bool) -> str:
 
 
 @main.command()
-def chat() -> None:
-    """Ask questions interactively (with line editing and history)."""
+@click.option(
+    "--json", "as_json", is_flag=True, help="Read a question a line from stdin; print JSON lines."
+)
+def chat(as_json: bool) -> None:
+    """Ask questions interactively (with line editing and history); follow-ups use the chat."""
+    knowledge = open_knowledge()
+    conversation = Conversation()
+    if as_json:
+        for line in sys.stdin:
+            if line.strip():
+                click.echo(_answer_output(knowledge, line.strip(), True, conversation))
+        return
     from bot.terminal import run_chat
 
-    run_chat(open_knowledge(), SAMPLE_QUESTIONS)
+    run_chat(knowledge, SAMPLE_QUESTIONS, conversation)
 
 
 @main.command()

@@ -86,6 +86,7 @@ class Answer:
 
     @property
     def named_forces(self) -> tuple[str, ...]:
+        """Every force the answer names: those asked about, then those its figures are for."""
         named = [*self.forces, *(f.force for f in self.facts if f.force != NATIONAL)]
         return tuple(dict.fromkeys(named))
 
