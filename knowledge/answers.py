@@ -322,7 +322,7 @@ class Answerer:
             shown_offence=asked.offence,
             topic="cancelled_incorrect",
             facts=tuple(national + wrongly + none + only_2014),
-            lead=national[0] if national else None,
+            lead=next(iter(national + wrongly + none + only_2014), None),
             groups=groups,
             missing=not by_force,
             other_years=() if by_force else self._other_years(None, asked),
