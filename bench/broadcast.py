@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from fake_bot_api import running_fake_bot_api
 from telegram import Bot
 
-from bot.broadcast import Broadcaster, RetryPolicy
-from bot.pacing import MESSAGES_PER_SECOND, Pacer
-from bot.state import ALL_FORCES, StateDB
+from delivery.broadcast import Broadcaster, RetryPolicy
+from delivery.pacing import MESSAGES_PER_SECOND, Pacer
+from delivery.state import ALL_FORCES, StateDB
 
 LIMIT = 30
 
@@ -39,7 +39,9 @@ def subscribe_all(state: StateDB, count: int) -> None:
             "insert into subscriptions (chat_id, force, since) values (?, ?, 0)",
             [(chat, ALL_FORCES) for chat in range(1, count + 1)],
         )
-    state.queue("Kent Police", "PEEL 2026", "<b>New inspection</b>: Kent Police, PEEL 2026")
+    state.announcements.queue(
+        "Kent Police", "PEEL 2026", "<b>New inspection</b>: Kent Police, PEEL 2026"
+    )
 
 
 async def bench(subscribers: int, rate: float, faults: float) -> None:
@@ -56,7 +58,7 @@ async def bench(subscribers: int, rate: float, faults: float) -> None:
             wall = time.monotonic() - started
             per_chat = Counter(int(call.chat_id) for call in api.delivered())
             rejected = Counter(call.error_code for call in api.rejected)
-        counts = state.counts()
+        counts = state.outbox.counts()
         state.close()
     duplicates = sum(n - 1 for n in per_chat.values())
     losses = subscribers - len(per_chat)

@@ -9,7 +9,6 @@ from telegram import Bot, BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -17,15 +16,19 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
-from bot import broadcast, charts, exports, handlers, refresh, subscriptions
+from bot import charts, exports, handlers, refresh
 from bot.flood import FloodGate
+from bot.guard import flood_guard
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
 from bot.replies import BOOK, FLOOD, KNOWLEDGE, WEB_URL
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
+from delivery import commands, jobs
+from delivery.pacing import OutgoingLimiter
 from knowledge import Knowledge
 
 logger = logging.getLogger(__name__)
@@ -44,8 +47,9 @@ def build_application(
 ) -> Application:
     """The application with every handler registered and its shared objects in bot_data.
 
-    `throttle` keeps outgoing messages within Telegram's limits (and retries after a 429);
-    the benchmark turns it off to measure the bot itself.
+    `throttle` keeps outgoing messages within Telegram's limits (delivery/pacing.py: one
+    Pacer for replies and broadcasts, replies first, a 429 pauses both); the benchmark turns
+    it off to measure the bot itself.
     """
     quiet_http_loggers()
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
@@ -53,16 +57,20 @@ def build_application(
         .token(settings.token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
         .concurrent_updates(CONCURRENT_UPDATES)
-        .connection_pool_size(CONNECTION_POOL)
+        # Broadcast sends hold at most broadcast_in_flight connections; replies keep their own.
+        .connection_pool_size(CONNECTION_POOL + settings.broadcast_in_flight)
         .post_init(post_init)
+        .post_shutdown(jobs.close_delivery)  # closes the state database
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url).base_file_url(
             file_url(settings.api_base_url)
         )
+    bot_data: dict[str, Any] = {}
     if throttle:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=2))
+        builder = builder.rate_limiter(OutgoingLimiter(jobs.pacer_of(bot_data, settings)))
     application = builder.build()
+    application.bot_data.update(bot_data)
     application.bot_data.update(
         {
             KNOWLEDGE: knowledge,
@@ -82,6 +90,9 @@ def register_handlers(application: Application) -> None:
     new = filters.UpdateType.MESSAGE  # not edits, not channel posts
     add = application.add_handler
 
+    # Flood control first, for every update a reader sends (bot/guard.py)
+    add(TypeHandler(Update, flood_guard), group=-1)
+
     # Commands (their descriptions, for setMyCommands and /help: templates/bot_commands.j2)
     add(CommandHandler("start", handlers.start, filters=new))
     add(CommandHandler("help", handlers.help_command, filters=new))
@@ -90,11 +101,11 @@ def register_handlers(application: Application) -> None:
     add(CommandHandler("ask", handlers.ask, filters=new))
 
     # ---- Other features register their handlers here --------------------------------------
-    # (subscriptions and broadcasts: bot/subscriptions.py, bot/broadcast.py; charts:
+    # (subscriptions and broadcasts: delivery/commands.py, delivery/jobs.py; charts:
     # bot/charts.py). Give CallbackQueryHandlers a `pattern` that does not start with "a:",
     # "a#", "e:" or "e#", and add the commands to templates/bot_commands.j2.
-    subscriptions.register(application, application.bot_data[SETTINGS])
-    broadcast.register(application, application.bot_data[SETTINGS])
+    commands.register(application, application.bot_data[SETTINGS])
+    jobs.register(application, application.bot_data[SETTINGS])  # broadcasts
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
     exports.register(application)  # the CSV button: the rows behind an answer, as a file
@@ -148,8 +159,15 @@ def run_bot(settings: Settings, knowledge: Knowledge | None = None) -> None:
     """Run until stopped: long polling, or a webhook when FINDINGS_WEBHOOK_URL is set.
 
     Raises telegram.error.InvalidToken for a rejected token and NetworkError when the Bot API
-    cannot be reached, before anything is logged about them.
+    cannot be reached, before anything is logged about them, and SettingsError for webhook
+    mode without FINDINGS_WEBHOOK_SECRET (anyone who finds the URL could post updates).
     """
+    if settings.webhook_url and not settings.webhook_secret:
+        raise SettingsError(
+            "FINDINGS_WEBHOOK_SECRET is not set: webhook mode refuses to start without it, "
+            "since anyone who finds the URL could post forged updates "
+            '(generate one: python3 -c "import secrets; print(secrets.token_urlsafe(32))")'
+        )
     configure_logging(settings)
     application = build_application(settings, knowledge or Knowledge.open(settings.findings_db))
     loop = asyncio.new_event_loop()

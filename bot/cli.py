@@ -7,13 +7,18 @@ from typing import TextIO
 
 import click
 
-from bot.announce import Announced, ingest_and_announce, load_and_announce
 from bot.settings import Settings, SettingsError
-from bot.state import STATES, StateDB
+from delivery.announce import Announced, StateUnwritable, ingest_and_announce, load_and_announce
+from delivery.health import StateUnusable, check_state_database
+from delivery.state import STATES, StateDB
 from knowledge import Knowledge
 from knowledge.conversation import Conversation
 from knowledge.loader import DATA_DIR, DataFileError
+from knowledge.staging import StorageError, WriterBusy
 from knowledge.store import StoreMissing
+
+# What a load or an ingest can meet besides a bad data file: each is one clear line.
+WRITE_FAULTS = (StoreMissing, StorageError, WriterBusy, StateUnwritable)
 
 SAMPLE_QUESTIONS = (
     "Herts robbery cancellations?",
@@ -60,6 +65,8 @@ def load(data_dir: Path | None, if_missing: bool) -> None:
         report, announced = load_and_announce(path, config.state_db, data_dir or DATA_DIR)
     except (DataFileError, FileNotFoundError) as error:
         raise click.ClickException(f"{error} (database left unchanged)") from None
+    except WRITE_FAULTS as error:
+        raise click.ClickException(str(error)) from None
     click.echo(
         f"Loaded {report.findings} findings from {report.inspections} inspections of "
         f"{report.forces} forces ({report.aliases} aliases) into {report.path} "
@@ -148,10 +155,14 @@ def forces() -> None:
 
 @main.command()
 def health() -> None:
-    """Exit 0 when the database opens and answers a test question."""
+    """Exit 0 when the findings answer a test question and the state database can be written."""
     answer = open_knowledge().ask(SAMPLE_QUESTIONS[0])
     if not answer.facts:
         raise click.ClickException("the database answered the test question with no figures")
+    try:
+        check_state_database(settings().state_db)
+    except StateUnusable as error:
+        raise click.ClickException(str(error)) from None
     click.echo("ok")
 
 
@@ -164,7 +175,7 @@ def ingest(file: Path) -> None:
         report, announced = ingest_and_announce(config.findings_db, config.state_db, file)
     except DataFileError as error:
         raise click.ClickException(f"{error} (nothing was added)") from None
-    except StoreMissing as error:
+    except WRITE_FAULTS as error:
         raise click.ClickException(str(error)) from None
     click.echo(
         f"Added {report.added} of {report.rows} findings from {file} "
@@ -189,7 +200,7 @@ def _echo_announced(announced: Announced) -> None:
 def announcements() -> None:
     """List announcements with their deliveries per state (sent, failed, ...)."""
     state = StateDB(settings().state_db)
-    rows, chats = state.announcements(), state.chat_counts()
+    rows, chats = state.announcements.listing(), state.chats.counts()
     state.close()
     click.echo(
         f"{chats['active']} active chats of {chats['chats']}, "
@@ -261,6 +272,8 @@ def run() -> None:
     knowledge = open_knowledge()
     try:
         run_bot(config, knowledge)
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
     except InvalidToken:
         raise click.ClickException(
             "Telegram rejected TELEGRAM_BOT_TOKEN: copy it again from @BotFather "

@@ -12,7 +12,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.keyboards import EXPORT_PATTERN, QuestionBook
-from bot.replies import Context, book_of, knowledge_of, may_answer, say
+from bot.replies import Context, book_of, knowledge_of, say
 from knowledge.export import rows_csv, rows_filename, rows_for_token
 from knowledge.facts import Fact
 
@@ -35,7 +35,7 @@ async def csv_button(update: Update, context: Context) -> None:
 async def send_rows(update: Update, context: Context, rows: tuple[Fact, ...]) -> None:
     """Send the rows as a CSV document with a caption, to the chat of the pressed message."""
     chat = update.effective_chat
-    if chat is None or not await may_answer(update, context):
+    if chat is None:
         return
     knowledge = knowledge_of(context)
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)

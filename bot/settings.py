@@ -30,12 +30,17 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     questions_per_minute: int = 20
     log_level: str = "INFO"
+    allow_paid_broadcast: bool = False
+    broadcast_rate: float = 25.0  # messages a second; 1,000 by default with paid broadcasts
+    broadcast_in_flight: int = 8  # sends at once; 128 by default with paid broadcasts
+    outbox_retention_days: float = 30.0
     web_url: str | None = None  # the findings site (`findings-bot web`), for Data buttons
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         env = os.environ if env is None else env
         db = Path(env.get("FINDINGS_DB") or DEFAULT_DB)
+        paid = _flag(env, "FINDINGS_ALLOW_PAID_BROADCAST")  # changes the broadcast defaults
         return cls(
             findings_db=db,
             state_db=Path(env.get("FINDINGS_STATE_DB") or db.with_name("state.db")),
@@ -49,8 +54,23 @@ class Settings:
             webhook_secret=env.get("FINDINGS_WEBHOOK_SECRET") or None,
             questions_per_minute=int(_number(env, "FINDINGS_RATE_LIMIT_PER_MINUTE", 20)),
             log_level=(env.get("FINDINGS_LOG_LEVEL") or "INFO").upper(),
+            allow_paid_broadcast=paid,
+            broadcast_rate=_number(env, "FINDINGS_BROADCAST_RATE", 1000.0 if paid else 25.0),
+            broadcast_in_flight=int(
+                _number(env, "FINDINGS_BROADCAST_IN_FLIGHT", 128 if paid else 8)
+            ),
+            outbox_retention_days=_number(env, "FINDINGS_OUTBOX_RETENTION_DAYS", 30.0),
             web_url=_web_url(env.get("FINDINGS_WEB_URL", "").strip()),
         )
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    text = (env.get(name) or "").strip().lower()
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    if text in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name} must be true or false, not {text!r}")
 
 
 def _ids(text: str) -> frozenset[int]:

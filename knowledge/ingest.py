@@ -1,12 +1,21 @@
-"""Add the rows of a findings file to an existing findings database, in one transaction."""
+"""Add the rows of a findings file to the findings database: streamed, linear, all or nothing.
+
+The rows go into a staged copy of the database (knowledge/staging.py) that replaces it only
+when every row has been validated and written; a bad row, a full disk or a killed process
+leaves the database as it was. Memory stays flat: rows are read one at a time and duplicates
+are found through a fingerprint table on disk, not by searching the findings.
+"""
 
 import hashlib
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from sqlite3 import Connection
 
-from knowledge.loader import FindingRow, read_findings
-from knowledge.store import StoreMissing
+from knowledge.loader import FindingRow, iter_findings
+from knowledge.staging import Staged, staging, writer_lock
+from knowledge.store import StoreMissing, connect_readonly
 
 InspectionKey = tuple[str, str]  # (force, inspection title)
 # The columns a finding is compared on: a row equal to a stored one in all of them is a duplicate.
@@ -23,9 +32,12 @@ _FINDING_COLUMNS = (
     "source_kind",
     "quote",
 )
-_SAME_FINDING = "select 1 from findings where " + " and ".join(
-    f"{column} is ?" for column in _FINDING_COLUMNS
+_INSERT = (
+    f"insert into findings ({', '.join(_FINDING_COLUMNS)}, id, source_line) "
+    f"values ({', '.join('?' * (len(_FINDING_COLUMNS) + 2))})"
 )
+BATCH = 5_000  # rows written per executemany
+SKIPPED_KEPT = 100  # line numbers of skipped duplicates kept for the report
 
 
 @dataclass(frozen=True)
@@ -38,111 +50,153 @@ class IngestReport:
     inspections: tuple[InspectionKey, ...]
     new_inspections: tuple[InspectionKey, ...]
     data_version: str
-    skipped_lines: list[int] = field(default_factory=list)
+    skipped_lines: list[int] = field(default_factory=list)  # the first SKIPPED_KEPT
 
 
 def inspection_keys(db_path: Path) -> set[InspectionKey]:
-    """Every (force, title) in a findings database; empty when there is no database."""
+    """Every (force, title) in a findings database; empty when there is none (or it is bad)."""
     if not db_path.is_file():
         return set()
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = connect_readonly(db_path)
     try:
         return {
             (force, title) for force, title in conn.execute("select force, title from inspections")
         }
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError:  # not a findings database
         return set()
     finally:
         conn.close()
 
 
 def ingest_findings(db_path: Path, csv_path: Path) -> IngestReport:
-    """Validate `csv_path` as strictly as `load`, then add its new rows to the database.
+    """Validate `csv_path` as strictly as `load` and add its new rows, all or nothing.
 
-    A bad row raises DataFileError (`file:line: reason`) before anything is written. Rows equal
-    to a stored finding in every column are skipped, so ingesting a file twice adds nothing.
+    A bad row raises DataFileError (`file:line: reason`) and nothing changes. Rows equal to a
+    stored finding in every column are skipped, so ingesting a file twice adds nothing.
     """
+    require_database(db_path)
+    with writer_lock(db_path), staging(db_path, copy_current=True) as staged:
+        report = add_findings(staged, csv_path)
+        staged.publish()
+    return report
+
+
+def require_database(db_path: Path) -> None:
     if not db_path.is_file():
         raise StoreMissing(f"no findings database at {db_path}: run `findings-bot load` first")
-    conn = sqlite3.connect(db_path)
+
+
+def add_findings(staged: Staged, csv_path: Path) -> IngestReport:
+    """Add the file's new rows to a staged copy of the database (not yet published)."""
+    conn = staged.connect()
     try:
         forces = {name for (name,) in conn.execute("select name from forces where kind = 'force'")}
-        rows = read_findings(csv_path, forces)
-        with conn:  # one transaction: every row or none
-            return _write(conn, csv_path, rows)
+        conn.execute("begin")
+        report = _Writer(conn, csv_path).write(iter_findings(csv_path, forces))
+        conn.execute("commit")
     finally:
         conn.close()
+    return report
 
 
-def _write(conn: sqlite3.Connection, path: Path, rows: list[FindingRow]) -> IngestReport:
-    inspections: dict[InspectionKey, int] = {}
-    new: list[InspectionKey] = []
-    added, skipped = 0, []
-    next_id = conn.execute("select coalesce(max(id), 0) + 1 from findings").fetchone()[0]
-    for row in rows:
-        key = (row.force, row.inspection)
-        if key not in inspections:
-            inspections[key], created = _inspection_id(conn, row)
-            if created:
-                new.append(key)
-        record = _record(row, inspections[key])
-        if conn.execute(_SAME_FINDING, [record[c] for c in _FINDING_COLUMNS]).fetchone():
-            skipped.append(row.line)
-            continue
-        record |= {"id": next_id, "source_line": row.line}
-        columns = ", ".join(record)
-        conn.execute(
-            f"insert into findings ({columns}) values ({', '.join('?' * len(record))})",
-            list(record.values()),
+class _Writer:
+    """One pass over the rows: inspections by key, duplicates by fingerprint, rows in batches."""
+
+    def __init__(self, conn: Connection, path: Path) -> None:
+        self.conn, self.path = conn, path
+        self.inspections: dict[InspectionKey, list[object]] = {
+            (force, title): [inspection_id, published]
+            for inspection_id, force, title, published in conn.execute(
+                "select id, force, title, published from inspections"
+            )
+        }
+        self.named: dict[InspectionKey, None] = {}
+        self.new: list[InspectionKey] = []
+        conn.execute("create temp table seen (fingerprint blob primary key) without rowid")
+        stored = conn.execute(f"select {', '.join(_FINDING_COLUMNS)} from findings")
+        conn.executemany(
+            "insert or ignore into temp.seen values (?)", ((_fingerprint(r),) for r in stored)
         )
-        next_id, added = next_id + 1, added + 1
-    version = _bump_version(conn, path) if added else _version(conn)
-    return IngestReport(path, len(rows), added, tuple(inspections), tuple(new), version, skipped)
 
+    def write(self, rows: Iterable[FindingRow]) -> IngestReport:
+        next_id = self.conn.execute("select coalesce(max(id), 0) + 1 from findings").fetchone()[0]
+        count, added = 0, 0
+        skipped: list[int] = []
+        batch: list[tuple[object, ...]] = []
+        for row in rows:
+            count += 1
+            values = self._values(row)
+            if not self.conn.execute(
+                "insert or ignore into temp.seen values (?)", (_fingerprint(values),)
+            ).rowcount:
+                if len(skipped) < SKIPPED_KEPT:
+                    skipped.append(row.line)
+                continue
+            batch.append((*values, next_id + added, row.line))
+            added += 1
+            if len(batch) >= BATCH:
+                self.conn.executemany(_INSERT, batch)
+                batch.clear()
+        self.conn.executemany(_INSERT, batch)
+        version = self._bump_version() if added else self._version()
+        return IngestReport(
+            self.path, count, added, tuple(self.named), tuple(self.new), version, skipped
+        )
 
-def _inspection_id(conn: sqlite3.Connection, row: FindingRow) -> tuple[int, bool]:
-    """The id of the row's inspection, created when the database has not seen it."""
-    found = conn.execute(
-        "select id, published from inspections where force = ? and title = ?",
-        (row.force, row.inspection),
-    ).fetchone()
-    if found:
-        if found[1] is None and row.published:
-            conn.execute(
+    def _values(self, row: FindingRow) -> tuple[object, ...]:
+        return (
+            row.force,
+            self._inspection_id(row),
+            row.offence,
+            row.measure,
+            row.value,
+            row.ci_plus_minus,
+            row.numerator,
+            row.denominator,
+            row.source_url,
+            row.source_kind,
+            row.quote,
+        )
+
+    def _inspection_id(self, row: FindingRow) -> object:
+        """The id of the row's inspection, created when the database has not seen it."""
+        key = (row.force, row.inspection)
+        self.named.setdefault(key)
+        found = self.inspections.get(key)
+        if found is None:
+            next_id = self.conn.execute(
+                "select coalesce(max(id), 0) + 1 from inspections"
+            ).fetchone()[0]
+            self.conn.execute(
+                "insert into inspections (id, force, title, year, published) "
+                "values (?, ?, ?, ?, ?)",
+                (next_id, row.force, row.inspection, row.inspection_year, row.published),
+            )
+            found = self.inspections[key] = [next_id, row.published]
+            self.new.append(key)
+        elif found[1] is None and row.published:
+            self.conn.execute(
                 "update inspections set published = ? where id = ?", (row.published, found[0])
             )
-        return found[0], False
-    next_id = conn.execute("select coalesce(max(id), 0) + 1 from inspections").fetchone()[0]
-    conn.execute(
-        "insert into inspections (id, force, title, year, published) values (?, ?, ?, ?, ?)",
-        (next_id, row.force, row.inspection, row.inspection_year, row.published),
-    )
-    return next_id, True
+            found[1] = row.published
+        return found[0]
+
+    def _version(self) -> str:
+        found = self.conn.execute("select value from meta where key = 'data_version'").fetchone()
+        return found[0] if found else ""
+
+    def _bump_version(self) -> str:
+        """A new data version derived from the old one and the ingested file's bytes."""
+        digest = hashlib.sha256(self._version().encode())
+        with self.path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        version = digest.hexdigest()[:12]
+        self.conn.execute(
+            "insert or replace into meta (key, value) values ('data_version', ?)", (version,)
+        )
+        return version
 
 
-def _record(row: FindingRow, inspection_id: int) -> dict[str, object]:
-    return {
-        "force": row.force,
-        "inspection_id": inspection_id,
-        "offence": row.offence,
-        "measure": row.measure,
-        "value": row.value,
-        "ci_plus_minus": row.ci_plus_minus,
-        "numerator": row.numerator,
-        "denominator": row.denominator,
-        "source_url": row.source_url,
-        "source_kind": row.source_kind,
-        "quote": row.quote,
-    }
-
-
-def _version(conn: sqlite3.Connection) -> str:
-    found = conn.execute("select value from meta where key = 'data_version'").fetchone()
-    return found[0] if found else ""
-
-
-def _bump_version(conn: sqlite3.Connection, path: Path) -> str:
-    """A new data version derived from the old one and the ingested file's bytes."""
-    digest = hashlib.sha256(_version(conn).encode() + path.read_bytes()).hexdigest()[:12]
-    conn.execute("insert or replace into meta (key, value) values ('data_version', ?)", (digest,))
-    return digest
+def _fingerprint(values: Iterable[object]) -> bytes:
+    return hashlib.blake2b(repr(tuple(values)).encode(), digest_size=16).digest()

@@ -38,27 +38,30 @@ class FindingRow(Fact):
 
 
 def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (first line number, row) of a CSV file whose header must be exactly `columns`."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise DataFileError(path, 1, f"not UTF-8 text ({error.reason})") from None
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
-    try:
-        header = next(reader, None)
-        if header != columns:
-            raise DataFileError(path, 1, f"header must be {','.join(columns)}")
-        line = reader.line_num + 1
-        for record in reader:
-            if record:
-                if len(record) != len(columns):
-                    raise DataFileError(
-                        path, line, f"expected {len(columns)} fields, found {len(record)}"
-                    )
-                yield line, dict(zip(columns, (field.strip() for field in record), strict=True))
+    """Yield (first line number, row) of a CSV file whose header must be exactly `columns`.
+
+    The file is read as a stream, one record at a time, so memory does not grow with it.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = next(reader, None)
+            if header != columns:
+                raise DataFileError(path, 1, f"header must be {','.join(columns)}")
             line = reader.line_num + 1
-    except csv.Error as error:
-        raise DataFileError(path, reader.line_num, f"CSV error: {error}") from None
+            for record in reader:
+                if record:
+                    if len(record) != len(columns):
+                        raise DataFileError(
+                            path, line, f"expected {len(columns)} fields, found {len(record)}"
+                        )
+                    yield line, dict(zip(columns, (f.strip() for f in record), strict=True))
+                line = reader.line_num + 1
+        except csv.Error as error:
+            raise DataFileError(path, reader.line_num, f"CSV error: {error}") from None
+        except UnicodeDecodeError as error:
+            line = reader.line_num + 1
+            raise DataFileError(path, line, f"not UTF-8 text ({error.reason})") from None
 
 
 def read_forces(path: Path) -> list[dict[str, str]]:
@@ -128,10 +131,17 @@ def read_elsewhere(path: Path) -> list[dict[str, str]]:
 
 def read_findings(path: Path, force_names: set[str]) -> list[FindingRow]:
     """Every row of a findings file, validated; the first bad row raises DataFileError."""
-    rows = [_finding(path, line, row, force_names) for line, row in _rows(path, FINDINGS_COLUMNS)]
-    if not rows:
+    return list(iter_findings(path, force_names))
+
+
+def iter_findings(path: Path, force_names: set[str]) -> Iterator[FindingRow]:
+    """The rows of a findings file one at a time, validated; a file without rows is an error."""
+    empty = True
+    for line, row in _rows(path, FINDINGS_COLUMNS):
+        empty = False
+        yield _finding(path, line, row, force_names)
+    if empty:
         raise DataFileError(path, 1, "no findings")
-    return rows
 
 
 def _finding(path: Path, line: int, row: dict[str, str], force_names: set[str]) -> FindingRow:

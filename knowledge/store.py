@@ -1,12 +1,11 @@
 """The SQLite store of findings, built with sqlite-utils and read once into memory."""
 
 import hashlib
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -21,6 +20,7 @@ from knowledge.loader import (
     read_towns,
 )
 from knowledge.public_views import create_public_views
+from knowledge.staging import Staged, staging, writer_lock
 from knowledge.vocabulary import NATIONAL
 
 SCHEMA_VERSION = "1"
@@ -54,37 +54,42 @@ def data_version(data_dir: Path) -> str:
 def build_database(path: Path, data_dir: Path = DATA_DIR) -> LoadReport:
     """Validate the data files and build the database at `path`, all or nothing.
 
-    The database is written to a temporary file beside `path` and renamed over it only when
-    every row has been validated and written, so a bad file leaves the old database as it was.
+    The database is written to a staged file beside `path` and renamed over it only when
+    every row has been validated and written (knowledge/staging.py), so a bad file, a full
+    disk or a killed process leaves the old database as it was.
     """
+    with writer_lock(path), staging(path, copy_current=False) as staged:
+        report = write_database(staged, data_dir)
+        staged.publish()
+    return report
+
+
+def write_database(staged: Staged, data_dir: Path = DATA_DIR) -> LoadReport:
+    """Validate the data files and write them into a staged file (not yet published)."""
     forces = read_forces(data_dir / "forces.csv")
     names = {force["force"] for force in forces}
     aliases = read_aliases(data_dir / "aliases.csv", names)
     aliases += read_towns(data_dir / "places.csv", names)
     elsewhere = read_elsewhere(data_dir / "places_elsewhere.csv")
     findings = read_findings(data_dir / "findings.csv", names)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".findings-", suffix=".db", dir=path.parent)
-    os.close(handle)
+    version = data_version(data_dir)
+    conn = staged.connect()
     try:
-        version = data_version(data_dir)
-        counts = _write(Path(temporary), forces, aliases, elsewhere, findings, version)
-        os.replace(temporary, path)
+        counts = _write(conn, forces, aliases, elsewhere, findings, version)
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return LoadReport(path, len(forces), len(aliases), counts, len(findings), version)
+        conn.close()
+    return LoadReport(staged.target, len(forces), len(aliases), counts, len(findings), version)
 
 
 def _write(
-    path: Path,
+    conn: sqlite3.Connection,
     forces: list[dict[str, str]],
     aliases: list[dict[str, str | int]],
     elsewhere: list[dict[str, str]],
     findings: list[FindingRow],
     version: str,
 ) -> int:
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(conn)
     db.table("forces").insert_all(
         [
             {
@@ -124,9 +129,8 @@ def _write(
         ],
         pk="key",
     )
-    create_public_views(db.conn)  # what the findings site shows: findings not under embargo
-    db.conn.commit()
-    db.close()
+    create_public_views(conn)  # what the findings site shows: findings not under embargo
+    conn.commit()
     return len(inspections)
 
 
@@ -162,10 +166,21 @@ def _finding_record(
     return record
 
 
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open the findings database for reading only, as the file it is at this moment.
+
+    `immutable`: writers never change a published file (they rename a new one over it), so a
+    reader takes no locks and never looks at a journal a killed writer may have left.
+    """
+    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True)
+
+
 def read_data_version(path: Path) -> str | None:
     """The data version of the database at `path` (one small query), or None without one."""
+    if not path.is_file():
+        return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
     except sqlite3.Error:
         return None
     try:
@@ -202,7 +217,7 @@ class Store:
         """Read the database at `path`; StoreMissing when there is none."""
         if not path.is_file():
             raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         conn.row_factory = sqlite3.Row
         try:
             forces = {
@@ -235,3 +250,26 @@ select f.force, i.title as inspection, i.year as inspection_year, i.published, f
 from findings f join inspections i on i.id = f.inspection_id
 order by f.id
 """
+
+
+def store_of_forces(path: Path, forces: set[str]) -> Store:
+    """A Store with only these forces' facts (no aliases): enough to speak of their
+    inspections without reading a large database whole."""
+    conn = connect_readonly(path)
+    conn.row_factory = sqlite3.Row
+    marks = ", ".join("?" * len(forces))
+    try:
+        rows = conn.execute(
+            f"select * from forces where kind = 'force' and name in ({marks})", list(forces)
+        )
+        known = {r["name"]: dict(r) for r in rows}
+        facts = [
+            Fact(**dict(r))
+            for r in conn.execute(
+                f"select * from ({_FACTS_SQL}) where force in ({marks})", list(forces)
+            )
+        ]
+        meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
+    finally:
+        conn.close()
+    return Store(known, [], facts, meta)

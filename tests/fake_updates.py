@@ -196,3 +196,22 @@ class UpdateFactory:
             "chat_type": "sender",
         }
         return self.wrap({"inline_query": inline})
+
+
+def my_chat_member(
+    bot: JSONDict, chat_id: int, status: str, user_id: int = DEFAULT_USER_ID
+) -> JSONDict:
+    """The bot's own membership of a chat changed (e.g. "kicked": blocked, "left": removed)."""
+    bot_user = {k: bot[k] for k in ("id", "is_bot", "first_name", "username")}
+    new: JSONDict = {"status": status, "user": bot_user}
+    if status == "kicked":
+        new["until_date"] = 0
+    return {
+        "my_chat_member": {
+            "chat": chat_dict(chat_id),
+            "from": user_dict(user_id),
+            "date": int(time.time()),
+            "old_chat_member": {"status": "member", "user": bot_user},
+            "new_chat_member": new,
+        }
+    }

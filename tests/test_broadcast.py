@@ -1,4 +1,4 @@
-"""Broadcast delivery through the fake Bot API over real HTTP: faults, pacing, crashes."""
+"""Broadcast delivery through the fake Bot API over real HTTP: every answer Telegram can give."""
 
 import asyncio
 import logging
@@ -9,22 +9,14 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from delivery_harness import FAST, FORCE, QUICK, announce, broadcaster, per_chat, shipped_app
+from fake_api_wire import GARBLED, TRUNCATED
 from fake_bot_api import FakeBotApi
-from telegram import Bot
+from telegram.ext import Application
 
-from bot.broadcast import Broadcaster, RetryPolicy
-from bot.pacing import Pacer
-from bot.state import StateDB
-
-TOKEN = "123:TEST"
-FORCE, TITLE = "Kent Police", "PEEL 2026"
-FAST = RetryPolicy(max_attempts=3, backoff=0.05, send_timeout=0.5)
-
-
-@pytest.fixture
-async def bot(api: FakeBotApi) -> AsyncIterator[Bot]:
-    async with Bot(TOKEN, base_url=api.base_url) as tg_bot:
-        yield tg_bot
+from delivery.broadcast import Broadcaster, Flow
+from delivery.state import StateDB
+from knowledge import Knowledge
 
 
 @pytest.fixture
@@ -39,108 +31,153 @@ def state(state_path: Path) -> Iterator[StateDB]:
     db.close()
 
 
-def broadcaster(
-    state: StateDB,
-    per_second: float = 1000,
-    chat_interval: float = 0.01,
-    policy: RetryPolicy = FAST,
-) -> Broadcaster:
-    return Broadcaster(state, Pacer(per_second, chat_interval), policy)
+@pytest.fixture
+async def app(
+    api: FakeBotApi, knowledge: Knowledge, state_path: Path
+) -> AsyncIterator[Application]:
+    async with shipped_app(api, knowledge, state_path) as application:
+        yield application
 
 
-def announce(state: StateDB, chats: list[int], title: str = TITLE, force: str = FORCE) -> None:
-    for chat in chats:
-        state.subscribe(chat, force)
-    state.queue(force, title, f"<b>New inspection</b>: {title}")
-
-
-def per_chat(api: FakeBotApi) -> Counter[int]:
-    return Counter(int(call.chat_id) for call in api.delivered())
+def undefined(state: StateDB) -> int:
+    """Rows left `sending` after a run: an outcome nobody recorded."""
+    return state.outbox.counts()["sending"]
 
 
 async def test_each_subscriber_gets_each_announcement_once(
-    api: FakeBotApi, bot: Bot, state: StateDB
+    api: FakeBotApi, app: Application, state: StateDB
 ) -> None:
     announce(state, list(range(1, 21)))
-    state.subscribe(99, "*")  # every force
-    state.subscribe(98, "Essex Police")  # another force: not this announcement
-    done = await broadcaster(state).run(bot)
+    state.subscriptions.add(99, "*")  # every force
+    state.subscriptions.add(98, "Essex Police")  # another force: not this announcement
+    done = await broadcaster(app, state).run(app.bot)
     assert per_chat(api) == Counter({chat: 1 for chat in [*range(1, 21), 99]})
-    assert done["sent"] == 21 and state.counts()["sent"] == 21
+    assert done["sent"] == 21 and state.outbox.counts()["sent"] == 21
     assert api.delivered()[0].params["parse_mode"] == "HTML"
-    assert await broadcaster(state).run(bot) == Counter()  # nothing twice
+    assert "allow_paid_broadcast" not in api.delivered()[0].params
+    assert await broadcaster(app, state).run(app.bot) == Counter()  # nothing twice
     assert len(api.delivered()) == 21
 
 
 async def test_a_429_pauses_every_send_for_retry_after(
-    api: FakeBotApi, bot: Bot, state: StateDB
+    api: FakeBotApi, app: Application, state: StateDB
 ) -> None:
     announce(state, [1, 2, 3])
     api.fail("sendMessage", retry_after=1, times=1)
     started = time.monotonic()
-    done = await broadcaster(state).run(bot)
+    done = await broadcaster(app, state, flow=Flow(in_flight=1, chat_interval=0)).run(app.bot)
     assert time.monotonic() - started >= 1.0
     assert done["throttled"] == 1 and per_chat(api) == Counter({1: 1, 2: 1, 3: 1})
     first_ok = min(call.at for call in api.delivered())
     assert first_ok - api.rejected[0].at >= 0.99
 
 
-async def test_a_403_deactivates_the_subscriber(api: FakeBotApi, bot: Bot, state: StateDB) -> None:
+async def test_a_403_deactivates_the_subscriber(
+    api: FakeBotApi, app: Application, state: StateDB
+) -> None:
     announce(state, [1, 2, 3])
     api.fail("sendMessage", chat_id=2, error_code=403, times=None)
-    done = await broadcaster(state).run(bot)
+    done = await broadcaster(app, state).run(app.bot)
     assert done["dead"] == 1 and per_chat(api) == Counter({1: 1, 3: 1})
-    assert state.subscribers_for(FORCE) == [1, 3]
+    assert state.subscriptions.subscribers_for(FORCE) == [1, 3]
     announce(state, [], title="PEEL 2027")
-    await broadcaster(state).run(bot)
+    await broadcaster(app, state).run(app.bot)
     assert len(api.sent_messages(2)) == 1  # never tried again
-    state.subscribe(2, FORCE)  # subscribing again reactivates the chat
-    assert state.subscribers_for(FORCE) == [1, 2, 3]
+    state.subscriptions.add(2, FORCE)  # subscribing again reactivates the chat
+    assert state.subscriptions.subscribers_for(FORCE) == [1, 2, 3]
 
 
 async def test_a_migrated_group_follows_its_new_id(
-    api: FakeBotApi, bot: Bot, state: StateDB
+    api: FakeBotApi, app: Application, state: StateDB
 ) -> None:
     announce(state, [-100, 5])
     api.fail("sendMessage", chat_id=-100, migrate_to_chat_id=-1001, times=1)
-    done = await broadcaster(state).run(bot)
+    done = await broadcaster(app, state).run(app.bot)
     assert done["migrated"] == 1 and per_chat(api) == Counter({-1001: 1, 5: 1})
-    assert state.subscriptions(-1001) == [FORCE] and state.subscriptions(-100) == []
-    assert state.counts()["sent"] == 2
+    assert state.subscriptions.of(-1001) == [FORCE] and state.subscriptions.of(-100) == []
+    assert state.outbox.counts()["sent"] == 2
 
 
 async def test_5xx_retry_with_backoff_then_fail_and_report(
-    api: FakeBotApi, bot: Bot, state: StateDB, caplog: pytest.LogCaptureFixture
+    api: FakeBotApi, app: Application, state: StateDB, caplog: pytest.LogCaptureFixture
 ) -> None:
     announce(state, [1, 2, 3])
     api.fail("sendMessage", chat_id=1, times=2)  # 500 twice, then fine
     api.fail("sendMessage", chat_id=2, times=None)  # 500 for ever
-    with caplog.at_level(logging.ERROR, logger="bot.broadcast"):
-        done = await broadcaster(state).run(bot)
+    with caplog.at_level(logging.ERROR, logger="delivery.broadcast"):
+        done = await broadcaster(app, state).run(app.bot)
     assert per_chat(api) == Counter({1: 1, 3: 1})
     assert len(api.sent_messages(2)) == FAST.max_attempts
     calls = [call.at for call in api.sent_messages(1)]
-    assert calls[2] - calls[1] >= 2 * (calls[1] - calls[0]) * 0.9 >= FAST.backoff * 0.9
-    assert done["failed"] == 1 and state.counts()["failed"] == 1
+    assert calls[1] - calls[0] >= FAST.backoff * 0.9
+    assert calls[2] - calls[1] >= 2 * FAST.backoff * 0.9
+    assert done["failed"] == 1 and state.outbox.counts()["failed"] == 1
     assert "failed after 3 attempts" in caplog.text
-    [row] = state.announcements()
+    [row] = state.announcements.listing()
     assert (row["sent"], row["failed"]) == (2, 1)
 
 
-async def test_a_timeout_is_retried(api: FakeBotApi, bot: Bot, state: StateDB) -> None:
-    """A read timeout is in doubt: the server may have delivered it (here it did, late)."""
+async def test_a_late_answer_is_in_doubt_and_sent_again_once(
+    api: FakeBotApi, app: Application, state: StateDB
+) -> None:
+    """A read timeout: the server did deliver it (late). One more copy, never five."""
     announce(state, [1, 2])
-    api.fail("sendMessage", chat_id=1, delay=1.5, times=1)
-    done = await broadcaster(state).run(bot)
-    assert done["retried"] == 1 and done["sent"] == 2
-    assert len(api.sent_messages(1)) == 2 and state.counts()["sent"] == 2
+    api.fail("sendMessage", chat_id=1, delay=1.0, times=1)
+    done = await broadcaster(app, state).run(app.bot)
+    assert done["in_doubt_resent"] == 1 and done["sent_after_doubt"] == 1 and done["sent"] == 1
+    assert len(api.sent_messages(1)) == 2 and state.outbox.counts()["sent"] == 2
 
 
-async def test_pacing_overall_and_per_chat(api: FakeBotApi, bot: Bot, state: StateDB) -> None:
+async def test_always_late_ends_in_doubt_not_failed(
+    api: FakeBotApi, app: Application, state: StateDB
+) -> None:
+    announce(state, [1, 2])
+    api.fail("sendMessage", chat_id=1, delay=1.0, times=None)
+    done = await broadcaster(app, state).run(app.bot)
+    assert len(api.sent_messages(1)) == 2  # the send and one retry
+    assert done["doubt"] == 1 and done.get("failed", 0) == 0
+    counts = state.outbox.counts()
+    assert (counts["doubt"], counts["failed"], counts["sent"], undefined(state)) == (1, 0, 1, 0)
+
+
+@pytest.mark.parametrize("garble", [*GARBLED, TRUNCATED])
+async def test_a_garbled_answer_ends_in_a_defined_state_in_the_same_run(
+    api: FakeBotApi, app: Application, state: StateDB, garble: str
+) -> None:
+    """A 200 that is not JSON, cut short, without result, with ok false, or a dropped body."""
+    announce(state, [1, 2, 3])
+    api.fail("sendMessage", chat_id=1, garble=garble, times=1)
+    api.fail("sendMessage", chat_id=2, garble=garble, times=None)
+    done = await broadcaster(app, state).run(app.bot)
+    assert undefined(state) == 0
+    assert len(api.sent_messages(1)) == 2 and len(api.sent_messages(2)) == 2
+    assert len(api.sent_messages(3)) == 1
+    counts = state.outbox.counts()
+    assert (counts["sent"], counts["doubt"], counts["failed"]) == (2, 1, 0)
+    assert done["doubt"] == 1 and done["in_doubt_resent"] == 2
+
+
+async def test_a_401_stops_the_run_and_loses_nothing(
+    api: FakeBotApi, app: Application, state: StateDB
+) -> None:
+    announce(state, list(range(1, 11)))
+    api.fail("sendMessage", error_code=401, times=None)
+    await broadcaster(app, state, flow=Flow(in_flight=1, chat_interval=0)).run(app.bot)
+    assert len(api.sent_messages()) == 1  # it stopped at the first refusal
+    assert undefined(state) == 0 and state.outbox.counts()["pending"] == 10
+    api.faults.clear()
+    await broadcaster(app, state).run(app.bot)
+    assert per_chat(api) == Counter({chat: 1 for chat in range(1, 11)})
+
+
+async def test_pacing_overall_and_per_chat(
+    api: FakeBotApi, knowledge: Knowledge, state: StateDB, state_path: Path
+) -> None:
     announce(state, list(range(1, 31)))
     for title in ("PEEL 2027", "PEEL 2028"):
         announce(state, [1], title=title, force="Essex Police")  # chat 1 gets three messages
-    await Broadcaster(state).run(bot)  # the default pacing: 25/s, 1/s per chat
+    async with shipped_app(api, knowledge, state_path, broadcast_rate=25.0) as app:
+        await broadcaster(app, state, flow=Flow()).run(app.bot)  # 25/s, 1/s per chat
     times = sorted(call.at for call in api.delivered())
     assert len(times) == 32
     assert max(sum(1 for t in times if start <= t < start + 1) for start in times) <= 26
@@ -148,72 +185,90 @@ async def test_pacing_overall_and_per_chat(api: FakeBotApi, bot: Bot, state: Sta
     assert all(later - earlier >= 0.99 for earlier, later in pairwise(chat_one))
 
 
-async def test_a_crash_between_deliveries_loses_and_repeats_nothing(
-    api: FakeBotApi, bot: Bot, state_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_one_slow_chat_does_not_stall_the_others(
+    api: FakeBotApi, app: Application, state: StateDB
 ) -> None:
-    first = StateDB(state_path)
-    announce(first, list(range(1, 11)))
-    claims = 0
-    real_claim = first.claim
-
-    def claim_then_crash(delivery_id: int) -> int | None:
-        nonlocal claims
-        claims += 1
-        if claims > 4:
-            raise SystemExit("killed")  # the process dies before the 5th send
-        return real_claim(delivery_id)
-
-    monkeypatch.setattr(first, "claim", claim_then_crash)
-    with pytest.raises(SystemExit):
-        await broadcaster(first).run(bot)
-    first.close()
-    assert len(api.delivered()) == 4
-    again = StateDB(state_path)  # a new process, the same state database
-    await broadcaster(again).run(bot)
-    assert per_chat(api) == Counter({chat: 1 for chat in range(1, 11)})
+    announce(state, list(range(1, 31)))
+    api.fail("sendMessage", chat_id=1, delay=0.4, times=1)
+    started = time.time()
+    await broadcaster(app, state, flow=Flow(in_flight=4, chat_interval=0)).run(app.bot)
+    others = [call.at - started for call in api.delivered() if call.chat_id != 1]
+    assert len(others) == 29 and max(others) < 0.35  # all went while chat 1 was slow
 
 
-async def test_a_crash_between_send_and_mark_repeats_at_most_one(
-    api: FakeBotApi, bot: Bot, state_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_paid_broadcasts_ask_for_them(
+    api: FakeBotApi, app: Application, state: StateDB
 ) -> None:
-    first = StateDB(state_path)
-    announce(first, list(range(1, 11)))
-    real_mark, marked = first.mark, 0
-
-    def mark_then_crash(delivery_id: int, state: str, *args: object, **kwargs: object) -> None:
-        nonlocal marked
-        if state == "sent":
-            marked += 1
-            if marked == 6:
-                raise SystemExit("killed")  # sent, not yet marked: the window
-        real_mark(delivery_id, state, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(first, "mark", mark_then_crash)
-    with pytest.raises(SystemExit):
-        await broadcaster(first).run(bot)
-    first.close()
-    again = StateDB(state_path)
-    assert again.counts()["sending"] == 1
-    await broadcaster(again).run(bot)
-    counts = per_chat(api)
-    assert set(counts) == set(range(1, 11)) and sum(counts.values()) == 11
-    assert [chat for chat, n in counts.items() if n > 1] == [6]
+    announce(state, [1])
+    await broadcaster(app, state, flow=Flow(paid=True)).run(app.bot)
+    assert api.delivered()[0].params["allow_paid_broadcast"] is True
 
 
-async def test_killing_the_delivery_task_and_restarting(
-    api: FakeBotApi, bot: Bot, state_path: Path
+async def test_stop_releases_waiting_rows_and_resumes(
+    api: FakeBotApi, app: Application, state: StateDB
 ) -> None:
+    announce(state, list(range(1, 41)))
+    api.latency = 0.05
+    sender = broadcaster(app, state, flow=Flow(in_flight=4, chat_interval=0, stop_grace=1))
+    sender.pacer.broadcast_rate = 20.0
+    sender.pacer.interval = 1 / 20
+    task = asyncio.create_task(sender.run(app.bot))
+    await api.wait_for("sendMessage", 10)
+    asked = time.monotonic()
+    sender.stop()
+    await task
+    assert time.monotonic() - asked < 1.0
+    assert undefined(state) == 0 and 0 < state.outbox.counts()["pending"] < 31
+    await broadcaster(app, state).run(app.bot)
+    assert per_chat(api) == Counter({chat: 1 for chat in range(1, 41)})
+
+
+async def test_a_crash_during_sends_repeats_at_most_the_rows_in_flight(
+    api: FakeBotApi, app: Application, state_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process dies while sends are in flight: nothing after that moment is committed."""
     first = StateDB(state_path)
     announce(first, list(range(1, 41)))
-    task = asyncio.create_task(broadcaster(first, per_second=200).run(bot))
-    await api.wait_for("sendMessage", 15)
-    task.cancel()
+    real_apply, applied, dead = first.outbox.apply, 0, False
+    loop = asyncio.get_running_loop()
+
+    def apply_until_the_crash(changes: object) -> None:
+        nonlocal applied, dead
+        applied += 1
+        if applied == 5 and not dead:
+            dead = True
+            loop.call_soon_threadsafe(run.cancel)  # the process dies here
+        if not dead:
+            real_apply(changes)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(first.outbox, "apply", apply_until_the_crash)
+    run = asyncio.create_task(broadcaster(app, first).run(app.bot))
     with pytest.raises(asyncio.CancelledError):
-        await task
+        await run
+    await asyncio.sleep(0.1)
+    in_doubt = first.outbox.counts()["sending"]
     first.close()
+    assert 1 <= in_doubt <= QUICK.in_flight
     again = StateDB(state_path)
-    await broadcaster(again).run(bot)
+    done = await broadcaster(app, again).run(app.bot)
     counts = per_chat(api)
     assert set(counts) == set(range(1, 41))  # nobody missed out
-    assert sum(counts.values()) - 40 <= 1  # at most the one message in flight, twice
-    assert again.counts()["sent"] == 40
+    assert sum(counts.values()) - 40 <= in_doubt  # at most the rows in flight, twice
+    assert again.outbox.counts()["sent"] == 40
+    assert done["sent_after_doubt"] == in_doubt
+    again.close()
+
+
+async def test_only_published_inspections_go_out_and_old_rows_are_pruned(
+    api: FakeBotApi, app: Application, state: StateDB
+) -> None:
+    announce(state, [1, 2])
+    announce(state, [1, 2], title="PEEL 2027")
+    published = {(FORCE, "PEEL 2026")}
+    sender = Broadcaster(state, broadcaster(app, state).pacer, FAST, QUICK, lambda: published)
+    await sender.run(app.bot)
+    assert len(api.delivered()) == 2  # PEEL 2027's findings never reached the database
+    assert [row["status"] for row in state.announcements.listing()] == ["expanded", "queued"]
+    assert state.outbox.prune(time.time() + 1) == 2
+    assert state.outbox.counts()["sent"] == 0
+    assert state.announcements.listing()[0]["sent"] == 2  # still counted as sent

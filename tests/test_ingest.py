@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.announce import ingest_and_announce, load_and_announce
 from bot.cli import main
-from bot.state import StateDB
+from delivery.announce import ingest_and_announce, load_and_announce
+from delivery.state import StateDB
 from knowledge import Knowledge
 from knowledge.ingest import ingest_findings, inspection_keys
 from knowledge.loader import DATA_DIR, DataFileError
@@ -92,7 +92,7 @@ def test_ingest_is_one_transaction(
 ) -> None:
     findings, _ = dbs
     before = inspection_keys(findings)
-    monkeypatch.setattr("knowledge.ingest._bump_version", lambda *_: 1 / 0)
+    monkeypatch.setattr("knowledge.ingest._Writer._bump_version", lambda *_: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         ingest_findings(findings, csv_file(tmp_path, HERTS, KENT))
     assert inspection_keys(findings) == before
@@ -103,7 +103,7 @@ def test_first_load_seeds_then_load_announces_only_new_inspections(tmp_path: Pat
     findings, state_db = tmp_path / "findings.db", tmp_path / "state.db"
     report, announced = load_and_announce(findings, state_db)
     assert (report.inspections, announced.queued, announced.seeded) == (114, (), 114)
-    StateDB(state_db).subscribe(42, "Kent Police")
+    StateDB(state_db).subscriptions.add(42, "Kent Police")
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     with (data / "findings.csv").open("a", encoding="utf-8") as csv:
@@ -116,8 +116,8 @@ def test_first_load_seeds_then_load_announces_only_new_inspections(tmp_path: Pat
     _, returned = load_and_announce(findings, state_db, data)
     assert back.queued == returned.queued == ()
     state = StateDB(state_db)
-    assert state.subscriptions(42) == ["Kent Police"]  # rebuilding never loses subscriptions
-    assert [row["title"] for row in state.announcements()] == ["PEEL 2026"]
+    assert state.subscriptions.of(42) == ["Kent Police"]  # rebuilding never loses subscriptions
+    assert [row["title"] for row in state.announcements.listing()] == ["PEEL 2026"]
 
 
 def test_load_after_ingest_does_not_announce_again(dbs: tuple[Path, Path], tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_load_after_ingest_does_not_announce_again(dbs: tuple[Path, Path], tmp_p
     with (data / "findings.csv").open("a", encoding="utf-8") as csv:
         csv.write(KENT)  # committed into the data, as the README says
     _, announced = load_and_announce(findings, state_db, data)
-    assert announced.queued == () and len(StateDB(state_db).announcements()) == 1
+    assert announced.queued == () and len(StateDB(state_db).announcements.listing()) == 1
 
 
 def test_cli_ingest_and_announcements(
@@ -142,7 +142,7 @@ def test_cli_ingest_and_announcements(
     assert bad.exit_code == 1 and "bad.csv:2: expected 13 fields" in bad.output
     good = runner.invoke(main, ["ingest", str(csv_file(tmp_path, KENT))])
     assert good.exit_code == 0 and "Queued announcement: Kent Police, PEEL 2026" in good.output
-    StateDB(state_db).subscribe(5, "*")
+    StateDB(state_db).subscriptions.add(5, "*")
     listed = runner.invoke(main, ["announcements"])
     assert "1 active chats of 1" in listed.output
     assert (

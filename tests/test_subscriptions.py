@@ -9,8 +9,8 @@ from bot_harness import buttons, running_bot, settle, telegram_html_problems, wa
 from fake_bot_api import FakeBotApi
 from telegram.ext import Application
 
-from bot.announce import ingest_and_announce
-from bot.state import ALL_FORCES, StateDB
+from delivery.announce import ingest_and_announce
+from delivery.state import ALL_FORCES, StateDB
 from knowledge import Knowledge
 
 ADMIN, READER = 7, 8
@@ -50,7 +50,7 @@ async def test_subscribe_to_a_force_and_to_every_force(api: FakeBotApi, app: App
     assert "already" in await command(api, 1, "/subscribe Hertfordshire", 2)
     text = await command(api, 1, "/subscriptions", 3)
     assert "Hertfordshire Constabulary" in text and not telegram_html_problems(text)
-    assert state(app).subscriptions(2) == [ALL_FORCES]
+    assert state(app).subscriptions.of(2) == [ALL_FORCES]
 
 
 async def test_an_ambiguous_force_asks_with_buttons(api: FakeBotApi, app: Application) -> None:
@@ -63,17 +63,17 @@ async def test_an_ambiguous_force_asks_with_buttons(api: FakeBotApi, app: Applic
     [edit] = await wait_sent(api, 1, method="editMessageText")
     assert "West Yorkshire Police" in edit.params["text"]
     assert len(api.calls_to("answerCallbackQuery")) == 1
-    assert state(app).subscriptions(1) == ["West Yorkshire Police"]
+    assert state(app).subscriptions.of(1) == ["West Yorkshire Police"]
 
 
 async def test_unknown_force_and_unsubscribe(api: FakeBotApi, app: Application) -> None:
     assert "/forces" in await command(api, 1, "/subscribe xyzzy")
     await command(api, 1, "/subscribe kent essex", 2)
-    assert state(app).subscriptions(1) == ["Essex Police", "Kent Police"]
+    assert state(app).subscriptions.of(1) == ["Essex Police", "Kent Police"]
     text = await command(api, 1, "/unsubscribe kent", 3)
     assert "Still following: Essex Police" in text
     assert "no more" in await command(api, 1, "/unsubscribe", 4)
-    assert state(app).subscriptions(1) == []
+    assert state(app).subscriptions.of(1) == []
 
 
 async def test_broadcast_status_is_for_admins_only(api: FakeBotApi, app: Application) -> None:

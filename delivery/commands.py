@@ -7,11 +7,14 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
-from bot.state import ALL_FORCES, StateDB, shared_state
+from delivery import membership
+from delivery.membership import may_change_subscriptions
+from delivery.state import ALL_FORCES, StateDB, shared_state
 from knowledge.vocabulary import NATIONAL
 
 CALLBACK_PATTERN = r"^(sub|unsub):"
 MAX_BUTTONS = 8
+MAX_ECHO = 60  # characters of a reader's argument quoted back to them
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,16 @@ def chat_id_of(update: Update) -> int:
     return update.effective_chat.id
 
 
+def shown(text: str) -> str:
+    """The reader's words, cut short for quoting back."""
+    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1].rstrip() + "…"
+
+
 async def subscribe(update: Update, context: Context) -> None:
     """Follow new inspections of a force (or, with no force, of every force)."""
+    if not await may_change_subscriptions(update, context):
+        await send(update, context, reply(context, "admins_only"))
+        return
     text = " ".join(context.args or [])
     wanted = wanted_forces(context, text)
     if wanted.candidates:
@@ -52,20 +63,27 @@ async def subscribe(update: Update, context: Context) -> None:
             update, context, reply(context, "which"), reply_markup=choices("sub", context, wanted)
         )
     elif not wanted.forces:
-        await send(update, context, reply(context, "unknown", text=text, command="subscribe"))
+        await send(
+            update, context, reply(context, "unknown", text=shown(text), command="subscribe")
+        )
     else:
         await send(update, context, subscribe_chat(context, chat_id_of(update), wanted.forces))
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
     """Stop following a force (or, with no force, everything)."""
+    if not await may_change_subscriptions(update, context):
+        await send(update, context, reply(context, "admins_only"))
+        return
     text = " ".join(context.args or [])
     wanted = wanted_forces(context, text)
     if wanted.candidates:
         markup = choices("unsub", context, wanted)
         await send(update, context, reply(context, "which"), reply_markup=markup)
     elif not wanted.forces:
-        await send(update, context, reply(context, "unknown", text=text, command="unsubscribe"))
+        await send(
+            update, context, reply(context, "unknown", text=shown(text), command="unsubscribe")
+        )
     else:
         forces = None if text.strip() == "" else wanted.forces
         await send(update, context, unsubscribe_chat(context, chat_id_of(update), forces))
@@ -73,7 +91,7 @@ async def unsubscribe(update: Update, context: Context) -> None:
 
 async def subscriptions(update: Update, context: Context) -> None:
     """List the forces this chat follows."""
-    forces = state_of(context).subscriptions(chat_id_of(update))
+    forces = state_of(context).subscriptions.of(chat_id_of(update))
     await send(update, context, reply(context, "list", forces=forces))
 
 
@@ -86,6 +104,9 @@ async def choice_button(update: Update, context: Context) -> None:
         (f for f, row in knowledge_of(context).store.forces.items() if row["short_name"] == short),
         None,
     )
+    if not await may_change_subscriptions(update, context):
+        await query.answer(reply(context, "admins_only"), show_alert=True)
+        return
     await query.answer()
     if force is None or update.effective_chat is None:
         return
@@ -108,10 +129,10 @@ async def broadcast_status(update: Update, context: Context) -> None:
     text = say(
         knowledge_of(context),
         "broadcast_status",
-        chats=state.chat_counts(),
-        counts=state.counts(),
+        chats=state.chats.counts(),
+        counts=state.outbox.counts(),
         outcomes=outcomes,
-        announcements=state.announcements(),
+        announcements=state.announcements.listing(),
     )
     await send(update, context, text)
 
@@ -127,17 +148,17 @@ def reply(context: Context, what: str, **facts: object) -> str:
 
 def subscribe_chat(context: Context, chat_id: int, forces: tuple[str, ...]) -> str:
     state = state_of(context)
-    added = [force for force in forces if state.subscribe(chat_id, force)]
+    added = [force for force in forces if state.subscriptions.add(chat_id, force)]
     return reply(context, "subscribed" if added else "already", forces=forces)
 
 
 def unsubscribe_chat(context: Context, chat_id: int, forces: tuple[str, ...] | None) -> str:
     state = state_of(context)
-    following = state.subscriptions(chat_id)
+    following = state.subscriptions.of(chat_id)
     if forces is None:
         forces = tuple(following)
-    dropped = [force for force in forces if state.unsubscribe(chat_id, force)]
-    remaining = state.subscriptions(chat_id)
+    dropped = [force for force in forces if state.subscriptions.remove(chat_id, force)]
+    remaining = state.subscriptions.of(chat_id)
     what = "unsubscribed" if dropped or not following else "not_following"
     return reply(context, what, forces=forces or (ALL_FORCES,), remaining=remaining)
 
@@ -166,3 +187,4 @@ def register(application: Application, settings: Settings) -> None:
         CommandHandler("broadcast_status", broadcast_status, filters=new & admins)
     )
     application.add_handler(CallbackQueryHandler(choice_button, pattern=CALLBACK_PATTERN))
+    membership.register(application)  # the bot blocked or removed: stop sending there

@@ -1,0 +1,116 @@
+"""Change the findings and queue their announcements together, or change nothing.
+
+`ingest` and `load` write the findings into a staged file (knowledge/staging.py), record the
+announcements of inspections the state database has not seen in one state transaction, and
+only then publish the staged file. If the state database cannot be written, the findings stay
+as they were, so a retry still sees the inspections as new and announces them. If the process
+dies after the state commit but before the rename, the broadcaster holds the announcement back
+until its inspection is in the findings database (delivery/outbox.py `expand`).
+
+The state database's announcements table is the memory of every inspection announced or
+"seeded" (remembered without a message). When it is empty, as on the first `load` of a new
+install, every inspection already in the findings is seeded silently instead of announced.
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from delivery.state import InspectionKey, StateDB
+from knowledge.announcement import announcement
+from knowledge.ingest import IngestReport, add_findings, inspection_keys, require_database
+from knowledge.loader import DATA_DIR
+from knowledge.render import Renderer
+from knowledge.staging import staging, writer_lock
+from knowledge.store import LoadReport, store_of_forces, write_database
+
+
+class StateUnwritable(RuntimeError):
+    """The state database could not be opened or written; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Announced:
+    """Inspections queued for subscribers, and how many were remembered without a message."""
+
+    queued: tuple[InspectionKey, ...]
+    seeded: int
+
+
+def ingest_and_announce(
+    findings_db: Path, state_db: Path, path: Path
+) -> tuple[IngestReport, Announced]:
+    """Add a findings file and queue its inspections not seen before: both, or neither."""
+    require_database(findings_db)
+    before = inspection_keys(findings_db)
+    with writer_lock(findings_db), staging(findings_db, copy_current=True) as staged:
+        report = add_findings(staged, path)  # a bad file raises before anything changes
+        with open_state(state_db) as state:
+            seed = [] if state.announcements.known() else sorted(before)
+            announced = record(state, staged.path, seed, list(report.inspections))
+        staged.publish()
+    return report, announced
+
+
+def load_and_announce(
+    findings_db: Path, state_db: Path, data_dir: Path = DATA_DIR
+) -> tuple[LoadReport, Announced]:
+    """Rebuild the findings database; queue inspections that were not in the previous one."""
+    before = inspection_keys(findings_db)
+    with writer_lock(findings_db), staging(findings_db, copy_current=False) as staged:
+        report = write_database(staged, data_dir)
+        after = inspection_keys(staged.path)
+        with open_state(state_db) as state:
+            known = state.announcements.known()
+            if not known:  # a new install: remember the history, announce nothing
+                announced = record(state, staged.path, sorted(after), [])
+            else:
+                seed = sorted((before & after) - known)
+                announced = record(state, staged.path, seed, sorted(after - before - known))
+        staged.publish()
+    return report, announced
+
+
+def record(
+    state: StateDB, findings: Path, seed: list[InspectionKey], candidates: list[InspectionKey]
+) -> Announced:
+    """Render the unseen candidates from `findings` and record them, with `seed`, at once."""
+    known = state.announcements.known()
+    fresh = [key for key in dict.fromkeys(candidates) if key not in known]
+    texts = render_announcements(findings, fresh) if fresh else []
+    try:
+        seeded, queued = state.announcements.record(seed, texts)
+    except sqlite3.Error as error:
+        raise unwritable(state.path, error) from None
+    return Announced(queued, seeded)
+
+
+def render_announcements(findings: Path, keys: list[InspectionKey]) -> list[tuple[str, str, str]]:
+    """(force, title, HTML) for each inspection, read from the findings file at `findings`."""
+    store = store_of_forces(findings, {force for force, _ in keys})
+    renderer = Renderer()
+    return [
+        (force, title, renderer.render(announcement(store, force, title), "html"))
+        for force, title in keys
+    ]
+
+
+@contextmanager
+def open_state(path: Path) -> Iterator[StateDB]:
+    """Open the state database for writing; its errors become StateUnwritable."""
+    try:
+        state = StateDB(path)
+    except sqlite3.Error as error:
+        raise unwritable(path, error) from None
+    try:
+        yield state
+    finally:
+        state.close()
+
+
+def unwritable(path: Path | str, error: sqlite3.Error) -> StateUnwritable:
+    return StateUnwritable(
+        f"cannot write the state database {path} ({error}); nothing was changed"
+    )

@@ -1,0 +1,142 @@
+"""One delivery pass: claim rows as slots free up, send each in its own task, settle them.
+
+At most `Flow.in_flight` rows are claimed and not yet settled at any moment; outcomes are
+committed in groups (one transaction for every send that finished meanwhile).
+"""
+
+import asyncio
+import logging
+import math
+from typing import TYPE_CHECKING
+
+from telegram import Bot
+
+from delivery.outbox import Change, Delivery
+
+if TYPE_CHECKING:
+    from delivery.broadcast import Broadcaster
+
+log = logging.getLogger(__name__)
+CLAIM_AHEAD = 0.1  # seconds of sends claimed in one transaction
+
+
+class Delivering:
+    """One delivery pass: claim rows as slots free up, send each in its own task, settle them."""
+
+    def __init__(self, broadcaster: "Broadcaster", bot: Bot) -> None:
+        self.b, self.bot = broadcaster, bot
+        self.tasks: dict[asyncio.Task[None], Delivery] = {}
+        self.sending: set[asyncio.Task[None]] = set()
+        self.unsettled = 0
+        self.changes: list[Change] = []
+        self.progress = asyncio.Event()
+        self.flushes: set[asyncio.Task[None]] = set()
+
+    async def run(self) -> None:
+        stop = self.b.stopping
+        try:
+            while not stop.is_set():
+                if not await self._claim_more():
+                    break
+            await self._finish()
+        finally:
+            for task in self.tasks:
+                task.cancel()
+
+    async def _claim_more(self) -> bool:
+        """Claim and start what the free slots allow; False when there is nothing left."""
+        self.progress.clear()
+        free = self.b.flow.in_flight - self.unsettled
+        if free <= 0:
+            await self._until(self.progress)
+            return True
+        now = self.b.clock()
+        batch = min(free, max(1, math.ceil(self.b.pacer.broadcast_rate * CLAIM_AHEAD)))
+        busy = self.b.busy_chats(now, [d.chat_id for d in self.tasks.values()])
+        rows = await self.b.db(self.b.state.outbox.claim_next, now, batch, busy)
+        if rows:
+            self.unsettled += len(rows)
+            for row in rows:
+                self.b.took(row.chat_id, now)
+                task = asyncio.create_task(self._deliver(row))
+                self.tasks[task] = row
+                task.add_done_callback(self._forget)
+            return True
+        if self.unsettled:
+            await self._until(self.progress)
+            return True
+        next_at = await self.b.db(self.b.state.outbox.next_attempt_at)
+        if next_at is None:
+            return False
+        await self._until(timeout=min(max(next_at - now, 0.01), 60.0))
+        return True
+
+    def _forget(self, task: asyncio.Task[None]) -> None:
+        self.tasks.pop(task, None)
+        self.sending.discard(task)
+
+    async def _deliver(self, delivery: Delivery) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        try:
+            await self.b.pacer.broadcast_turn()
+            if self.b.stopping.is_set():
+                change = Change(delivery.id, "pending", "the bot stopped before sending it")
+            else:
+                self.sending.add(task)
+                self.b.took(delivery.chat_id, self.b.clock())  # 1 a second per chat from here
+                outcome = await self.b.send(self.bot, delivery)
+                self.sending.discard(task)
+                change = await self.b.settle(delivery, outcome)
+        except asyncio.CancelledError:
+            if task not in self.sending:
+                change = Change(delivery.id, "pending", "the bot stopped before sending it")
+            else:
+                change = self.b.in_doubt(delivery, "the bot stopped while it was being sent")
+        except Exception as error:  # a bug or a state-database error: keep the row defined
+            log.exception("delivery %d to %d", delivery.id, delivery.chat_id)
+            change = self.b.in_doubt(delivery, f"{type(error).__name__}: {error}")
+        self._commit(change)
+
+    def _commit(self, change: Change) -> None:
+        self.changes.append(change)
+        if len(self.changes) == 1:
+            flush = asyncio.create_task(self._flush())
+            self.flushes.add(flush)
+            flush.add_done_callback(self.flushes.discard)
+
+    async def _flush(self) -> None:
+        """Commit every change gathered so far in one transaction (a group commit)."""
+        await asyncio.sleep(0)  # let the other sends finishing now join this batch
+        batch, self.changes = self.changes, []
+        if batch:
+            await self.b.db(self.b.state.outbox.apply, batch)
+            self.unsettled -= len(batch)
+            self.progress.set()
+
+    async def _finish(self) -> None:
+        """Let sends finish; on stop, release the waiting and give those in flight a grace."""
+        if self.b.stopping.is_set():
+            for task in [t for t in self.tasks if t not in self.sending]:
+                task.cancel()
+            if self.sending:
+                await asyncio.wait(set(self.sending), timeout=self.b.flow.stop_grace)
+            for task in list(self.tasks):
+                task.cancel()
+        while self.unsettled > 0:
+            if self.tasks:
+                await asyncio.wait(set(self.tasks))
+            self.progress.clear()
+            if self.changes:
+                await self._flush()
+            elif self.unsettled > 0:
+                await self.progress.wait()
+
+    async def _until(self, *events: asyncio.Event, timeout: float | None = None) -> None:
+        """Wait for any of `events`, a stop, or `timeout`."""
+        waits = [asyncio.ensure_future(e.wait()) for e in (*events, self.b.stopping)]
+        try:
+            await asyncio.wait(waits, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for wait in waits:
+                wait.cancel()

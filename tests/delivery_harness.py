@@ -1,0 +1,55 @@
+"""The broadcast stack as the bot ships it: its Application's bot, limiter and Pacer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from bot_harness import bot_settings
+from fake_bot_api import FakeBotApi
+from telegram.ext import Application
+
+from bot.app import build_application
+from delivery.broadcast import Broadcaster, Flow, RetryPolicy
+from delivery.jobs import pacer_of
+from delivery.state import StateDB
+from knowledge import Knowledge
+
+FORCE, TITLE = "Kent Police", "PEEL 2026"
+FAST = RetryPolicy(max_attempts=3, backoff=0.05, send_timeout=0.5)
+QUICK = Flow(in_flight=4, chat_interval=0.01, stop_grace=0.5)
+
+
+@asynccontextmanager
+async def shipped_app(
+    api: FakeBotApi, knowledge: Knowledge, state_db: Path, **settings: Any
+) -> AsyncIterator[Application]:
+    """build_application with the bot's own settings; initialised, not polling."""
+    settings.setdefault("broadcast_rate", 1000.0)
+    application = build_application(bot_settings(api, state_db=state_db, **settings), knowledge)
+    await application.initialize()
+    try:
+        yield application
+    finally:
+        await application.shutdown()
+
+
+def broadcaster(
+    app: Application, state: StateDB, policy: RetryPolicy = FAST, flow: Flow = QUICK
+) -> Broadcaster:
+    """A Broadcaster on the app's Pacer (the one its rate limiter uses)."""
+    return Broadcaster(state, pacer_of(app.bot_data, app.bot_data["settings"]), policy, flow)
+
+
+def announce(state: StateDB, chats: list[int], title: str = TITLE, force: str = FORCE) -> None:
+    for chat in chats:
+        state.subscriptions.add(chat, force)
+    state.announcements.queue(force, title, f"<b>New inspection</b>: {title}")
+
+
+def per_chat(api: FakeBotApi) -> Counter[int]:
+    """Messages each chat received (answered ok, or done and answered garbled/late)."""
+    return Counter(int(call.chat_id) for call in api.delivered())
