@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= $(or $(FINDINGS_DB),var/findings.db)
 DATA := knowledge/data/findings.csv knowledge/data/forces.csv knowledge/data/aliases.csv
 
-.PHONY: install db run test lint bench bench-broadcast clean
+.PHONY: install db run web test lint bench bench-broadcast clean
 
 install: $(STAMP)
 
@@ -30,6 +30,9 @@ run: $(STAMP) db
 		FINDINGS_DB=$(DB) $(BIN)/findings-bot chat; \
 	fi
 
+web: $(STAMP) db
+	FINDINGS_DB=$(DB) $(BIN)/findings-bot web
+
 test: $(STAMP)
 	$(BIN)/pytest -q
 
@@ -39,7 +42,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP) db
-	FINDINGS_DB=$(DB) $(BIN)/python bench/ask.py
+	$(BIN)/python bench/ask.py
 	FINDINGS_DB=$(DB) $(BIN)/python bench/chart.py
 	FINDINGS_DB=$(DB) $(BIN)/python bench/bot_replies.py
 

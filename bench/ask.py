@@ -2,15 +2,19 @@
 
 Prints accuracy, wrong-force answers, p50/p99 latency of one ask (parse + answer + render),
 cold start (open the database + build the matcher) and peak memory, for findings-bot and for
-`rapidfuzz.process.extractOne(question, all alias strings, scorer=fuzz.WRatio)`.
+`rapidfuzz.process.extractOne(question, all alias strings, scorer=fuzz.WRatio)`; the held-back
+questions and conversations; then latency and cold start again on a synthetic findings file
+100 times larger (bench/synthetic.py: fictional copies of every inspection).
 
-    make bench            # or: FINDINGS_DB=var/findings.db .venv/bin/python bench/ask.py
+    make bench            # or: .venv/bin/python bench/ask.py [--times 100]
 """
 
+import argparse
 import gc
 import os
 import resource
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -18,10 +22,23 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from labelled import HELDOUT_FILE, Labelled, load_labelled, mismatches, wrong_force
+from labelled import (
+    CONVERSATIONS_FILE,
+    HELDBACK_CONVERSATIONS,
+    HELDBACK_FILE,
+    HELDOUT_FILE,
+    Labelled,
+    load_conversations,
+    load_labelled,
+    mismatches,
+    wrong_force,
+)
+from synthetic import write_synthetic
 
-from bot.settings import Settings
 from knowledge import Knowledge
+from knowledge.conversation import Conversation
+from knowledge.loader import DATA_DIR
+from knowledge.store import build_database
 
 ROUNDS = 20  # the labelled set is asked this many times for the latency figures
 
@@ -95,8 +112,45 @@ def baseline(knowledge: Knowledge, labelled: list[Labelled]) -> dict[str, float]
     }
 
 
+def conversations(knowledge: Knowledge, path: Path) -> str:
+    """Whole conversations right, and turns right, asking each turn in one Conversation."""
+    labelled = load_conversations(path)
+    whole = turns = turns_right = 0
+    for item in labelled:
+        conversation, right = Conversation(), True
+        for turn in item.turns:
+            answer = conversation.ask(knowledge, turn.question)
+            ok = not mismatches(turn, answer, knowledge.render(answer))
+            turns, turns_right, right = turns + 1, turns_right + ok, right and ok
+        whole += right
+    return (
+        f"{whole}/{len(labelled)} conversations ({whole / len(labelled):.1%}), "
+        f"{turns_right}/{turns} turns ({turns_right / turns:.1%})"
+    )
+
+
+def scaled(times: int, labelled: list[Labelled]) -> None:
+    """Cold start and latency on a findings file `times` times larger."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = write_synthetic(Path(folder) / "data", times)
+        db = Path(folder) / "findings.db"
+        report = build_database(db, data)
+        knowledge, cold, peak = cold_start(db)
+        figures = ours(knowledge, labelled)
+    print(
+        f"{times}x data ({report.findings:,} findings): cold start {1000 * cold:.0f} ms, "
+        f"p50 {figures['p50_ms']:.3f} ms, p99 {figures['p99_ms']:.3f} ms, "
+        f"peak traced memory {peak:.1f} MiB"
+    )
+
+
 def main() -> None:
-    db = Settings.from_env().findings_db
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--times", type=int, default=100, help="size of the synthetic data")
+    arguments = parser.parse_args()
+    folder = tempfile.TemporaryDirectory()
+    db = Path(folder.name) / "findings.db"
+    build_database(db, DATA_DIR)
     labelled = load_labelled()
     knowledge, cold, peak = cold_start(db)
     mine = ours(knowledge, labelled)
@@ -122,8 +176,17 @@ def main() -> None:
         f"held-out set ({len(load_labelled(HELDOUT_FILE))} questions): accuracy "
         f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}"
     )
+    heldback = ours(knowledge, load_labelled(HELDBACK_FILE))
+    print(
+        f"held-back set ({len(load_labelled(HELDBACK_FILE))} questions): accuracy "
+        f"{heldback['accuracy']:.1%}, wrong-force answers {heldback['wrong_force']:.0f}"
+    )
+    print(f"conversations (tuned): {conversations(knowledge, CONVERSATIONS_FILE)}")
+    print(f"conversations (held back): {conversations(knowledge, HELDBACK_CONVERSATIONS)}")
     print(f"peak traced memory during cold start: {peak:.1f} MiB; process max RSS {rss:.0f} MiB")
+    scaled(arguments.times, labelled)
     print("targets: accuracy >= 97%, 0 wrong-force answers, p99 < 2 ms, cold start < 300 ms")
+    folder.cleanup()
 
 
 if __name__ == "__main__":

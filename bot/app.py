@@ -16,17 +16,19 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
-from bot import charts, entry_points, handlers, privacy, refresh, stats
+from bot import charts, entry_points, exports, handlers, privacy, refresh, stats
 from bot.alerts import ALERTS, AdminAlerts
 from bot.flood import FloodGate
+from bot.guard import flood_guard
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
 from bot.profile import publish_profile
-from bot.replies import BOOK, FLOOD, KNOWLEDGE
-from bot.settings import Settings
+from bot.replies import BOOK, FLOOD, KNOWLEDGE, WEB_URL
+from bot.settings import Settings, SettingsError
 from delivery import commands, jobs, release
 from delivery.pacing import OutgoingLimiter
 from knowledge import Knowledge
@@ -78,6 +80,7 @@ def build_application(
             BOOK: QuestionBook(),
             SETTINGS: settings,
             ALERTS: AdminAlerts(settings.admin_ids),
+            WEB_URL: settings.web_url,
         }
     )
     register_handlers(application)
@@ -89,6 +92,9 @@ def register_handlers(application: Application) -> None:
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     new = filters.UpdateType.MESSAGE  # not edits, not channel posts
     add = application.add_handler
+
+    # Flood control first, for every update a reader sends (bot/guard.py)
+    add(TypeHandler(Update, flood_guard), group=-1)
 
     # Commands (their descriptions, for setMyCommands and /help: templates/bot_commands.j2)
     add(CommandHandler("start", handlers.start, filters=new))
@@ -109,6 +115,7 @@ def register_handlers(application: Application) -> None:
     stats.register(application, application.bot_data[SETTINGS])  # admins' /stats
     entry_points.register(application)  # /new (deep links: handlers.start)
     release.register(application, application.bot_data[SETTINGS])  # embargoed announcements
+    exports.register(application)  # the CSV button: the rows behind an answer, as a file
     # ---- end of other features -------------------------------------------------------------
 
     # Buttons: the questions they carry (bot/keyboards.py) and inline mode
@@ -155,8 +162,15 @@ def run_bot(settings: Settings, knowledge: Knowledge | None = None) -> None:
     """Run until stopped: long polling, or a webhook when FINDINGS_WEBHOOK_URL is set.
 
     Raises telegram.error.InvalidToken for a rejected token and NetworkError when the Bot API
-    cannot be reached, before anything is logged about them.
+    cannot be reached, before anything is logged about them, and SettingsError for webhook
+    mode without FINDINGS_WEBHOOK_SECRET (anyone who finds the URL could post updates).
     """
+    if settings.webhook_url and not settings.webhook_secret:
+        raise SettingsError(
+            "FINDINGS_WEBHOOK_SECRET is not set: webhook mode refuses to start without it, "
+            "since anyone who finds the URL could post forged updates "
+            '(generate one: python3 -c "import secrets; print(secrets.token_urlsafe(32))")'
+        )
     configure_logging(settings)
     application = build_application(settings, knowledge or Knowledge.open(settings.findings_db))
     loop = asyncio.new_event_loop()

@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot.keyboards import CHART_PATTERN, QuestionBook
-from bot.replies import Context, book_of, in_group, knowledge_of, may_answer, say, send
+from bot.replies import Context, book_of, in_group, knowledge_of, say, send
 from knowledge import Knowledge
 from knowledge.chart_render import render_png
 from knowledge.charts import ChartData, NoChart, plan_chart
@@ -48,7 +48,7 @@ async def send_chart(update: Update, context: Context, question: str) -> None:
     A chart sent before goes again by its Telegram file id: no drawing, no upload.
     """
     chat = update.effective_chat
-    if chat is None or not await may_answer(update, context):
+    if chat is None:
         return
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
     knowledge, bot_name = knowledge_of(context), context.bot.username

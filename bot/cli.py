@@ -14,6 +14,7 @@ from delivery.announce import Announced, StateUnwritable, ingest_and_announce, l
 from delivery.health import StateUnusable, check_state_database
 from delivery.state import STATES, StateDB
 from knowledge import Knowledge
+from knowledge.conversation import Conversation
 from knowledge.loader import DATA_DIR, DataFileError
 from knowledge.staging import StorageError, WriterBusy
 from knowledge.store import StoreMissing
@@ -79,36 +80,66 @@ def load(data_dir: Path | None, if_missing: bool) -> None:
 @main.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object per answer.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the rows behind the answer as CSV.")
 @click.option(
     "--file",
     "question_file",
     type=click.File("r", encoding="utf-8"),
     help="Answer each line of FILE (JSON Lines with --json).",
 )
-def ask(question: str | None, as_json: bool, question_file: TextIO | None) -> None:
+def ask(question: str | None, as_json: bool, as_csv: bool, question_file: TextIO | None) -> None:
     """Answer QUESTION (or each line of --file)."""
     if question_file is None and not (question or "").strip():
         raise click.UsageError('give a question, e.g. findings-bot ask "Herts robbery?"')
+    if as_csv and (as_json or question_file):
+        raise click.UsageError("--csv takes one QUESTION, without --json or --file")
     knowledge = open_knowledge()
+    if as_csv:
+        click.echo(_rows_output(knowledge, question or ""), nl=False)
+        return
     questions = [line.rstrip("\n") for line in question_file] if question_file else [question]
     for text in questions:
         click.echo(_answer_output(knowledge, text or "", as_json))
 
 
-def _answer_output(knowledge: Knowledge, question: str, as_json: bool) -> str:
-    answer = knowledge.ask(question)
+def _answer_output(
+    knowledge: Knowledge, question: str, as_json: bool, conversation: Conversation | None = None
+) -> str:
+    answer = conversation.ask(knowledge, question) if conversation else knowledge.ask(question)
     text = knowledge.render(answer)
     if not as_json:
         return text + "\n"
     return json.dumps({**answer.as_json(), "question": question, "text": text}, ensure_ascii=False)
 
 
+def _rows_output(knowledge: Knowledge, question: str) -> str:
+    from knowledge.export import rows_behind, rows_csv
+
+    answer = knowledge.ask(question)
+    rows = rows_behind(answer)
+    if not rows:
+        raise click.ClickException(
+            f"this answer has no figures to export:\n{knowledge.render(answer)}"
+        )
+    return rows_csv(rows)
+
+
 @main.command()
-def chat() -> None:
-    """Ask questions interactively (with line editing and history)."""
+@click.option(
+    "--json", "as_json", is_flag=True, help="Read a question a line from stdin; print JSON lines."
+)
+def chat(as_json: bool) -> None:
+    """Ask questions interactively (with line editing and history); follow-ups use the chat."""
+    knowledge = open_knowledge()
+    conversation = Conversation()
+    if as_json:
+        for line in sys.stdin:
+            if line.strip():
+                click.echo(_answer_output(knowledge, line.strip(), True, conversation))
+        return
     from bot.terminal import run_chat
 
-    run_chat(open_knowledge(), SAMPLE_QUESTIONS)
+    run_chat(knowledge, SAMPLE_QUESTIONS, conversation)
 
 
 @main.command()
@@ -242,6 +273,27 @@ def chart(question: str, output: Path, bot_name: str) -> None:
     click.echo(f"{planned.caption_text}\n\nWrote {output}")
 
 
+@main.command("web")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="Path the site is served under behind a reverse proxy, e.g. /data/.",
+)
+def web_command(host: str, port: int, base_url: str) -> None:
+    """Serve the published findings as a website (datasette), read-only."""
+    from knowledge.public_views import PublicViewsError
+    from web.site import build_site, serve
+
+    try:
+        site = build_site(settings().findings_db, base_url)
+    except PublicViewsError as error:
+        raise click.ClickException(str(error)) from None
+    serve(site, host, port)
+
+
 @main.command()
 def run() -> None:
     """Run the Telegram bot (long polling; a webhook when FINDINGS_WEBHOOK_URL is set)."""
@@ -258,6 +310,8 @@ def run() -> None:
     knowledge = open_knowledge()
     try:
         run_bot(config, knowledge)
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
     except InvalidToken:
         raise click.ClickException(
             "Telegram rejected TELEGRAM_BOT_TOKEN: copy it again from @BotFather "

@@ -12,16 +12,18 @@ message into the answer.
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 
 from knowledge import Answer
 from knowledge.charts import chart_question
+from knowledge.export import data_url, rows_behind, rows_token
 
 MAX_CALLBACK_BYTES = 64
 BOOK_SIZE = 50_000
 ASK, EDIT = "a", "e"
 CALLBACK_PATTERN = r"^[ae][:#]"  # the buttons this module makes
 CHART_PATTERN = r"^c[:#]"  # the Chart button; its handler is in bot/charts.py
+EXPORT_PATTERN = r"^d[:#]"  # the CSV button; its handler is in bot/exports.py
 WITH_CHART = ("lookup", "offence_overview", "rank")
 EXAMPLE_QUESTIONS = (
     "Herts robbery cancellations?",
@@ -32,6 +34,8 @@ EXAMPLE_QUESTIONS = (
 SOURCE_LABEL = "Source"
 SHARE_LABEL = "Share"
 MAX_INLINE_QUERY = 256  # Telegram's limit for an inline query's text
+COPY_LABEL = "Copy citation"
+MAX_COPY_TEXT = 256  # Telegram's limit for a copy_text button
 FOLLOW_UPS_PER_ROW = 2
 WITH_FOLLOW_UPS = ("lookup", "force_summary", "offence_overview", "national")
 
@@ -100,7 +104,9 @@ def examples_keyboard(book: QuestionBook) -> InlineKeyboardMarkup:
     )
 
 
-def answer_keyboard(answer: Answer, book: QuestionBook) -> InlineKeyboardMarkup | None:
+def answer_keyboard(
+    answer: Answer, book: QuestionBook, web_url: str | None = None, data_version: str = ""
+) -> InlineKeyboardMarkup | None:
     """Candidates for a clarify answer; follow-ups and the source for answers with figures."""
     if answer.intent == "clarify":
         rows = [
@@ -118,6 +124,7 @@ def answer_keyboard(answer: Answer, book: QuestionBook) -> InlineKeyboardMarkup 
             buttons[i : i + FOLLOW_UPS_PER_ROW] for i in range(0, len(buttons), FOLLOW_UPS_PER_ROW)
         ]
     rows += chart_rows(answer, book)
+    rows += export_rows(answer, book, web_url, data_version)
     rows += source_rows(answer, share=True)
     return InlineKeyboardMarkup(rows) if rows else None
 
@@ -134,15 +141,34 @@ def chart_rows(answer: Answer, book: QuestionBook) -> list[list[InlineKeyboardBu
 
 
 def source_rows(answer: Answer, share: bool = False) -> list[list[InlineKeyboardButton]]:
-    """A link to the source of the first figure shown (each line also links its own), and with
-    `share` a Share button: Telegram's chat picker, with the question ready to send inline."""
+    """A link button to the source of the first figure shown (each line also links its own),
+    a "Copy citation" button holding the answer's citation, and with `share` a Share button:
+    Telegram's chat picker, with the question ready to send inline."""
     if not answer.facts:
         return []
-    row = [InlineKeyboardButton(SOURCE_LABEL, url=answer.facts[0].source_url)]
+    row = [InlineKeyboardButton(SOURCE_LABEL, url=(answer.lead or answer.facts[0]).source_url)]
+    if answer.citation and len(answer.citation) <= MAX_COPY_TEXT:
+        row.append(InlineKeyboardButton(COPY_LABEL, copy_text=CopyTextButton(answer.citation)))
     if share and answer.question.strip():
         question = answer.question[:MAX_INLINE_QUERY]
         row.append(InlineKeyboardButton(SHARE_LABEL, switch_inline_query=question))
     return [row]
+
+
+def export_rows(
+    answer: Answer, book: QuestionBook, web_url: str | None, data_version: str
+) -> list[list[InlineKeyboardButton]]:
+    """ "Data" (a link to the rows on the findings site, when there is one) and "CSV"
+    (``d:VERS:ID,...`` or ``d#ID``: the rows as a file) under an answer with figures."""
+    facts = rows_behind(answer)
+    if not facts or facts[0].row_id is None:
+        return []
+    data = f"d:{rows_token(facts, data_version)}"
+    if len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
+        data = f"d#{book.number(data[2:]):x}"
+    url = data_url(web_url, facts)
+    row = [InlineKeyboardButton("Data", url=url)] if url else []
+    return [[*row, InlineKeyboardButton("CSV", callback_data=data)]]
 
 
 def all_callback_data(markup: InlineKeyboardMarkup | None) -> list[str]:

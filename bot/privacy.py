@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.readers import question_log_of
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
+from delivery.membership import may_change_subscriptions
 from delivery.state import shared_state
 
 FORGET_PATTERN = r"^forget:(yes|no):\d+$"
@@ -68,6 +69,9 @@ async def forget(update: Update, context: Context) -> None:
     if user is None:
         return
     knowledge = knowledge_of(context)
+    if not await may_change_subscriptions(update, context):  # in groups: its admins only
+        await send(update, context, say(knowledge, "forget", what="admins_only"))
+        return
     keyboard = InlineKeyboardMarkup(
         [
             [

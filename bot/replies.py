@@ -8,13 +8,14 @@ from telegram.constants import ChatType, MessageLimit
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.flood import FloodGate, Verdict
+from bot.flood import FloodGate
 from bot.keyboards import QuestionBook, answer_keyboard
 from bot.readers import note_question
 from knowledge import Knowledge
 from knowledge.conversation import Conversation
 
 KNOWLEDGE, FLOOD, BOOK = "knowledge", "flood", "question_book"
+WEB_URL = "web_url"  # bot_data: the findings site's URL (FINDINGS_WEB_URL), or None
 REPLIES = "replies"  # chat_data: question message id -> the bot's answer's message id
 REPLIES_KEPT = (
     100  # per chat: questions edited later than this many questions ago get a new answer
@@ -76,8 +77,6 @@ def in_group(update: Update) -> bool:
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
     """Answer `question` as a new message in the chat it came from (a quoted reply in groups)."""
-    if not await may_answer(update, context):
-        return
     text, markup = _rendered(update, context, question)
     reply = await send(update, context, text, reply_markup=markup)
     question_message = update.message
@@ -96,8 +95,6 @@ async def answer_edited_question(update: Update, context: Context, question: str
     if reply_id is None or chat is None:
         await answer_question(update, context, question)
         return
-    if not await may_answer(update, context):
-        return
     text, markup = _rendered(update, context, question)
     try:
         await context.bot.edit_message_text(text, chat.id, reply_id, reply_markup=markup)
@@ -110,8 +107,6 @@ async def edit_into_answer(update: Update, context: Context, question: str) -> N
     query = update.callback_query
     if query is None or not isinstance(query.message, Message):
         await answer_question(update, context, question)
-        return
-    if not await may_answer(update, context):
         return
     text, markup = _rendered(update, context, question, settles_clarify=True)
     try:
@@ -137,14 +132,6 @@ def _rendered(
     knowledge = knowledge_of(context)
     answer = conversation_of(update, context).ask(knowledge, question)
     note_question(update, context, answer, settles_clarify)
-    return knowledge.render(answer, "html"), answer_keyboard(answer, book_of(context))
-
-
-async def may_answer(update: Update, context: Context) -> bool:
-    """Flood control: True to answer; over the limit, say so once and then stay quiet."""
-    user = update.effective_user
-    verdict = flood_of(context).check(user.id) if user else Verdict.ANSWER
-    if verdict is Verdict.SLOW_DOWN:
-        per_minute = flood_of(context).per_minute
-        await send(update, context, say(knowledge_of(context), "slow_down", per_minute=per_minute))
-    return verdict is Verdict.ANSWER
+    web_url = context.bot_data.get(WEB_URL)
+    markup = answer_keyboard(answer, book_of(context), web_url, knowledge.data_version)
+    return knowledge.render(answer, "html"), markup

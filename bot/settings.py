@@ -35,6 +35,7 @@ class Settings:
     broadcast_in_flight: int = 8  # sends at once; 128 by default with paid broadcasts
     outbox_retention_days: float = 30.0
     question_retention_days: int = 90
+    web_url: str | None = None  # the findings site (`findings-bot web`), for Data buttons
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -61,6 +62,7 @@ class Settings:
             ),
             outbox_retention_days=_number(env, "FINDINGS_OUTBOX_RETENTION_DAYS", 30.0),
             question_retention_days=int(_number(env, "FINDINGS_QUESTION_RETENTION_DAYS", 90)),
+            web_url=_web_url(env.get("FINDINGS_WEB_URL", "").strip()),
         )
 
 
@@ -80,6 +82,12 @@ def _ids(text: str) -> frozenset[int]:
         raise SettingsError(
             "FINDINGS_ADMIN_IDS must be comma-separated Telegram user ids"
         ) from None
+
+
+def _web_url(text: str) -> str | None:
+    if text and not text.startswith(("https://", "http://")):
+        raise SettingsError(f"FINDINGS_WEB_URL must start with https:// or http://, not {text!r}")
+    return text.rstrip("/") or None
 
 
 def _number(env: Mapping[str, str], name: str, default: float) -> float:

@@ -8,11 +8,14 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.privacy import cancel_unwanted_deliveries
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
+from delivery import membership
+from delivery.membership import may_change_subscriptions
 from delivery.state import ALL_FORCES, StateDB, shared_state
 from knowledge.vocabulary import NATIONAL
 
 CALLBACK_PATTERN = r"^(sub|unsub):"
 MAX_BUTTONS = 8
+MAX_ECHO = 60  # characters of a reader's argument quoted back to them
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,16 @@ def chat_id_of(update: Update) -> int:
     return update.effective_chat.id
 
 
+def shown(text: str) -> str:
+    """The reader's words, cut short for quoting back."""
+    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1].rstrip() + "…"
+
+
 async def subscribe(update: Update, context: Context) -> None:
     """Follow new inspections of a force (or, with no force, of every force)."""
+    if not await may_change_subscriptions(update, context):
+        await send(update, context, reply(context, "admins_only"))
+        return
     text = " ".join(context.args or [])
     wanted = wanted_forces(context, text)
     if wanted.candidates:
@@ -53,20 +64,27 @@ async def subscribe(update: Update, context: Context) -> None:
             update, context, reply(context, "which"), reply_markup=choices("sub", context, wanted)
         )
     elif not wanted.forces:
-        await send(update, context, reply(context, "unknown", text=text, command="subscribe"))
+        await send(
+            update, context, reply(context, "unknown", text=shown(text), command="subscribe")
+        )
     else:
         await send(update, context, subscribe_chat(context, chat_id_of(update), wanted.forces))
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
     """Stop following a force (or, with no force, everything)."""
+    if not await may_change_subscriptions(update, context):
+        await send(update, context, reply(context, "admins_only"))
+        return
     text = " ".join(context.args or [])
     wanted = wanted_forces(context, text)
     if wanted.candidates:
         markup = choices("unsub", context, wanted)
         await send(update, context, reply(context, "which"), reply_markup=markup)
     elif not wanted.forces:
-        await send(update, context, reply(context, "unknown", text=text, command="unsubscribe"))
+        await send(
+            update, context, reply(context, "unknown", text=shown(text), command="unsubscribe")
+        )
     else:
         forces = None if text.strip() == "" else wanted.forces
         await send(update, context, unsubscribe_chat(context, chat_id_of(update), forces))
@@ -87,6 +105,9 @@ async def choice_button(update: Update, context: Context) -> None:
         (f for f, row in knowledge_of(context).store.forces.items() if row["short_name"] == short),
         None,
     )
+    if not await may_change_subscriptions(update, context):
+        await query.answer(reply(context, "admins_only"), show_alert=True)
+        return
     await query.answer()
     if force is None or update.effective_chat is None:
         return
@@ -168,3 +189,4 @@ def register(application: Application, settings: Settings) -> None:
         CommandHandler("broadcast_status", broadcast_status, filters=new & admins)
     )
     application.add_handler(CallbackQueryHandler(choice_button, pattern=CALLBACK_PATTERN))
+    membership.register(application)  # the bot blocked or removed: stop sending there

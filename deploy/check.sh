@@ -33,27 +33,28 @@ verify_unit() {
     out=$(systemd-analyze verify "$1" 2>&1)
     rc=$?
     [ -n "$out" ] && printf '%s\n' "$out"
-    [ "$rc" -eq 0 ] && ! grep -q "findings-bot.service" <<<"$out"
+    [ "$rc" -eq 0 ] && ! grep -q "$(basename "$1")" <<<"$out"
 }
 
 if command -v systemd-analyze >/dev/null 2>&1; then
-    unit=findings-bot.service
-    if [ -x /opt/findings-bot/.venv/bin/findings-bot ]; then
-        echo "== systemd-analyze verify $unit"
-        if verify_unit "$PWD/$unit"; then echo "ok"; else status=1; fi
-    else
-        # No install at /opt/findings-bot here: verify a copy pointing at a
-        # stub tree, so only real mistakes in the unit are reported.
-        echo "== systemd-analyze verify $unit (against a stub /opt/findings-bot)"
-        tmp=$(mktemp -d)
-        trap 'rm -rf "$tmp"' EXIT
-        mkdir -p "$tmp/findings-bot/.venv/bin"
-        printf '#!/bin/sh\nexit 0\n' >"$tmp/findings-bot/.venv/bin/findings-bot"
-        chmod +x "$tmp/findings-bot/.venv/bin/findings-bot"
-        sed "s#/opt/findings-bot#$tmp/findings-bot#g" "$unit" >"$tmp/$unit"
-        if verify_unit "$tmp/$unit"; then echo "ok"; else status=1; fi
-    fi
-    ran=$((ran + 1))
+    for unit in findings-bot.service findings-web.service; do
+        if [ -x /opt/findings-bot/.venv/bin/findings-bot ]; then
+            echo "== systemd-analyze verify $unit"
+            if verify_unit "$PWD/$unit"; then echo "ok"; else status=1; fi
+        else
+            # No install at /opt/findings-bot here: verify a copy pointing at a
+            # stub tree, so only real mistakes in the unit are reported.
+            echo "== systemd-analyze verify $unit (against a stub /opt/findings-bot)"
+            tmp=$(mktemp -d)
+            mkdir -p "$tmp/findings-bot/.venv/bin"
+            printf '#!/bin/sh\nexit 0\n' >"$tmp/findings-bot/.venv/bin/findings-bot"
+            chmod +x "$tmp/findings-bot/.venv/bin/findings-bot"
+            sed "s#/opt/findings-bot#$tmp/findings-bot#g" "$unit" >"$tmp/$unit"
+            if verify_unit "$tmp/$unit"; then echo "ok"; else status=1; fi
+            rm -rf "$tmp"
+        fi
+        ran=$((ran + 1))
+    done
 else
     echo "== systemd-analyze not on PATH: skipping unit check"
 fi

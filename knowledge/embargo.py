@@ -51,9 +51,15 @@ def as_text(moment: datetime) -> str:
 
 
 def as_epoch(text: str | None) -> float | None:
+    """The column's text as epoch seconds; None when public. A time that cannot be read keeps
+    the finding hidden for good (as the findings site's views do), never shown by mistake."""
     if text is None:
         return None
-    return datetime.strptime(text, UTC_FORMAT).replace(tzinfo=UTC).timestamp()
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return float("inf")
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
 def uk_time(epoch: float) -> str:
@@ -61,11 +67,13 @@ def uk_time(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UK).strftime("%Y-%m-%d %H:%M %Z")
 
 
-def add_column(conn: sqlite3.Connection) -> None:
-    """Give a findings database from before embargoes its (all NULL) column."""
+def add_column(conn: sqlite3.Connection) -> bool:
+    """Give a findings database from before embargoes its (all NULL) column; True if added."""
     columns = {row[1] for row in conn.execute("pragma table_info(findings)")}
-    if COLUMN not in columns:
-        conn.execute(f"alter table findings add column {COLUMN} text")
+    if COLUMN in columns:
+        return False
+    conn.execute(f"alter table findings add column {COLUMN} text")
+    return True
 
 
 class Visibility:

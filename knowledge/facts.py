@@ -1,11 +1,11 @@
 """A figure from the findings, and the rules for choosing between figures."""
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from math import sqrt
 from typing import Any
 
-from knowledge.vocabulary import MEASURE_KINDS
+from knowledge.measures import GRADE_SCORES, MEASURES, Measure
 
 SMALL_SAMPLE = 50
 UNDATED_YEAR = 2015.5  # between the 2014 round and the 2016-2020 rolling programme
@@ -29,20 +29,70 @@ class Fact:
     source_url: str
     source_kind: str
     quote: str
+    # The findings table's id: links an answer to exactly its rows (knowledge/export.py).
+    # Not part of what the figure is, so two equal figures stay equal.
+    row_id: int | None = field(default=None, compare=False)
+
+    @property
+    def about(self) -> Measure:
+        """The measure's entry in the registry: label, kind, direction, family."""
+        return MEASURES[self.measure]
 
     @property
     def kind(self) -> str:
         """grade, percent, count or fraction: how the figure reads."""
-        return MEASURE_KINDS[self.measure]
+        return self.about.kind
 
     @property
     def number(self) -> float | None:
-        """The figure as a number for sorting: the value, or numerator/denominator as a percent."""
-        if self.value is not None and self.kind != "grade":
+        """The figure as a number for sorting: the value, or numerator/denominator as a percent;
+        a grade's place (outstanding 4 ... inadequate 0)."""
+        if self.kind == "grade":
+            return float(GRADE_SCORES[self.value]) if self.value in GRADE_SCORES else None
+        if self.value is not None:
             return float(self.value)
         if self.numerator is not None and self.denominator:
             return 100 * self.numerator / self.denominator
         return None
+
+    @property
+    def none_found(self) -> bool:
+        """A finding of zero (0 wrongly cancelled, 0%), as opposed to a missing figure."""
+        if self.numerator is not None:
+            return self.numerator == 0
+        return self.value is not None and self.kind != "grade" and float(self.value) == 0
+
+    @property
+    def is_2014(self) -> bool:
+        """From the 2014 round: small samples, not comparable with 2016-2020 estimates."""
+        return self.inspection_year == 2014
+
+    @property
+    def inspection_kind(self) -> str:
+        """cdi (crime data integrity), peel, home_office, or other (an inspection about
+        something else whose report gave a recording figure)."""
+        title = self.inspection.lower()
+        if "home office" in title:
+            return "home_office"
+        if title.startswith("peel") and "crime data integrity" not in title:
+            return "peel"
+        if any(w in title for w in ("crime data integrity", "cdi", "crime recording")):
+            return "cdi"
+        return "other"
+
+    @property
+    def grade_changed(self) -> bool:
+        """The source says the published grade was changed (this row is the final one)."""
+        return self.kind == "grade" and "changed from" in self.quote.lower()
+
+    @property
+    def inspectorate(self) -> str:
+        """Who published it: HMIC until July 2017, HMICFRS since; the Home Office for its data."""
+        if self.inspection_kind == "home_office":
+            return "Home Office"
+        if self.inspection_year and self.inspection_year <= 2016:
+            return "HMIC"
+        return "HMICFRS" if self.inspection_year else "HMIC/HMICFRS"
 
     @property
     def small_sample(self) -> bool:
@@ -89,10 +139,31 @@ def _json_number(text: str | None) -> int | float | str | None:
             return text
 
 
-def source_preference(fact: Fact) -> tuple[int, int]:
-    """Inspectorate before police or PCC before news; an exact figure before a rounded one."""
+def source_preference(fact: Fact) -> tuple[int, int, int]:
+    """A grade the inspectorate changed: the final one first. Then inspectorate before police or
+    PCC before news; an exact figure before a rounded one."""
     decimals = len(fact.value.partition(".")[2]) if fact.value else 0
-    return _SOURCE_RANK[fact.source_kind], -decimals
+    return (0 if fact.grade_changed else 1), _SOURCE_RANK[fact.source_kind], -decimals
+
+
+def without_repeats(facts: Iterable[Fact]) -> list[Fact]:
+    """One finding under two inspection titles (an undated "most recent 2016-2020 CDI
+    inspection" row and the dated one, same source and figure) is kept once: the dated one."""
+    facts = list(facts)
+    dated = {_finding_key(f) for f in facts if f.inspection_year}
+    return [f for f in facts if f.inspection_year or _finding_key(f) not in dated]
+
+
+def _finding_key(fact: Fact) -> tuple[object, ...]:
+    return (
+        fact.force,
+        fact.offence,
+        fact.measure,
+        fact.value,
+        fact.numerator,
+        fact.denominator,
+        fact.source_url,
+    )
 
 
 def latest_per_figure(facts: Iterable[Fact], year: int | None = None) -> list[Fact]:

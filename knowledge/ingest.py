@@ -16,6 +16,7 @@ from sqlite3 import Connection
 from knowledge.embargo import COLUMN as EMBARGO
 from knowledge.embargo import add_column as add_embargo_column
 from knowledge.loader import FindingRow, iter_findings
+from knowledge.public_views import create_public_views
 from knowledge.staging import Staged, staging, writer_lock
 from knowledge.store import StoreMissing, connect_readonly
 
@@ -98,7 +99,8 @@ def add_findings(staged: Staged, csv_path: Path, embargo_until: str | None = Non
     try:
         forces = {name for (name,) in conn.execute("select name from forces where kind = 'force'")}
         conn.execute("begin")
-        add_embargo_column(conn)
+        if add_embargo_column(conn):  # a database from before embargoes
+            create_public_views(conn)  # the findings site's views learn the column
         writer = _Writer(conn, csv_path, embargo_until)
         report = writer.write(iter_findings(csv_path, forces))
         conn.execute("commit")

@@ -18,6 +18,7 @@ FINDINGS_COLUMNS = (
 FORCES_COLUMNS = ["force", "short_name", "country"]
 ALIASES_COLUMNS = ["alias", "force", "kind", "needs_capital"]
 ALIAS_KINDS = ("nickname", "place", "partial")
+ELSEWHERE_COLUMNS = ["alias"]
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 
 
@@ -109,6 +110,23 @@ def read_aliases(path: Path, force_names: set[str]) -> list[dict[str, str | int]
             }
         )
     return aliases
+
+
+def read_towns(path: Path, force_names: set[str]) -> list[dict[str, str | int]]:
+    """The gazetteer (places.csv, same columns as aliases.csv): kind "town", exact match only
+    below 8 letters, so ordinary words are not fuzzy-matched to 2,600 villages."""
+    return [{**row, "kind": "town"} for row in read_aliases(path, force_names)]
+
+
+def read_elsewhere(path: Path) -> list[dict[str, str]]:
+    """Places outside England and Wales (places_elsewhere.csv): out of scope, said so."""
+    places = []
+    for line, row in _rows(path, ELSEWHERE_COLUMNS):
+        alias = " ".join(row["alias"].lower().split())
+        if not alias:
+            raise DataFileError(path, line, "alias must not be empty")
+        places.append({"alias": alias})
+    return places
 
 
 def read_findings(path: Path, force_names: set[str]) -> list[FindingRow]:

@@ -44,6 +44,7 @@ class Hit:
     start: int
     length: int
     entries: tuple[AliasEntry, ...]
+    weak: bool = False  # an ordinary word that is capitalised only because it starts the message
 
 
 @dataclass
@@ -82,7 +83,8 @@ class ForceMatcher:
         for place in (*OUT_OF_SCOPE_PLACES, *elsewhere):
             if _key(place) not in self.table:  # a name used in England and Wales too is theirs
                 self._add(place, AliasEntry(place, ELSEWHERE, False))
-        self._add(NATIONAL, AliasEntry(NATIONAL, "national", False))
+        for national in (NATIONAL, "england & wales", "england wales"):
+            self._add(national, AliasEntry(NATIONAL, "national", False))
         self.longest = max(len(alias.split()) for alias in self.table)
         self.words = frozenset(word for alias in self.table for word in alias.split())
         self.fuzzy_choices = [
@@ -101,12 +103,28 @@ class ForceMatcher:
         hits = self._exact(words, lowered, used, partial=False)
         fuzzy_hits, suggestions = self._fuzzy(lowered, used, _focus(lowered, used))
         hits += fuzzy_hits + self._exact(words, lowered, used, partial=True)
+        if any(not hit.weak for hit in hits):  # "March figures for Kent": Kent, not March
+            hits = [
+                h
+                for h in hits
+                if not h.weak
+                or lowered[h.start + h.length :][:1]
+                in (["vs"], ["and"], ["v"], ["versus"], ["or"])
+            ]
         result = ForceMatch()
-        for hit in sorted(hits, key=lambda h: h.start):
+        ordered = sorted(hits, key=lambda h: h.start)
+        dropped: set[int] = set()
+        for index in reversed(range(len(ordered))):
+            hit = ordered[index]
             other = _not_police(lowered, hit.start + hit.length)
-            if other and not {e.kind for e in hit.entries} & {ELSEWHERE, "national"}:
-                result.not_police.append(other)
-            else:
+            follows = (
+                index + 1 in dropped and ordered[index + 1].start <= hit.start + hit.length + 1
+            )
+            if (other or follows) and not {e.kind for e in hit.entries} & {ELSEWHERE, "national"}:
+                dropped.add(index)  # "Devon and Somerset Fire and Rescue": both places go
+                result.not_police.insert(0, other or result.not_police[0])
+        for index, hit in enumerate(ordered):
+            if index not in dropped:
                 _classify(hit.entries, result)
         if not result.forces and not result.ambiguous:
             result.suggestions = suggestions
@@ -124,11 +142,13 @@ class ForceMatcher:
                 entries = self.table.get(" ".join(lowered[i : i + n]))
                 if not entries or (any(e.kind == "partial" for e in entries) != partial):
                     continue
-                if all(e.needs_capital for e in entries) and not _in_context(
-                    words, lowered, i, n, nickname=entries[0].kind == "nickname"
-                ):
-                    continue
-                hits.append(Hit(i, n, tuple(entries)))
+                weak = False
+                if all(e.needs_capital for e in entries):
+                    nickname = entries[0].kind == "nickname"
+                    if not _in_context(words, lowered, i, n, nickname):
+                        continue
+                    weak = i == 0 and not _in_context(lowered, lowered, i, n, nickname)
+                hits.append(Hit(i, n, tuple(entries), weak))
                 used[i : i + n] = [True] * n
                 i += n - 1
                 break
@@ -227,6 +247,11 @@ def _in_context(words: list[str], lowered: list[str], i: int, n: int, nickname: 
     if words[i][:1].isupper() or before in PLACE_BEFORE or after in FORCE_AFTER:
         return True
     return nickname and (i == 0 or before in LINKS or after in LINKS)
+
+
+def _linked(lowered: list[str], end: int) -> bool:
+    """ "Bath vs Kent": a place compared with another is meant as a place."""
+    return end < len(lowered) and lowered[end] in LINKS - {"the"}
 
 
 def _not_police(lowered: list[str], end: int) -> str | None:

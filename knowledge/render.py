@@ -9,10 +9,15 @@ from markupsafe import Markup, escape
 
 from knowledge.answers import Answer
 from knowledge.facts import Fact
+from knowledge.measures import MEASURES
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TELEGRAM_LIMIT = 4096
-_HEDGES = r"(over|more than|around|about|approximately|nearly|almost|at least|some|up to)"
+_HEDGES = (
+    r"(just over|just under|well over|over|more than|less than|under|around|about|roughly"
+    r"|approximately|nearly|almost|at least|some|up to)"
+)
+CITATION_LIMIT = 256  # Telegram's copy_text button
 
 
 def thousands(text: str | None) -> str:
@@ -29,7 +34,13 @@ def qualifier(fact: Fact) -> str:
     figures = "|".join(re.escape(v) for v in {fact.value, thousands(fact.value)})
     pattern = rf"\b{_HEDGES}\s+(?:{figures})(?![\d,])"
     match = re.search(pattern, fact.quote, re.IGNORECASE)
-    return match.group(1).lower() + " " if match else ""
+    if not match:
+        return ""
+    hedge = match.group(1).lower()
+    # "recording rate is up to 95%" says it rose to 95%; "up to" only bounds a maximum.
+    if hedge == "up to" and not fact.measure.startswith("max_"):
+        return ""
+    return hedge + " "
 
 
 def percent(value: float) -> str:
@@ -64,6 +75,8 @@ class Renderer:
             keep_trailing_newline=False,
         )
         env.globals["html"] = html
+        env.globals["MEASURE_LABELS"] = {name: m.label for name, m in MEASURES.items()}
+        env.globals["MEASURES"] = MEASURES
         env.filters["thousands"] = thousands
         env.filters["qualifier"] = qualifier
         env.filters["percent"] = percent
@@ -76,14 +89,35 @@ class Renderer:
         """A template's macros, to call from code: `renderer.macros("x.j2", "html").title(c)`."""
         return self.environments[fmt].get_template(name).module
 
+    def citation(self, answer: Answer) -> str:
+        """The copy-ready citation of the answer's lead figure, at most CITATION_LIMIT
+        characters (the title is shortened first; the link is never cut)."""
+        if answer.lead is None:
+            return ""
+        module = self.environments["text"].get_template("citation.j2").module
+        text = " ".join(str(module.citation(answer.lead, True)).split())  # type: ignore[attr-defined]
+        if len(text) > CITATION_LIMIT:
+            text = " ".join(str(module.citation(answer.lead, False)).split())  # type: ignore[attr-defined]
+        while len(text) > CITATION_LIMIT:
+            title = answer.lead.inspection
+            cut = len(text) - CITATION_LIMIT + 1
+            short = title[: max(10, len(title) - cut)].rstrip() + "…"
+            text = text.replace(title, short, 1)
+            if short == title or len(short) <= 11:
+                break
+        return text[:CITATION_LIMIT]
+
     def render(self, answer: Answer, fmt: str = "text", bot_name: str = "") -> str:
         """The answer as text; never longer than Telegram's message limit."""
         template = self.environments[fmt].get_template(f"{answer.intent}.j2")
-        text = template.render(answer=answer, bot_name=bot_name).strip()
-        if answer.carried:
-            carried = self.environments[fmt].get_template("carried.j2").render(answer=answer)
-            text = f"{carried.strip()}\n{text}"
-        text = re.sub(r"\n{3,}", "\n\n", text)
+        for compact in range(3):  # long lists: shorter lines, then names only for the rest
+            text = template.render(answer=answer, bot_name=bot_name, compact=compact).strip()
+            if answer.carried:
+                carried = self.environments[fmt].get_template("carried.j2").render(answer=answer)
+                text = f"{carried.strip()}\n{text}"
+            text = re.sub(r"\n{3,}", "\n\n", text)
+            if len(text) <= TELEGRAM_LIMIT:
+                break
         if len(text) > TELEGRAM_LIMIT:  # a safety net: answers are sized well below this
             text = text[: TELEGRAM_LIMIT - 2].rsplit("\n", 1)[0] + "\n…"
         return text

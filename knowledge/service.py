@@ -21,8 +21,8 @@ class Knowledge:
         self.matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
         self.speller = Speller(self.matcher.words)
         self.offence_measures = frozenset((f.offence, f.measure) for f in store.facts)
-        self.answerer = Answerer(store)
         self.renderer = renderer or Renderer()
+        self.answerer = Answerer(store, cite=self.renderer.citation)
 
     @classmethod
     def open(cls, db_path: Path) -> "Knowledge":

@@ -18,14 +18,17 @@ from knowledge.loader import (
     DATA_DIR,
     FindingRow,
     read_aliases,
+    read_elsewhere,
     read_findings,
     read_forces,
+    read_towns,
 )
+from knowledge.public_views import create_public_views
 from knowledge.staging import Staged, staging, writer_lock
 from knowledge.vocabulary import NATIONAL
 
 SCHEMA_VERSION = "1"
-DATA_FILES = ("forces.csv", "aliases.csv", "findings.csv")
+DATA_FILES = ("forces.csv", "aliases.csv", "places.csv", "places_elsewhere.csv", "findings.csv")
 
 
 class StoreMissing(RuntimeError):
@@ -77,11 +80,13 @@ def write_database(
     forces = read_forces(data_dir / "forces.csv")
     names = {force["force"] for force in forces}
     aliases = read_aliases(data_dir / "aliases.csv", names)
+    aliases += read_towns(data_dir / "places.csv", names)
+    elsewhere = read_elsewhere(data_dir / "places_elsewhere.csv")
     findings = read_findings(data_dir / "findings.csv", names)
     version = data_version(data_dir)
     conn = staged.connect()
     try:
-        counts = _write(conn, forces, aliases, findings, version, embargoes or {})
+        counts = _write(conn, forces, aliases, elsewhere, findings, version, embargoes or {})
     finally:
         conn.close()
     return LoadReport(staged.target, len(forces), len(aliases), counts, len(findings), version)
@@ -91,6 +96,7 @@ def _write(
     conn: sqlite3.Connection,
     forces: list[dict[str, str]],
     aliases: list[dict[str, str | int]],
+    elsewhere: list[dict[str, str]],
     findings: list[FindingRow],
     version: str,
     embargoes: Mapping[tuple[str, str], str],
@@ -112,6 +118,7 @@ def _write(
     db.table("aliases").insert_all(
         aliases, pk=("alias", "force"), foreign_keys=[("force", "forces")]
     )
+    db.table("elsewhere").insert_all(elsewhere, pk="alias")
     inspections = _inspections(findings)
     db.table("inspections").insert_all(
         inspections.values(), pk="id", foreign_keys=[("force", "forces")]
@@ -144,6 +151,7 @@ def _write(
         ],
         pk="key",
     )
+    create_public_views(conn)  # what the findings site shows: findings not under embargo
     conn.commit()
     return len(inspections)
 
@@ -175,6 +183,7 @@ def _finding_record(
     record.pop("published")
     record["inspection_id"] = inspections[(row.force, record.pop("inspection"))]["id"]
     record["source_line"] = record.pop("line")
+    record.pop("row_id")  # the database assigns it: `id` below
     record["id"] = row_id
     return record
 
@@ -214,13 +223,14 @@ class Store:
         aliases: list[dict[str, object]],
         facts: list[Fact],
         meta: dict[str, str],
+        elsewhere: list[str] | None = None,
         embargoes: Sequence[float | None] | None = None,
         clock: Clock = time.time,
     ) -> None:
         self.forces = forces
         self.aliases = aliases
         self.meta = meta
-        self.elsewhere: list[str] = []  # places outside England and Wales (the gazetteer)
+        self.elsewhere = elsewhere or []  # places outside England and Wales (the gazetteer)
         self.visibility = Visibility(facts, embargoes or [None] * len(facts), clock)
 
     @property
@@ -251,11 +261,12 @@ class Store:
             embargoes = [as_epoch(row.pop(EMBARGO)) for row in rows]
             facts = [Fact(**row) for row in rows]
             meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
+            elsewhere = [r["alias"] for r in conn.execute("select alias from elsewhere")]
         except sqlite3.DatabaseError as error:
             raise StoreMissing(f"{path} is not a findings database ({error})") from None
         finally:
             conn.close()
-        return cls(forces, aliases, facts, meta, embargoes, clock)
+        return cls(forces, aliases, facts, meta, elsewhere, embargoes, clock)
 
     def facts_for(self, force: str) -> list[Fact]:
         return self.visibility.by_force().get(force, [])
@@ -269,7 +280,7 @@ class Store:
 _FACTS_SQL = """
 select f.force, i.title as inspection, i.year as inspection_year, i.published, f.offence,
        f.measure, f.value, f.ci_plus_minus, f.numerator, f.denominator, f.source_url,
-       f.source_kind, f.quote, {embargo} as {alias}
+       f.source_kind, f.quote, f.id as row_id, {embargo} as {alias}
 from findings f join inspections i on i.id = f.inspection_id
 order by f.id
 """
@@ -304,4 +315,4 @@ def store_of_forces(path: Path, forces: set[str], clock: Clock = time.time) -> S
         meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
     finally:
         conn.close()
-    return Store(known, [], facts, meta, embargoes, clock)
+    return Store(known, [], facts, meta, embargoes=embargoes, clock=clock)

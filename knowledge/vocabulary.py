@@ -2,6 +2,11 @@
 
 from typing import Final
 
+from knowledge.measures import FAMILIES as FAMILIES
+from knowledge.measures import MEASURE_KINDS as _MEASURE_KINDS
+from knowledge.measures import NATIONAL_MEASURES as NATIONAL_MEASURES
+from knowledge.measures import RECORDING_AUDITS as RECORDING_AUDITS
+
 NATIONAL: Final = "England and Wales"
 
 OFFENCES: Final = (
@@ -19,87 +24,13 @@ CANCELLED_AUDIT_OFFENCES: Final = ("rape", "sexual offences", "violence", "robbe
 GRADES: Final = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
 SOURCE_KINDS: Final = ("inspectorate", "police_or_pcc", "news")
 
-# How each measure's figure reads: a grade word, a percent, a count, or "numerator of denominator".
-MEASURE_KINDS: Final[dict[str, str]] = {
-    "grade": "grade",
-    "recording_rate": "percent",
-    "unrecorded_rate": "percent",
-    "cancelled_incorrect_pct": "percent",
-    "victims_not_told_pct": "percent",
-    "sample_recorded_pct": "percent",
-    "sample_not_recorded_pct": "percent",
-    "not_recorded_pct": "percent",
-    "max_force_cancelled_incorrect_pct": "percent",
-    "unrecorded_per_year": "count",
-    "additional_recorded_per_year": "count",
-    "cancelled_crimes_recorded": "count",
-    "forces_with_incorrect_cancellations": "count",
-    "rank_worst_of_43_forces": "count",
-    "cancelled_incorrect": "fraction",
-    "cancelled_correct": "fraction",
-    "victims_told": "fraction",
-    "victims_not_told": "fraction",
-    "recorded_within_24h": "fraction",
-    "should_have_been_recorded": "fraction",
-    "were_recorded": "fraction",
-    "not_recorded": "fraction",
-    "accurately_recorded": "fraction",
-    "misclassified_or_unrecorded": "fraction",
-    "wrongly_classified": "fraction",
-    "recorded_outside_72h": "fraction",
-    "recorded_incorrectly": "fraction",
-    "recorded_correctly": "fraction",
-    "not_recorded_properly": "fraction",
-    "unrecorded_in_sample": "fraction",
-    "incorrectly_recorded_in_sample": "fraction",
-}
+# Measures are declared once in knowledge.measures (kinds, directions, families); these names
+# stay importable from here.
+MEASURE_KINDS: Final[dict[str, str]] = _MEASURE_KINDS
 MEASURES: Final = tuple(MEASURE_KINDS)
-
-# Families: what a question about one measure is shown.
-CANCELLED_FAMILY: Final = ("cancelled_incorrect", "cancelled_incorrect_pct", "cancelled_correct")
+CANCELLED_FAMILY: Final = FAMILIES["cancelled_incorrect"]
 RECORDING_FAMILY: Final = ("recording_rate", "unrecorded_per_year")
-VICTIMS_TOLD_FAMILY: Final = ("victims_told", "victims_not_told", "victims_not_told_pct")
-# Audit counts of whether reports were recorded: shown when there is no rate for the offence.
-RECORDING_AUDITS: Final = (
-    "were_recorded",
-    "should_have_been_recorded",
-    "not_recorded",
-    "unrecorded_in_sample",
-    "sample_recorded_pct",
-    "sample_not_recorded_pct",
-    "not_recorded_pct",
-    "unrecorded_rate",
-    "accurately_recorded",
-    "recorded_correctly",
-    "recorded_incorrectly",
-    "not_recorded_properly",
-    "incorrectly_recorded_in_sample",
-    "misclassified_or_unrecorded",
-    "wrongly_classified",
-    "recorded_within_24h",
-    "recorded_outside_72h",
-    "additional_recorded_per_year",
-)
-FAMILIES: Final[dict[str, tuple[str, ...]]] = {
-    "cancelled_incorrect": CANCELLED_FAMILY,
-    "cancelled_correct": ("cancelled_correct", "cancelled_incorrect", "cancelled_incorrect_pct"),
-    "recording_rate": RECORDING_FAMILY,
-    "unrecorded_per_year": ("unrecorded_per_year", "recording_rate", "unrecorded_rate"),
-    "grade": ("grade",),
-    "victims_told": VICTIMS_TOLD_FAMILY,
-    "victims_not_told": VICTIMS_TOLD_FAMILY,
-    "wrongly_classified": ("wrongly_classified", "misclassified_or_unrecorded"),
-    "recorded_within_24h": ("recorded_within_24h",),
-    "recorded_outside_72h": ("recorded_outside_72h",),
-    "additional_recorded_per_year": ("additional_recorded_per_year",),
-}
-NATIONAL_MEASURES: Final[dict[str, tuple[str, ...]]] = {
-    "cancelled_incorrect": (
-        "forces_with_incorrect_cancellations",
-        "max_force_cancelled_incorrect_pct",
-    ),
-    "cancelled_crimes_recorded": ("cancelled_crimes_recorded",),
-}
+VICTIMS_TOLD_FAMILY: Final = FAMILIES["victims_told"]
 
 # Phrases, longest first when matched; each maps to the findings vocabulary.
 OFFENCE_WORDS: Final[dict[str, str]] = {
@@ -194,6 +125,13 @@ MEASURE_WORDS: Final[dict[str, str]] = {
     "victims were told": "victims_told",
     "victims were informed": "victims_told",
     "victims not told": "victims_not_told",
+    "werent told": "victims_not_told",
+    "wasnt told": "victims_not_told",
+    "never heard": "victims_not_told",
+    "left in the dark": "victims_not_told",
+    "kept in the dark": "victims_not_told",
+    "were told": "victims_told",
+    "was told": "victims_told",
     "victims were not told": "victims_not_told",
     "not told": "victims_not_told",
     "never told": "victims_not_told",
@@ -209,6 +147,9 @@ MEASURE_WORDS: Final[dict[str, str]] = {
     "24 hours": "recorded_within_24h",
     "24 hrs": "recorded_within_24h",
     "24h": "recorded_within_24h",
+    "24hrs": "recorded_within_24h",
+    "24 hour": "recorded_within_24h",
+    "twenty four hours": "recorded_within_24h",
     "within a day": "recorded_within_24h",
     "72 hours": "recorded_outside_72h",
     "72 hrs": "recorded_outside_72h",
@@ -292,6 +233,10 @@ ASCENDING_RANK_WORDS: Final = frozenset({"worst", "lowest", "bottom", "least", "
 NATIONAL_PHRASES: Final = (
     "how many forces",
     "how many police forces",
+    "number of forces",
+    "count of forces",
+    "number of cancelled",
+    "england wales",
     "how many cancelled",
     "nationally",
     "national",
@@ -308,6 +253,9 @@ HELP_PHRASES: Final = (
     "hey",
     "start",
     "what can you do",
+    "what can i ask",
+    "what questions",
+    "how do i use",
     "what do you do",
     "how does this work",
     "good morning",
@@ -370,6 +318,9 @@ OUT_OF_SCOPE_PLACES: Final = (
     "belfast",
     "derry",
     "british transport police",
+    "ministry of defence police",
+    "mod police",
+    "civil nuclear constabulary",
     "btp",
     "isle of man",
     "jersey",

@@ -3,7 +3,9 @@
 import pytest
 
 from knowledge import Knowledge
-from knowledge.facts import wilson_interval
+from knowledge.facts import latest_per_figure, wilson_interval
+from knowledge.measures import HIGHER_BETTER, HIGHER_WORSE, measure
+from knowledge.parser import Query
 from knowledge.render import TELEGRAM_LIMIT
 from knowledge.vocabulary import OFFENCES
 
@@ -125,3 +127,173 @@ def test_wilson_interval_matches_known_values() -> None:
     assert (round(low, 1), round(high, 1)) == (2.8, 30.1)
     assert wilson_interval(0, 20)[0] == 0.0
     assert wilson_interval(20, 20)[1] == 100.0
+
+
+# Framing: each kind of misleading frame (issue "answers a reporter can quote") has a test here.
+
+
+def first_line(knowledge: Knowledge, question: str) -> str:
+    return knowledge.reply(question).splitlines()[0]
+
+
+def test_most_means_the_biggest_number(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("which force has the most unrecorded crimes")
+    numbers = [f.number for f in answer.facts]
+    assert answer.rank == "most" and numbers == sorted(numbers, reverse=True)
+    assert answer.facts[0].force == "Greater Manchester Police"
+    text = knowledge.render(answer)
+    assert text.startswith("Highest estimated crimes unrecorded a year")
+    assert "City of London" not in text and "Best" not in text
+
+
+def test_worst_follows_the_measures_direction(knowledge: Knowledge) -> None:
+    unrecorded = Query("q", "rank", measure="unrecorded_per_year", rank="worst")
+    rate = Query("q", "rank", measure="recording_rate", rank="worst")
+    worst_unrecorded = knowledge.answerer.answer(unrecorded).facts
+    worst_rate = knowledge.answerer.answer(rate).facts
+    assert [f.number for f in worst_unrecorded] == sorted(
+        (f.number for f in worst_unrecorded), reverse=True
+    )
+    assert [f.number for f in worst_rate] == sorted(f.number for f in worst_rate)
+    assert measure("unrecorded_per_year").direction == HIGHER_WORSE
+    assert measure("cancelled_incorrect_pct").direction == HIGHER_WORSE
+    assert measure("recording_rate").direction == HIGHER_BETTER
+
+
+def test_a_tie_at_the_cut_is_shown_whole(knowledge: Knowledge) -> None:
+    answer = knowledge.answerer.answer(Query("q", "rank", measure="grade", rank="worst"))
+    inadequate = [f for f in answer.facts if f.value == "inadequate"]
+    assert len(inadequate) == len(answer.facts) > 5  # every inadequate force, not the first 5
+    assert set(answer.places) == {1}
+    assert "share the worst latest crime-recording grade" in knowledge.render(answer)
+
+
+def test_filter_lists_exactly_the_forces_with_that_grade(knowledge: Knowledge) -> None:
+    answer = knowledge.answerer.answer(
+        Query("q", "filter", measure="grade", grade_filter="inadequate")
+    )
+    latest = {
+        force: latest_per_figure(
+            f for f in knowledge.store.facts_for(force) if f.measure == "grade"
+        )
+        for force in knowledge.store.forces
+    }
+    expected = {force for force, g in latest.items() if g and g[0].value == "inadequate"}
+    assert {f.force for f in answer.group("latest")} == expected
+    text = knowledge.render(answer)
+    for force in expected:
+        assert force in text
+    assert "Avon and Somerset" not in text  # requires improvement: not listed
+
+
+def test_which_forces_wrongly_cancelled_lists_no_zero_under_wrongly(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("which forces wrongly cancelled robbery reports")
+    wrongly, none = answer.group("wrongly"), answer.group("none")
+    assert wrongly and none
+    assert not any(f.none_found or f.is_2014 for f in wrongly)
+    assert all(f.none_found for f in none)
+    assert all(f.is_2014 for f in answer.group("only_2014"))
+    text = knowledge.render(answer)
+    head, _, rest = text.partition("None wrongly cancelled")
+    assert "Merseyside Police" not in head.split("Wrongly cancelled at least one")[1]
+    assert "Merseyside Police" in rest
+    assert text.startswith("As reported, 28 forces wrongly cancelled at least one robbery record")
+    assert f"Our data names {len(wrongly)} forces that wrongly cancelled" in text
+
+
+def test_grades_say_what_was_graded_never_overall(knowledge: Knowledge) -> None:
+    peel = knowledge.reply("Avon and Somerset grade")
+    cdi = knowledge.reply("Derbyshire grade")
+    assert "PEEL grade for recording data about crime" in peel
+    assert "not the force as a whole" in peel
+    assert "crime data integrity judgement" in cdi
+    for force in knowledge.store.forces:
+        assert "overall grade" not in knowledge.reply(f"{force} grade").lower()
+
+
+def test_rate_and_unrecorded_are_never_paired_across_inspections(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("how good is kent at recording crime now")
+    years = {f.inspection_year for f in answer.facts if f.offence == "all"}
+    assert years == {2022}
+    assert "24,300" not in knowledge.render(answer)
+    summary = knowledge.render(knowledge.ask("Kent"))
+    assert "24,300" not in summary
+
+
+def test_2014_rates_are_shown_as_samples_and_never_ranked(knowledge: Knowledge) -> None:
+    text = knowledge.reply("gmp recording rate 2014")
+    assert text.startswith("Inspectors found Greater Manchester Police had recorded 265 of 388")
+    assert "recorded 68%" not in text and "not comparable" in text
+    for rank in ("most", "least", "best", "worst"):
+        ranked = knowledge.answerer.answer(Query("q", "rank", measure="recording_rate", rank=rank))
+        assert not any(f.is_2014 for f in ranked.facts)
+
+
+def test_percents_keep_their_sign_and_hedges_their_words(knowledge: Knowledge) -> None:
+    assert "40%" in knowledge.reply("North Yorkshire victims not told 2019")
+    assert "just over 90%" in knowledge.reply("Lincolnshire recording rate 2019")
+    assert "almost 15%" in knowledge.reply("Suffolk recording 2014")
+    tvp = knowledge.reply("Thames Valley sexual offences recording rate 2019")
+    assert "95%" in tvp and "up to 95" not in tvp
+
+
+def test_no_figure_is_true_for_the_filter_applied(knowledge: Knowledge) -> None:
+    text = knowledge.reply("south yorkshire domestic abuse recorded")
+    assert "228 of 290" in text and "no figure" not in text.lower()
+    missing = knowledge.reply("Herts cancellations 2024")
+    assert "from a 2024 inspection" in missing and "2017" in missing
+
+
+def test_headline_agrees_with_its_bullets(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("unrecorded crimes")
+    listed = answer.group("latest")
+    assert listed and all(f.measure == "unrecorded_per_year" for f in listed)
+    assert answer.coverage == len(
+        [
+            force
+            for force in knowledge.store.forces
+            if any(f.measure == "unrecorded_per_year" for f in knowledge.store.facts_for(force))
+        ]
+    )
+
+
+def test_smaller_framing_rules(knowledge: Knowledge) -> None:
+    undated = knowledge.reply("Avon and Somerset sexual offences cancellations")
+    assert "earlier inspection" not in undated
+    home_office = knowledge.reply("how many cancelled crimes nationally")
+    assert "small" not in home_office
+    staffs = knowledge.ask("staffordshire grade 2016")
+    assert staffs.facts[0].value == "good" and staffs.lead and staffs.lead.value == "good"
+    assert "changed its published grade" in knowledge.render(staffs)
+    lancs = knowledge.ask("Lancashire rape cancellations")
+    assert len([f for f in lancs.facts if f.measure == "cancelled_incorrect"]) == 1
+    gmp = knowledge.reply("gmp recording rate 2020")
+    assert "not a crime data integrity inspection" in gmp
+
+
+def test_lead_sentence_answers_the_question(knowledge: Knowledge) -> None:
+    assert first_line(knowledge, "Herts robbery cancellations?") == (
+        "Hertfordshire Constabulary wrongly cancelled 2 of the 20 robbery records inspectors "
+        "checked (Crime Data Integrity inspection 2017)."
+    )
+    assert first_line(knowledge, "Kent recording rate").startswith(
+        "Kent Police recorded an estimated 96.7% of reported crime"
+    )
+
+
+def test_citation_names_inspectorate_inspection_force_and_link(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("Herts robbery cancellations?")
+    assert answer.citation.startswith(
+        "HMICFRS, Crime Data Integrity inspection 2017: Hertfordshire Constabulary, robbery."
+    )
+    assert answer.citation.endswith(HERTS_SOURCE) and len(answer.citation) <= 256
+    assert answer.as_json()["citation"] == answer.citation
+    assert knowledge.ask("Cheshire rape cancellations 2014").citation.startswith("HMIC, ")
+    assert knowledge.ask("what is AVI").citation == ""
+
+
+def test_json_forces_name_every_force_the_answer_names(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("worst recording rate")
+    data = answer.as_json()
+    assert answer.forces == () and data["asked_forces"] == []
+    assert data["forces"] == [f.force for f in answer.facts]

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
+from knowledge.store import DATA_FILES
 
 
 @pytest.fixture
@@ -89,7 +90,7 @@ def test_load_rejects_bad_data_with_its_line(
 ) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    for name in ("forces.csv", "aliases.csv", "findings.csv"):
+    for name in DATA_FILES:
         source = Path(__file__).parent.parent / "knowledge" / "data" / name
         (data / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     with (data / "findings.csv").open("a", encoding="utf-8") as handle:

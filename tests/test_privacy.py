@@ -93,13 +93,17 @@ async def test_forget_deletes_every_row_of_the_chat_after_confirming(
 async def test_forget_keeps_everything_when_declined_or_pressed_by_someone_else(
     api: FakeBotApi, app: Application
 ) -> None:
-    group = -100777
+    group, admin, member = -100777, 1001, 4242
+    api.chat_admins[group] = {admin}
     path = app.bot_data["settings"].state_db
     await last_reply(api, group, "/subscribe Kent", 1)
-    await last_reply(api, group, "/forget", 2)
+    api.push_text(group, "/forget", user_id=member)
+    [*_, refused] = await wait_sent(api, group, 2)
+    assert "only its admins" in refused.params["text"]
+    await last_reply(api, group, "/forget", 3)
     yes, no = buttons(api.sent_messages(group)[-1])
     message_id = max(mid for chat, mid in api.messages if chat == group)
-    api.push_callback(group, yes["callback_data"], message_id, user_id=4242)  # not the asker
+    api.push_callback(group, yes["callback_data"], message_id, user_id=member)  # not the asker
     [alert] = await api.wait_for("answerCallbackQuery")
     assert alert.params.get("show_alert") is True
     api.push_callback(group, no["callback_data"], message_id)

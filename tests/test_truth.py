@@ -1,0 +1,179 @@
+"""The truth linter: thousands of generated questions over every force, offence, measure, year
+and intent, each answer checked mechanically against the framing rules.
+
+- every figure in bold on a line belongs to a force the line (or its section) names, to the
+  source the line links and to the inspection the line or its "From ..." heading names;
+- the lead sentence gives the lead figure, and the citation names its force and link;
+- a list that says "wrongly cancelled" holds no zero; a grade filter holds only that grade;
+- ranks follow the measure's direction and leave 2014 figures out;
+- percent measures print "%", the source's hedges survive, and nothing says "overall grade".
+"""
+
+import html as htmllib
+import itertools
+import re
+
+import pytest
+
+from knowledge import Answer, Knowledge
+from knowledge.facts import Fact
+from knowledge.measures import GRADE_SCORES, primary_of
+from knowledge.parser import Query
+from knowledge.render import TELEGRAM_LIMIT, qualifier, thousands
+from knowledge.vocabulary import NATIONAL, OFFENCES
+
+OFFENCE_WORDS = ["", *(o if o != "other" else "anti-social behaviour" for o in OFFENCES)]
+MEASURE_WORDS = ["", "wrongly cancelled", "recording rate", "unrecorded", "grade", "victims told"]
+YEARS = ["", "2014", "2016", "2017", "2018", "2019", "2020", "2022", "2024"]
+RANKS = ["most", "least", "best", "worst"]
+RANKED_MEASURES = ["recording_rate", "unrecorded_per_year", "cancelled_incorrect", "grade"]
+_BOLD = re.compile(r"<b>(.*?)</b>")
+_HREF = re.compile(r'<a href="([^"]+)">')
+_HEDGE = re.compile(
+    r"^(just over|just under|well over|over|more than|less than|under|around|about|roughly"
+    r"|approximately|nearly|almost|at least|some|up to) "
+)
+
+
+def questions(knowledge: Knowledge) -> list[str]:
+    """About 5,000 questions: every force by every offence and measure, every force by every
+    measure and year, and every force-less overview, rank, filter and national question."""
+    shorts = [row["short_name"] for row in knowledge.store.forces.values()]
+    asked = [
+        " ".join(p for p in parts if p)
+        for parts in itertools.chain(
+            itertools.product(shorts, OFFENCE_WORDS, MEASURE_WORDS),
+            itertools.product(shorts, MEASURE_WORDS, YEARS[1:]),
+            itertools.product(OFFENCE_WORDS, MEASURE_WORDS, YEARS),
+            itertools.product(["most", "fewest", "best", "worst"], OFFENCE_WORDS, MEASURE_WORDS),
+            itertools.product(["how many forces"], OFFENCE_WORDS, ["wrongly cancelled"], YEARS),
+        )
+    ]
+    asked += [f"which forces are rated {g}" for g in GRADE_SCORES]
+    asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
+    return [q for q in asked if q]
+
+
+def built_queries() -> list[Query]:
+    """Ranks and filters built directly: every measure, direction, offence and grade."""
+    ranks = [
+        Query("q", "rank", measure=m, rank=r, offence=o)
+        for m, r, o in itertools.product(RANKED_MEASURES, RANKS, [None, *OFFENCES])
+    ]
+    filters = [Query("q", "filter", measure="grade", grade_filter=g) for g in GRADE_SCORES]
+    return ranks + filters
+
+
+def representations(fact: Fact) -> set[str]:
+    """Every way a figure of this fact may be printed in bold."""
+    shown: set[str] = set()
+    if fact.value is not None:
+        shown |= {fact.value, thousands(fact.value), f"{fact.value}%"}
+    if fact.numerator is not None:
+        shown |= {str(fact.numerator), "none"}
+        if fact.denominator is not None:
+            shown |= {f"{fact.numerator} of {fact.denominator}"}
+            shown |= {f"{fact.numerator} of the {fact.denominator}"}
+    return shown
+
+
+def check_lines(knowledge: Knowledge, answer: Answer, html: str) -> None:
+    """Each bold figure on a line with a source link belongs to a fact of that source, of a
+    force the line or its section names, and of the inspection the line or its heading names."""
+    section_force, heading = "", ""
+    by_url: dict[str, list[Fact]] = {}
+    for fact in knowledge.store.facts:
+        by_url.setdefault(fact.source_url, []).append(fact)
+    for raw in html.splitlines():
+        line = htmllib.unescape(raw)
+        bolds = _BOLD.findall(line)
+        if bolds and line == f"<b>{bolds[0]}</b>" and bolds[0] in knowledge.store.forces:
+            section_force = bolds[0]
+        if line.startswith("<b>From "):
+            heading = line
+            continue
+        urls = _HREF.findall(line)
+        if not line.startswith("•") or not urls:
+            continue
+        own_words = re.sub(r"the source says: “.*?”", "", line)  # a quote may name others
+        named = {force for force in (*knowledge.store.forces, NATIONAL) if force in own_words}
+        forces = named or {section_force} if named or section_force else set(answer.forces)
+        if not named and answer.intent in ("lookup", "force_summary", "national"):
+            forces = set(answer.forces) or {NATIONAL}
+        facts = [f for url in urls for f in by_url.get(url, []) if f.force in forces]
+        assert facts, (answer.question, line)
+        for bold in bolds:
+            if not any(c.isdigit() for c in bold) and bold != "none":
+                continue
+            figure = _HEDGE.sub("", bold)
+            owners = [f for f in facts if figure in representations(f)]
+            assert owners, (answer.question, bold, line)
+            assert any(
+                f.inspection in line + heading
+                or str(f.inspection_year or "2016-2020") in line + heading
+                for f in owners
+            ), (answer.question, line)
+
+
+def check_answer(knowledge: Knowledge, answer: Answer) -> None:
+    html = knowledge.render(answer, "html")
+    text = knowledge.render(answer, "text")
+    assert len(html) < TELEGRAM_LIMIT, answer.question
+    own_words = re.sub(r"the source says: “.*?”", "", text)  # the source's own words may
+    assert "overall grade" not in own_words.lower(), answer.question
+    check_lines(knowledge, answer, html)
+    assert set(answer.as_json()["forces"]) >= {
+        f.force for f in answer.facts if f.force != NATIONAL
+    }
+    if answer.intent in ("lookup", "force_summary"):
+        assert {f.force for f in answer.facts} <= set(answer.forces), answer.question
+    for fact in answer.facts:
+        if fact.source_url not in text:
+            continue  # a names-only part of a long list
+        shown = f"{qualifier(fact)}{thousands(fact.value)}" if fact.value else ""
+        if fact.kind == "percent" and fact.value:
+            assert f"{shown}%" in text, (answer.question, fact)
+        elif fact.value and fact.kind == "count" and qualifier(fact):
+            assert shown in text, (answer.question, fact)
+    if answer.lead is not None:
+        first = htmllib.unescape(html.split("\n\n")[0])
+        leading = {_HEDGE.sub("", b) for b in _BOLD.findall(first)}
+        assert leading & representations(answer.lead) or (
+            answer.lead.kind == "grade" and answer.lead.value in first
+        ), (answer.question, first)
+        assert answer.citation and len(answer.citation) <= 256, answer.question
+        assert answer.lead.source_url in answer.citation
+        assert answer.lead.force in answer.citation
+    check_lists(answer)
+
+
+def check_lists(answer: Answer) -> None:
+    assert not any(f.none_found or f.is_2014 for f in answer.group("wrongly")), answer.question
+    assert all(f.none_found for f in answer.group("none")), answer.question
+    if answer.intent == "filter":
+        assert all(f.value == answer.grade_filter for f in answer.group("latest"))
+    if answer.intent == "offence_overview" and answer.topic != "cancelled_incorrect":
+        primary = primary_of(answer.topic or "")
+        assert all(f.measure in primary for f in answer.group("latest")), answer.question
+    if answer.intent == "rank" and answer.facts:
+        assert not any(f.is_2014 for f in answer.facts), answer.question
+        numbers = [f.number or 0.0 for f in answer.facts]
+        higher_worse = answer.facts[0].about.higher_is_worse
+        descending = answer.rank == "most" or (
+            answer.rank in ("best", "worst") and (answer.rank == "worst") == higher_worse
+        )
+        assert numbers == sorted(numbers, reverse=descending), (answer.question, numbers)
+
+
+def test_generated_questions_keep_every_framing_rule(knowledge: Knowledge) -> None:
+    asked = questions(knowledge)
+    assert len(asked) > 4000
+    for question in asked:
+        check_answer(knowledge, knowledge.ask(question))
+
+
+@pytest.mark.parametrize("query", built_queries(), ids=lambda q: f"{q.intent}-{q.measure}")
+def test_built_ranks_and_filters_keep_every_framing_rule(
+    knowledge: Knowledge, query: Query
+) -> None:
+    check_answer(knowledge, knowledge.answerer.answer(query))

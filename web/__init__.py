@@ -1,0 +1,1 @@
+"""The findings site: the findings database published with datasette, embargoes respected."""
