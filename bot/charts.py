@@ -18,6 +18,7 @@ from knowledge.chart_render import render_png
 from knowledge.charts import ChartData, NoChart, plan_chart
 
 CHART_FILE_IDS = "chart_file_ids"  # bot_data: chart cache key -> Telegram file id
+FILE_IDS_KEPT = 2_000  # a few hundred bytes each
 
 
 async def chart(update: Update, context: Context) -> None:
@@ -68,6 +69,8 @@ async def send_chart(update: Update, context: Context, question: str) -> None:
     message = await _send_photo(update, context, png, planned.caption)
     if message.photo:
         sent_ids[planned.cache_key] = message.photo[-1].file_id
+        while len(sent_ids) > FILE_IDS_KEPT:  # oldest first: dicts keep insertion order
+            del sent_ids[next(iter(sent_ids))]
 
 
 async def _send_photo(
