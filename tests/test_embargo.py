@@ -15,14 +15,15 @@ from telegram import Bot
 
 from bot.cli import main
 from bot.inline import inline_results
-from delivery.announce import ingest_and_announce, load_and_announce
+from delivery.announce import embargo_text, ingest_and_announce, load_and_announce
 from delivery.broadcast import Broadcaster
 from delivery.pacing import Pacer
 from delivery.schedule import Schedule
 from delivery.state import StateDB
 from knowledge import Knowledge
 from knowledge.charts import NoChart, plan_chart
-from knowledge.embargo import EmbargoError, parse_moment
+from knowledge.embargo import EmbargoError, move_embargo, parse_moment
+from knowledge.export import rows_behind, rows_csv
 from knowledge.loader import DATA_DIR
 from knowledge.store import Store
 
@@ -103,6 +104,7 @@ def test_embargoed_figures_are_invisible_one_second_before_and_visible_one_after
             "chart": not isinstance(chart, NoChart) and "95.1" in chart.caption,
             "inline": "95.1" in article.input_message_content.message_text,  # type: ignore[union-attr]
             "whats_new": "PEEL 2026" in knowledge.reply("what's new"),
+            "csv": "95.1" in rows_csv(rows_behind(knowledge.ask(question))),
             "facts": any(f.inspection == "PEEL 2026" for f in knowledge.store.facts),
         }
 
@@ -156,22 +158,32 @@ async def test_the_announcement_goes_out_at_the_moment_exactly_once(
 
 
 async def test_the_running_bot_releases_it_at_the_moment(
-    api: FakeBotApi, knowledge: Knowledge, dbs: tuple[Path, Path], tmp_path: Path
+    api: FakeBotApi, dbs: tuple[Path, Path], tmp_path: Path
 ) -> None:
     findings, state_db = dbs
     moment = parse_moment("2027-12-02T00:01")  # a valid moment, moved closer below
     ingest_and_announce(findings, state_db, csv_file(tmp_path, herts_rows()), moment)
-    at = time.time() + 1.5
+    at = float(int(time.time()) + 2)
+    move_embargo(findings, HERTS, "PEEL 2026", embargo_text(at))
     with StateDB(state_db) as state:
         [row] = Schedule(state.conn).pending()
         Schedule(state.conn).reschedule(row.id, at)
+    reader, question = 9, "Herts recording rate"
     async with running_bot(
-        api, knowledge, findings_db=findings, state_db=state_db, broadcast_interval=3600
+        api,
+        Knowledge.open(findings),
+        findings_db=findings,
+        state_db=state_db,
+        broadcast_interval=3600,
     ):
-        await settle(1.0)
-        assert api.delivered(1) == []
+        api.push_text(reader, question)
+        [before] = await wait_sent(api, reader)
+        assert "95.1" not in before.params["text"] and api.delivered(1) == []
         [sent] = await wait_sent(api, 1, timeout=5)
         assert sent.at >= at and sent.at - at < 2.0
+        api.push_text(reader, question)
+        [_, after] = await wait_sent(api, reader, 2)
+        assert "95.1" in after.params["text"]
         await settle(1.5)
     assert len(api.delivered(1)) == 1 and len(api.delivered(2)) == 1
 
