@@ -1,34 +1,57 @@
-"""Broadcast one announcement to N subscribers through the fake Bot API.
+"""Broadcast one announcement to N subscribers through the fake Bot API, with network latency.
 
-The fake server enforces a flood limit (30 messages a second, answering 429 retry_after=1
-above it) and fails 5% of sends with a 500. Prints achieved messages a second (and as a share of
-the limit), duplicates, losses and wall time.
+The fake Bot API runs in its own process (as Telegram is another machine) and answers each
+sendMessage after --latency seconds; it enforces Telegram's flood limit (30 messages a second,
+or 1,000 with paid broadcasts: 429 retry_after=1 above it) and can fail a share of sends with a
+500. The broadcaster is the one the bot ships: its Application's bot, rate limiter and Pacer,
+with the settings' defaults (25 messages a second and 8 in flight; with --paid 1,000 and 128).
+Prints achieved messages a second as a share of the configured rate, duplicates and losses.
 
-    .venv/bin/python bench/broadcast.py --subscribers 2000
+    .venv/bin/python bench/broadcast.py --subscribers 3000 --latency 0.03 0.08 0.15
+    .venv/bin/python bench/broadcast.py --paid --subscribers 5000 --latency 0.08
 """
 
 import argparse
 import asyncio
 import logging
+import multiprocessing
 import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fake_bot_api import running_fake_bot_api
-from telegram import Bot
+from bot_harness import TOKEN
+from fake_bot_api import FakeBotApi
 
-from delivery.broadcast import Broadcaster, RetryPolicy
-from delivery.pacing import MESSAGES_PER_SECOND, Pacer
+from bot.app import build_application
+from bot.settings import Settings
+from delivery.jobs import broadcaster_of, senders_of
 from delivery.state import ALL_FORCES, StateDB
+from knowledge import Knowledge
+from knowledge.store import build_database
 
-LIMIT = 30
+
+async def serve(latency: float, limit: int, faults: float, pipe: Any) -> None:
+    api = FakeBotApi(latency=latency, rate_limit_per_second=limit, transient_fault_rate=faults)
+    await api.start()
+    pipe.send(api.base_url)
+    await asyncio.to_thread(pipe.recv)  # the broadcast is over
+    per_chat = Counter(int(call.chat_id) for call in api.delivered())
+    rejected = Counter(call.error_code for call in api.rejected)
+    pipe.send((dict(per_chat), dict(rejected)))
+    await api.stop()
 
 
-def subscribe_all(state: StateDB, count: int) -> None:
+def run_server(latency: float, limit: int, faults: float, pipe: Any) -> None:
+    asyncio.run(serve(latency, limit, faults, pipe))
+
+
+def subscribe_all(state: StateDB, count: int, force: str, title: str) -> None:
     """N private chats following every force, written in one transaction."""
     with state.conn:
         state.conn.executemany(
@@ -39,55 +62,74 @@ def subscribe_all(state: StateDB, count: int) -> None:
             "insert into subscriptions (chat_id, force, since) values (?, ?, 0)",
             [(chat, ALL_FORCES) for chat in range(1, count + 1)],
         )
-    state.announcements.queue(
-        "Kent Police", "PEEL 2026", "<b>New inspection</b>: Kent Police, PEEL 2026"
+    state.announcements.queue(force, title, f"<b>New inspection</b>: {force}, {title}")
+
+
+async def broadcast(settings: Settings, knowledge: Knowledge) -> tuple[float, Counter[str]]:
+    application = build_application(settings, knowledge)
+    await application.initialize()
+    try:
+        broadcaster = broadcaster_of(application.bot_data, settings)
+        bots = await senders_of(application, settings)
+        started = time.monotonic()
+        outcomes = await broadcaster.run(bots)
+        return time.monotonic() - started, outcomes
+    finally:
+        for bot in bots:
+            await bot.shutdown()
+        await application.shutdown()
+
+
+def one_run(args: argparse.Namespace, latency: float, folder: Path) -> None:
+    env = {"FINDINGS_ALLOW_PAID_BROADCAST": "1"} if args.paid else {}
+    limit = 1000 if args.paid else 30
+    parent, child = multiprocessing.get_context("spawn").Pipe()
+    server = multiprocessing.get_context("spawn").Process(
+        target=run_server, args=(latency, limit, args.faults, child), daemon=True
     )
-
-
-async def bench(subscribers: int, rate: float, faults: float) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        state = StateDB(Path(folder) / "state.db")
-        subscribe_all(state, subscribers)
-        broadcaster = Broadcaster(state, Pacer(rate), RetryPolicy(backoff=1.0, max_attempts=8))
-        async with (
-            running_fake_bot_api(rate_limit_per_second=LIMIT, transient_fault_rate=faults) as api,
-            Bot("123:BENCH", base_url=api.base_url) as bot,
-        ):
-            started = time.monotonic()
-            outcomes = await broadcaster.run(bot)
-            wall = time.monotonic() - started
-            per_chat = Counter(int(call.chat_id) for call in api.delivered())
-            rejected = Counter(call.error_code for call in api.rejected)
-        counts = state.outbox.counts()
-        state.close()
+    server.start()
+    base_url = parent.recv()
+    state_db = folder / f"state-{latency}.db"
+    knowledge = Knowledge.open(folder / "findings.db")
+    force, title = next((f.force, f.inspection) for f in knowledge.store.facts)
+    with StateDB(state_db) as state:
+        subscribe_all(state, args.subscribers, force, title)
+    settings = Settings.from_env(
+        {**env, "FINDINGS_DB": str(folder / "findings.db"), "FINDINGS_STATE_DB": str(state_db)}
+    )
+    settings = Settings(**{**settings.__dict__, "token": TOKEN, "api_base_url": base_url})
+    wall, outcomes = asyncio.run(broadcast(settings, knowledge))
+    parent.send("done")
+    per_chat, rejected = parent.recv()
+    server.join(5)
     duplicates = sum(n - 1 for n in per_chat.values())
-    losses = subscribers - len(per_chat)
+    losses = args.subscribers - len(per_chat)
     achieved = len(per_chat) / wall
     print(
-        f"subscribers {subscribers}, pacing {rate:g}/s, server limit {LIMIT}/s, "
-        f"transient faults {faults:.0%}"
+        f"| {args.subscribers:,} | {latency * 1000:.0f} ms | {settings.broadcast_rate:g}/s "
+        f"| {settings.broadcast_in_flight} | {wall:.1f} s | {achieved:.1f} "
+        f"| {achieved / settings.broadcast_rate:.0%} | {duplicates} | {losses} "
+        f"| {dict(rejected) or '-'} | {dict(outcomes)} |"
     )
-    print(
-        f"delivered {len(per_chat)} in {wall:.1f} s: {achieved:.1f} msgs/s "
-        f"= {achieved / LIMIT:.0%} of the limit"
-    )
-    print(f"duplicates {duplicates}, losses {losses}, outbox {counts}")
-    print(f"server rejections {dict(rejected)}, broadcaster outcomes {dict(outcomes)}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--subscribers", type=int, default=10_000)
-    parser.add_argument(
-        "--rate",
-        type=float,
-        default=MESSAGES_PER_SECOND,
-        help="the broadcaster's pacing, messages a second (default 25)",
-    )
-    parser.add_argument("--faults", type=float, default=0.05, help="share of sends failing 500")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--subscribers", type=int, default=3000)
+    parser.add_argument("--latency", type=float, nargs="+", default=[0.03, 0.08, 0.15])
+    parser.add_argument("--paid", action="store_true", help="allow_paid_broadcast on")
+    parser.add_argument("--faults", type=float, default=0.0, help="share of sends failing 500")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    asyncio.run(bench(args.subscribers, args.rate, args.faults))
+    print(
+        "| subscribers | latency | configured rate | in flight | wall | msgs/s | of the rate "
+        "| duplicates | losses | server errors | outcomes |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    with tempfile.TemporaryDirectory() as folder:
+        build_database(Path(folder) / "findings.db")
+        for latency in args.latency:
+            one_run(args, latency, Path(folder))
 
 
 if __name__ == "__main__":

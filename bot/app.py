@@ -59,8 +59,7 @@ def build_application(
         .token(settings.token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW))
         .concurrent_updates(CONCURRENT_UPDATES)
-        # Broadcast sends hold at most broadcast_in_flight connections; replies keep their own.
-        .connection_pool_size(CONNECTION_POOL + settings.broadcast_in_flight)
+        .connection_pool_size(CONNECTION_POOL)  # broadcasts have their own (delivery/jobs.py)
         .post_init(post_init)
         .post_shutdown(jobs.close_delivery)  # closes the state database
     )

@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -86,8 +86,13 @@ class Broadcaster:
         self._executor.shutdown(wait=True)
         self.state.close()
 
-    async def run(self, bot: Bot, stop_when: Callable[[], bool] | None = None) -> Counter[str]:
-        """One pass: recover rows in doubt (first run only), expand, deliver until idle."""
+    async def run(
+        self, bot: Bot | Sequence[Bot], stop_when: Callable[[], bool] | None = None
+    ) -> Counter[str]:
+        """One pass: recover rows in doubt (first run only), expand, deliver until idle.
+
+        Several bots (the same token, each with its own small connection pool) share the sends:
+        httpx's pool bookkeeping grows with the square of its size."""
         if self._lock.locked():  # the previous run is still sending; it picks new rows up
             return Counter()
         async with self._lock:
@@ -96,7 +101,7 @@ class Broadcaster:
             before = self.outcomes.copy()
             try:
                 await self._prepare()
-                await Delivering(self, bot).run()
+                await Delivering(self, [bot] if isinstance(bot, Bot) else bot).run()
                 if self.flow.retention is not None:
                     await self.db(self.state.outbox.prune, self.clock() - self.flow.retention)
             finally:

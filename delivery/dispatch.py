@@ -7,6 +7,7 @@ committed in groups (one transaction for every send that finished meanwhile).
 import asyncio
 import logging
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from telegram import Bot
@@ -23,8 +24,8 @@ CLAIM_AHEAD = 0.1  # seconds of sends claimed in one transaction
 class Delivering:
     """One delivery pass: claim rows as slots free up, send each in its own task, settle them."""
 
-    def __init__(self, broadcaster: "Broadcaster", bot: Bot) -> None:
-        self.b, self.bot = broadcaster, bot
+    def __init__(self, broadcaster: "Broadcaster", bots: Sequence[Bot]) -> None:
+        self.b, self.bots = broadcaster, bots
         self.tasks: dict[asyncio.Task[None], Delivery] = {}
         self.sending: set[asyncio.Task[None]] = set()
         self.unsettled = 0
@@ -85,7 +86,8 @@ class Delivering:
             else:
                 self.sending.add(task)
                 self.b.took(delivery.chat_id, self.b.clock())  # 1 a second per chat from here
-                outcome = await self.b.send(self.bot, delivery)
+                bot = self.bots[delivery.id % len(self.bots)]
+                outcome = await self.b.send(bot, delivery)
                 self.sending.discard(task)
                 change = await self.b.settle(delivery, outcome)
         except asyncio.CancelledError:

@@ -6,7 +6,6 @@ retry). Each row is committed as `sending` before its message goes out and with 
 after, so a crash leaves only the rows being sent at that moment in doubt.
 """
 
-import json
 import sqlite3
 import time
 from collections.abc import Collection, Iterable
@@ -112,16 +111,31 @@ class Outbox:
             ).fetchone()
         return None if row is None else int(row[0])
 
-    def claim_next(self, now: float, limit: int, busy_chats: Iterable[int] = ()) -> list[Delivery]:
-        """Commit up to `limit` due rows as `sending` (one per chat, none of `busy_chats`)."""
+    def claim_next(
+        self, now: float, limit: int, busy_chats: Collection[int] = ()
+    ) -> list[Delivery]:
+        """Commit up to `limit` due rows as `sending`: oldest first, one per chat, none of
+        `busy_chats`. Reads a bounded window of the queue (index on state, id), not all of it."""
+        busy = set(busy_chats)
+        window = self.conn.execute(
+            "select id, chat_id from outbox where state = 'pending' and next_attempt_at <= ? "
+            "order by id limit ?",
+            (now, 2 * limit + len(busy)),
+        ).fetchall()
+        chosen: list[int] = []
+        for row_id, chat_id in window:
+            if chat_id not in busy and len(chosen) < limit:
+                busy.add(chat_id)
+                chosen.append(row_id)
+        if not chosen:
+            return []
+        marks = ", ".join("?" * len(chosen))
         with self.conn:
             rows = self.conn.execute(
-                "update outbox set state = 'sending', updated_at = ? where id in ("
-                "select min(id) from outbox where state = 'pending' and next_attempt_at <= ? "
-                "and chat_id not in (select value from json_each(?)) group by chat_id "
-                "order by min(id) limit ?) "
+                f"update outbox set state = 'sending', updated_at = ? "
+                f"where state = 'pending' and id in ({marks}) "
                 "returning id, announcement_id, chat_id, attempts, doubts",
-                (now, now, json.dumps(list(busy_chats)), limit),
+                (now, *chosen),
             ).fetchall()
         texts = self.texts({row["announcement_id"] for row in rows})
         claimed = [Delivery(text=texts[row["announcement_id"]], **dict(row)) for row in rows]

@@ -48,4 +48,5 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ["announcement_id", "chat_id"], unique=True, if_not_exists=True
     )
     db.table("outbox").create_index(["state", "next_attempt_at"], if_not_exists=True)
+    db.table("outbox").create_index(["state", "id"], if_not_exists=True)  # claim_next's window
     db.table("subscriptions").create_index(["force"], if_not_exists=True)
