@@ -5,7 +5,7 @@ import logging
 from typing import Any, cast
 from urllib.parse import urlparse
 
-from telegram import Bot, BotCommand, LinkPreviewOptions, Update
+from telegram import Bot, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -20,14 +20,16 @@ from telegram.ext import (
     filters,
 )
 
-from bot import charts, exports, handlers, refresh
+from bot import charts, entry_points, exports, handlers, privacy, refresh, stats
+from bot.alerts import ALERTS, AdminAlerts
 from bot.flood import FloodGate
 from bot.guard import flood_guard
 from bot.inline import inline_query
 from bot.keyboards import CALLBACK_PATTERN, QuestionBook
+from bot.profile import publish_profile
 from bot.replies import BOOK, FLOOD, KNOWLEDGE, WEB_URL
 from bot.settings import Settings, SettingsError
-from delivery import commands, jobs
+from delivery import commands, jobs, release
 from delivery.pacing import OutgoingLimiter
 from knowledge import Knowledge
 
@@ -76,6 +78,7 @@ def build_application(
             FLOOD: FloodGate(settings.questions_per_minute),
             BOOK: QuestionBook(),
             SETTINGS: settings,
+            ALERTS: AdminAlerts(settings.admin_ids),
             WEB_URL: settings.web_url,
         }
     )
@@ -107,6 +110,10 @@ def register_handlers(application: Application) -> None:
     jobs.register(application, application.bot_data[SETTINGS])  # broadcasts
     charts.register(application)  # /chart and the Chart button
     refresh.register(application, application.bot_data[SETTINGS])  # new findings, no restart
+    privacy.register(application)  # /privacy, /forget
+    stats.register(application, application.bot_data[SETTINGS])  # admins' /stats
+    entry_points.register(application)  # /new (deep links: handlers.start)
+    release.register(application, application.bot_data[SETTINGS])  # embargoed announcements
     exports.register(application)  # the CSV button: the rows behind an answer, as a file
     # ---- end of other features -------------------------------------------------------------
 
@@ -134,18 +141,14 @@ def register_handlers(application: Application) -> None:
         )
     )
 
-    # One error handler: logs the traceback, tells the reader in one line
+    # One error handler: logs the traceback, tells the reader in one line, alerts the admins
     application.add_error_handler(handlers.error_handler)
 
 
 async def post_init(application: Application) -> None:
-    """Register the command list with Telegram; a failure is logged, not fatal."""
+    """Register the description and scoped command lists with Telegram; failures only logged."""
     knowledge = cast(Knowledge, application.bot_data[KNOWLEDGE])
-    commands = [BotCommand(name, text) for name, text in handlers.bot_commands(knowledge)]
-    try:
-        await application.bot.set_my_commands(commands)
-    except TelegramError as error:
-        logger.warning("could not register the command list with Telegram: %s", error)
+    await publish_profile(application, knowledge, application.bot_data[SETTINGS])
 
 
 def file_url(base_url: str) -> str:

@@ -6,8 +6,9 @@ the event loop keeps answering others; the same chart is drawn once and then ser
 
 import asyncio
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 from bot.keyboards import CHART_PATTERN, QuestionBook
@@ -15,6 +16,9 @@ from bot.replies import Context, book_of, in_group, knowledge_of, say, send
 from knowledge import Knowledge
 from knowledge.chart_render import render_png
 from knowledge.charts import ChartData, NoChart, plan_chart
+
+CHART_FILE_IDS = "chart_file_ids"  # bot_data: chart cache key -> Telegram file id
+FILE_IDS_KEPT = 2_000  # a few hundred bytes each
 
 
 async def chart(update: Update, context: Context) -> None:
@@ -40,27 +44,47 @@ async def chart_button(update: Update, context: Context) -> None:
 
 
 async def send_chart(update: Update, context: Context, question: str) -> None:
-    """Plan and draw the chart off the event loop; send it as a photo, or say why there is none."""
+    """Plan and draw the chart off the event loop; send it as a photo, or say why there is none.
+
+    A chart sent before goes again by its Telegram file id: no drawing, no upload.
+    """
     chat = update.effective_chat
     if chat is None:
         return
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
     knowledge, bot_name = knowledge_of(context), context.bot.username
-    drawn = await asyncio.to_thread(draw, knowledge, question, bot_name)
-    if isinstance(drawn, NoChart):
-        await send(update, context, drawn.html)
+    planned = await asyncio.to_thread(plan_chart, knowledge, question, bot_name)
+    if isinstance(planned, NoChart):
+        await send(update, context, planned.html)
         return
-    planned, png = drawn
-    message = update.effective_message
+    sent_ids = context.bot_data.setdefault(CHART_FILE_IDS, {})
+    file_id = sent_ids.get(planned.cache_key)
+    if file_id is not None:
+        try:
+            await _send_photo(update, context, file_id, planned.caption)
+            return
+        except BadRequest:  # Telegram no longer knows the file: upload it again
+            sent_ids.pop(planned.cache_key, None)
+    png = await asyncio.to_thread(render_png, planned)
+    message = await _send_photo(update, context, png, planned.caption)
+    if message.photo:
+        sent_ids[planned.cache_key] = message.photo[-1].file_id
+        while len(sent_ids) > FILE_IDS_KEPT:  # oldest first: dicts keep insertion order
+            del sent_ids[next(iter(sent_ids))]
+
+
+async def _send_photo(
+    update: Update, context: Context, photo: str | bytes, caption: str
+) -> Message:
+    """A quoted reply in groups (not to a button press); in the update's chat otherwise."""
+    message, chat = update.effective_message, update.effective_chat
+    assert chat is not None
     if message is not None:
         quote = in_group(update) and update.callback_query is None
-        await message.reply_photo(
-            png, caption=planned.caption, parse_mode=ParseMode.HTML, do_quote=quote
+        return await message.reply_photo(
+            photo, caption=caption, parse_mode=ParseMode.HTML, do_quote=quote
         )
-    else:
-        await context.bot.send_photo(
-            chat.id, png, caption=planned.caption, parse_mode=ParseMode.HTML
-        )
+    return await context.bot.send_photo(chat.id, photo, caption=caption, parse_mode=ParseMode.HTML)
 
 
 def draw(

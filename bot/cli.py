@@ -7,6 +7,8 @@ from typing import TextIO
 
 import click
 
+from bot.cli_schedule import echo_curated, echo_schedule, embargo_moment, register_schedule
+from bot.question_log import QuestionLog
 from bot.settings import Settings, SettingsError
 from delivery.announce import Announced, StateUnwritable, ingest_and_announce, load_and_announce
 from delivery.health import StateUnusable, check_state_database
@@ -168,11 +170,26 @@ def health() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def ingest(file: Path) -> None:
+@click.option(
+    "--embargo",
+    metavar="WHEN",
+    help="Hide the findings, and hold their announcement, until WHEN: 2026-12-02T00:01 "
+    "(UK time) or with a zone (2026-12-02T00:01+00:00).",
+)
+@click.option(
+    "--announce",
+    "announce_backfill",
+    is_flag=True,
+    help="Announce inspections published over 30 days ago (or undated) too.",
+)
+def ingest(file: Path, embargo: str | None, announce_backfill: bool) -> None:
     """Add the findings in FILE (findings.csv format) and announce new inspections."""
     config = settings()
+    moment = embargo_moment(embargo) if embargo else None
     try:
-        report, announced = ingest_and_announce(config.findings_db, config.state_db, file)
+        report, announced = ingest_and_announce(
+            config.findings_db, config.state_db, file, moment, announce_backfill
+        )
     except DataFileError as error:
         raise click.ClickException(f"{error} (nothing was added)") from None
     except WRITE_FAULTS as error:
@@ -194,6 +211,7 @@ def _echo_announced(announced: Announced) -> None:
         click.echo(f"Remembered {announced.seeded} existing inspections without announcing them.")
     for force, title in announced.queued:
         click.echo(f"Queued announcement: {force}, {title}")
+    echo_curated(announced)
 
 
 @main.command()
@@ -211,6 +229,26 @@ def announcements() -> None:
     for row in rows:
         counts = ", ".join(f"{row[s]} {s}" for s in STATES)
         click.echo(f"#{row['id']} [{row['status']}] {row['force']}, {row['title']}: {counts}")
+    echo_schedule(settings().state_db)
+
+
+@main.command()
+@click.option("--limit", default=100, show_default=True, help="How many to list.")
+def questions(limit: int) -> None:
+    """Questions that got no figure, most asked first, with how often they were asked."""
+    config = settings()
+    state = StateDB(config.state_db)
+    try:
+        log = QuestionLog(state.conn, config.question_retention_days)
+        log.prune()
+        rows = log.unanswered(limit=limit)
+    finally:
+        state.close()
+    days = config.question_retention_days
+    if not rows:
+        click.echo(f"No question went without a figure in the last {days} days.")
+    for row in rows:
+        click.echo(f"{row.count:6d}  {row.text}  ({row.outcome.replace('_', ' ')})")
 
 
 @main.command()
@@ -285,6 +323,8 @@ def run() -> None:
             "and TELEGRAM_API_BASE_URL."
         ) from None
 
+
+register_schedule(main)  # cancel-announcement, reschedule-announcement
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -3,11 +3,14 @@
 import logging
 import re
 from collections import Counter
+from functools import partial
 
 from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 from telegram.ext import filters
 
+from bot.alerts import ALERTS
+from bot.entry_points import deep_link_question
 from bot.keyboards import decode, examples_keyboard
 from bot.replies import (
     Context,
@@ -45,7 +48,10 @@ ADDRESSED_TO_BOT = AddressedToBot(name="AddressedToBot")
 
 
 async def start(update: Update, context: Context) -> None:
-    """Greet the reader and offer example questions as buttons."""
+    """Greet the reader with example questions; a deep link's payload is asked straight away."""
+    if context.args:  # t.me/<bot>?start=herts-robbery-cancellations
+        await answer_question(update, context, deep_link_question(" ".join(context.args)))
+        return
     user = update.effective_user
     text = say(knowledge_of(context), "start", first_name=user.first_name if user else "")
     await send(update, context, text, reply_markup=examples_keyboard(book_of(context)))
@@ -140,16 +146,18 @@ async def button(update: Update, context: Context) -> None:
 
 
 async def error_handler(update: object, context: Context) -> None:
-    """Log the error with its traceback; tell the reader, in one line, if there is one."""
+    """Log the traceback, tell the reader in one line (if there is one), alert the admins."""
     update_id = update.update_id if isinstance(update, Update) else None
     logger.error("error while handling update %s", update_id, exc_info=context.error)
     chat = update.effective_chat if isinstance(update, Update) else None
-    if chat is None:  # inline queries and the like: no chat to tell
-        return
-    try:
-        await context.bot.send_message(chat.id, say(knowledge_of(context), "error"))
-    except TelegramError as error:  # the chat may be gone, or the API down
-        logger.warning("could not tell chat %s about the error: %s", chat.id, error)
+    if chat is not None:  # inline queries and the like: no chat to tell
+        try:
+            await context.bot.send_message(chat.id, say(knowledge_of(context), "error"))
+        except TelegramError as error:  # the chat may be gone, or the API down
+            logger.warning("could not tell chat %s about the error: %s", chat.id, error)
+    if context.error is not None and ALERTS in context.bot_data:
+        render = partial(say, knowledge_of(context), "error_alert")
+        await context.bot_data[ALERTS].alert(context.bot, context.error, render)
 
 
 def coverage(knowledge: Knowledge) -> dict[str, object]:

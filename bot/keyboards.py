@@ -32,6 +32,8 @@ EXAMPLE_QUESTIONS = (
     "Kent vs Essex",
 )
 SOURCE_LABEL = "Source"
+SHARE_LABEL = "Share"
+MAX_INLINE_QUERY = 256  # Telegram's limit for an inline query's text
 COPY_LABEL = "Copy citation"
 MAX_COPY_TEXT = 256  # Telegram's limit for a copy_text button
 FOLLOW_UPS_PER_ROW = 2
@@ -123,7 +125,7 @@ def answer_keyboard(
         ]
     rows += chart_rows(answer, book)
     rows += export_rows(answer, book, web_url, data_version)
-    rows += source_rows(answer)
+    rows += source_rows(answer, share=True)
     return InlineKeyboardMarkup(rows) if rows else None
 
 
@@ -138,14 +140,18 @@ def chart_rows(answer: Answer, book: QuestionBook) -> list[list[InlineKeyboardBu
     return [[InlineKeyboardButton("Chart", callback_data=data)]]
 
 
-def source_rows(answer: Answer) -> list[list[InlineKeyboardButton]]:
+def source_rows(answer: Answer, share: bool = False) -> list[list[InlineKeyboardButton]]:
     """A link button to the source of the first figure shown (each line also links its own),
-    and a "Copy citation" button holding the answer's citation."""
+    a "Copy citation" button holding the answer's citation, and with `share` a Share button:
+    Telegram's chat picker, with the question ready to send inline."""
     if not answer.facts:
         return []
     row = [InlineKeyboardButton(SOURCE_LABEL, url=(answer.lead or answer.facts[0]).source_url)]
     if answer.citation and len(answer.citation) <= MAX_COPY_TEXT:
         row.append(InlineKeyboardButton(COPY_LABEL, copy_text=CopyTextButton(answer.citation)))
+    if share and answer.question.strip():
+        question = answer.question[:MAX_INLINE_QUERY]
+        row.append(InlineKeyboardButton(SHARE_LABEL, switch_inline_query=question))
     return [row]
 
 

@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.flood import FloodGate
 from bot.keyboards import QuestionBook, answer_keyboard
+from bot.readers import note_question
 from knowledge import Knowledge
 from knowledge.conversation import Conversation
 
@@ -107,7 +108,7 @@ async def edit_into_answer(update: Update, context: Context, question: str) -> N
     if query is None or not isinstance(query.message, Message):
         await answer_question(update, context, question)
         return
-    text, markup = _rendered(update, context, question)
+    text, markup = _rendered(update, context, question, settles_clarify=True)
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest:  # too old to edit, deleted, or unchanged
@@ -126,10 +127,11 @@ async def send(update: Update, context: Context, text: str, **kwargs: Any) -> Me
 
 
 def _rendered(
-    update: Update, context: Context, question: str
+    update: Update, context: Context, question: str, settles_clarify: bool = False
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     knowledge = knowledge_of(context)
     answer = conversation_of(update, context).ask(knowledge, question)
+    note_question(update, context, answer, settles_clarify)
     web_url = context.bot_data.get(WEB_URL)
     markup = answer_keyboard(answer, book_of(context), web_url, knowledge.data_version)
     return knowledge.render(answer, "html"), markup

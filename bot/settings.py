@@ -34,6 +34,7 @@ class Settings:
     broadcast_rate: float = 25.0  # messages a second; 1,000 by default with paid broadcasts
     broadcast_in_flight: int = 8  # sends at once; 128 by default with paid broadcasts
     outbox_retention_days: float = 30.0
+    question_retention_days: int = 90
     web_url: str | None = None  # the findings site (`findings-bot web`), for Data buttons
 
     @classmethod
@@ -60,6 +61,7 @@ class Settings:
                 _number(env, "FINDINGS_BROADCAST_IN_FLIGHT", 128 if paid else 8)
             ),
             outbox_retention_days=_number(env, "FINDINGS_OUTBOX_RETENTION_DAYS", 30.0),
+            question_retention_days=int(_number(env, "FINDINGS_QUESTION_RETENTION_DAYS", 90)),
             web_url=_web_url(env.get("FINDINGS_WEB_URL", "").strip()),
         )
 

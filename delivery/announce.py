@@ -16,10 +16,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from delivery.curation import curate, scheduled_embargoes
 from delivery.state import InspectionKey, StateDB
 from knowledge.announcement import announcement
+from knowledge.embargo import as_text
 from knowledge.ingest import IngestReport, add_findings, inspection_keys, require_database
 from knowledge.loader import DATA_DIR
 from knowledge.render import Renderer
@@ -37,19 +40,29 @@ class Announced:
 
     queued: tuple[InspectionKey, ...]
     seeded: int
+    scheduled: tuple[tuple[InspectionKey, float], ...] = ()  # with the moment they go out
+    quiet: tuple[InspectionKey, ...] = ()  # backfilled: remembered without a message
 
 
 def ingest_and_announce(
-    findings_db: Path, state_db: Path, path: Path
+    findings_db: Path,
+    state_db: Path,
+    path: Path,
+    embargo: datetime | None = None,
+    announce_backfill: bool = False,
 ) -> tuple[IngestReport, Announced]:
-    """Add a findings file and queue its inspections not seen before: both, or neither."""
+    """Add a findings file and announce, schedule (`embargo`) or quietly remember (backfill)
+    its inspections not seen before (delivery/curation.py): both, or neither."""
     require_database(findings_db)
     before = inspection_keys(findings_db)
+    until = embargo_text(embargo) if embargo else None
     with writer_lock(findings_db), staging(findings_db, copy_current=True) as staged:
-        report = add_findings(staged, path)  # a bad file raises before anything changes
+        report = add_findings(staged, path, until)  # a bad file raises before anything changes
         with open_state(state_db) as state:
             seed = [] if state.announcements.known() else sorted(before)
-            announced = record(state, staged.path, seed, list(report.inspections))
+            at = embargo.timestamp() if embargo else None
+            candidates = list(report.inspections)
+            announced = curate(state, staged.path, seed, candidates, at, announce_backfill)
         staged.publish()
     return report, announced
 
@@ -60,7 +73,9 @@ def load_and_announce(
     """Rebuild the findings database; queue inspections that were not in the previous one."""
     before = inspection_keys(findings_db)
     with writer_lock(findings_db), staging(findings_db, copy_current=False) as staged:
-        report = write_database(staged, data_dir)
+        with open_state(state_db) as state:
+            hidden = {k: embargo_text(at) for k, at in scheduled_embargoes(state).items()}
+        report = write_database(staged, data_dir, hidden)  # waiting announcements stay hidden
         after = inspection_keys(staged.path)
         with open_state(state_db) as state:
             known = state.announcements.known()
@@ -119,3 +134,10 @@ def unwritable(path: Path | str, error: sqlite3.Error) -> StateUnwritable:
     return StateUnwritable(
         f"cannot write the state database {path} ({error}); nothing was changed"
     )
+
+
+def embargo_text(moment: datetime | float) -> str:
+    """The findings' embargo_until text for a moment."""
+    if isinstance(moment, float | int):
+        moment = datetime.fromtimestamp(moment, UTC)
+    return as_text(moment)

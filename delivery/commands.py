@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.privacy import cancel_unwanted_deliveries
 from bot.replies import Context, knowledge_of, say, send
 from bot.settings import Settings
 from delivery import membership
@@ -158,6 +159,7 @@ def unsubscribe_chat(context: Context, chat_id: int, forces: tuple[str, ...] | N
     if forces is None:
         forces = tuple(following)
     dropped = [force for force in forces if state.subscriptions.remove(chat_id, force)]
+    cancel_unwanted_deliveries(state.conn, chat_id)  # queued before /unsubscribe: not sent
     remaining = state.subscriptions.of(chat_id)
     what = "unsubscribed" if dropped or not following else "not_following"
     return reply(context, what, forces=forces or (ALL_FORCES,), remaining=remaining)

@@ -113,9 +113,8 @@ class Answerer:
     def __init__(self, store: Store, cite: Callable[[Answer], str] | None = None) -> None:
         self.store = store
         self.cite = cite  # the renderer's citation of an answer's lead figure
-        self.facts_of = {
-            force: without_repeats(store.facts_for(force)) for force in (*store.forces, NATIONAL)
-        }
+        self._facts_of: dict[str, list[Fact]] = {}
+        self._facts_version: str | None = None
         self.builders: dict[str, Callable[[Query], Answer]] = {
             "lookup": self.lookup,
             "force_summary": self.force_summary,
@@ -125,7 +124,18 @@ class Answerer:
             "filter": self.filter,
             "compare": self.compare,
             "clarify": self.clarify,
+            "whats_new": self.whats_new,
         }
+
+    @property
+    def facts_of(self) -> dict[str, list[Fact]]:
+        """Each force's facts without repeats, as visible now: an embargo lifting adds some."""
+        version = self.store.visible_version
+        if version != self._facts_version:
+            forces = (*self.store.forces, NATIONAL)
+            self._facts_of = {f: without_repeats(self.store.facts_for(f)) for f in forces}
+            self._facts_version = version
+        return self._facts_of
 
     def answer(self, query: Query) -> Answer:
         builder = self.builders.get(query.intent, self.plain)
@@ -322,7 +332,7 @@ class Answerer:
             shown_offence=asked.offence,
             topic="cancelled_incorrect",
             facts=tuple(national + wrongly + none + only_2014),
-            lead=national[0] if national else None,
+            lead=next(iter(national + wrongly + none + only_2014), None),
             groups=groups,
             missing=not by_force,
             other_years=() if by_force else self._other_years(None, asked),
@@ -429,6 +439,11 @@ class Answerer:
             coverage=graded,
             missing=not latest,
         )
+
+    def whats_new(self, query: Query) -> Answer:
+        from knowledge.whats_new import whats_new  # it builds on this module's Answer
+
+        return whats_new(self.store, query)
 
     def clarify(self, query: Query) -> Answer:
         follow_ups = tuple(

@@ -24,7 +24,13 @@ CHART_KINDS: Final[dict[str, str]] = {
     "forces_with_incorrect_cancellations": CANCELLED,
     "max_force_cancelled_incorrect_pct": CANCELLED,
 }
-CHARTABLE_INTENTS: Final = frozenset(INTENTS) - {"glossary", "help", "clarify", "out_of_scope"}
+CHARTABLE_INTENTS: Final = frozenset(INTENTS) - {
+    "glossary",
+    "help",
+    "clarify",
+    "out_of_scope",
+    "whats_new",
+}
 WRONGLY_CANCELLED: Final = ("cancelled_incorrect", "cancelled_incorrect_pct")
 TEMPLATE: Final = "chart_caption.j2"
 
@@ -156,7 +162,7 @@ def plan_chart(knowledge: Knowledge, question: str, bot_name: str = "") -> Chart
         total_forces=len(knowledge.store.forces),
         years=(years[0], years[-1]) if years else None,
         source_kinds=frozenset(f.source_kind for f in facts),
-        data_version=knowledge.data_version,
+        data_version=knowledge.store.visible_version,  # changes when an embargo lifts
         bot_name=bot_name.lstrip("@"),
     )
     return _speak(knowledge, chart)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.matcher import tokenize
 from knowledge.normalise import normalise
-from knowledge.parser import Query
+from knowledge.parser import _WORST_FORCE_FIGURE, Query
 from knowledge.vocabulary import FAMILIES, RANK_DIRECTIONS, RANK_WORDS
 
 if TYPE_CHECKING:
@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 FRAME_SECONDS = 30 * 60
 _FOLLOW_ON = re.compile(
-    r"^(and|what about|how about|what of|same for|same again|same in|now|then|ok|okay|so|but"
-    r"|also|for|in|was it|what was it|what were they|how were they|how was it)\b"
+    r"^(and|now|then|ok|okay|so|but|also|for|in|was it|what was it|what were they|how were they"
+    r"|how was it)\b|\b(what about|how about|what of|same for|same again|same in)\b"
 )
+_COMPARE = re.compile(r"\b(compare|compared|versus|vs|against|both)\b")
 _BACK_REFERENCE = frozenset({"they", "them", "their", "it", "its", "there", "that", "same"})
 _SUMMARY_CUES = re.compile(r"\b(tell me about|summary|overview|everything|all about)\b")
 _OVERVIEW_CUES = frozenset({"which", "forces", "across", "every", "all", "nationally", "national"})
@@ -43,9 +44,11 @@ class Frame:
     measure: str | None
     year: int | None
     rank: str | None
+    options: tuple[str, ...] = ()  # the last "which force?" candidates, kept after the answer
 
     @classmethod
-    def of(cls, query: Query) -> "Frame":
+    def of(cls, query: Query, before: "Frame | None" = None) -> "Frame":
+        options = query.candidates or (before.options if before else ())
         return cls(
             query.intent,
             query.forces,
@@ -54,6 +57,7 @@ class Frame:
             query.measure,
             query.year,
             query.rank,
+            options,
         )
 
 
@@ -77,7 +81,7 @@ class Conversation:
             query, carried = follow_up(query, self.frame, knowledge.offence_measures)
         answer = replace(knowledge.answerer.answer(query), carried=carried)
         if query.intent not in _NO_FRAME_INTENTS:
-            self.frame, self.asked_at = Frame.of(query), now
+            self.frame, self.asked_at = Frame.of(query, self.frame), now
         return answer
 
     def forget(self) -> None:
@@ -94,12 +98,22 @@ def follow_up(
         chosen = _chosen_candidate(query, frame, words)
         if chosen:
             return _fill(replace(query, forces=(chosen,), candidates=()), frame, pairs)
+    if query.intent == "clarify" and frame.options:  # "and south?" after "which Yorkshire?"
+        named = set(query.candidates) & set(frame.options)
+        if len(named) == 1:
+            return _fill(replace(query, forces=(named.pop(),), candidates=()), frame, pairs)
+    if frame.intent == "national" and _WORST_FORCE_FIGURE.search(plain) and frame.offence:
+        worst = replace(query, intent="national", measure="max_force_cancelled_incorrect_pct")
+        return replace(worst, offence=frame.offence, forces=()), ("offence",)
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
     if not (_follows_on(plain, words) or _bare(query)):
         return query, ()
     if query.intent == "rank" or (frame.intent == "rank" and set(words) & set(RANK_WORDS)):
         return _new_rank(query, frame, words)
+    if query.forces and frame.forces and _COMPARE.search(plain):
+        forces = tuple(dict.fromkeys((*frame.forces, *query.forces)))
+        return _fill(replace(query, forces=forces, intent="compare"), frame, pairs)
     if query.forces and query.intent in ("force_summary", "compare", "lookup"):
         if _SUMMARY_CUES.search(plain) or not (frame.offence or frame.measure):
             return query, ()
@@ -131,7 +145,10 @@ def _fill(
         changes["year"] = frame.year
         carried.append("year")
     filled = replace(query, **changes)  # type: ignore[arg-type]
-    return replace(filled, intent=_intent(filled, frame)), tuple(carried)
+    intent = _intent(filled, frame)
+    if intent == "rank" and not filled.rank:
+        filled = replace(filled, rank=frame.rank)
+    return replace(filled, intent=intent), tuple(carried)
 
 
 def _intent(query: Query, frame: Frame) -> str:

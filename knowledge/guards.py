@@ -81,5 +81,6 @@ NEWSPAPER_BRIDGE: Final = frozenset({"evening", "daily", "weekly", "sunday"})
 # Messages about these are not about police crime recording, wherever they are.
 OFF_TOPIC_WORDS: Final = frozenset(
     """rain raining rainy weather sunny snow snowing windy forecast temperature storm storms
-    football fixture fixtures train trains bus buses traffic""".split()
+    football fixture fixtures train trains bus buses traffic win won game shops
+    open opening""".split()
 )

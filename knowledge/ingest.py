@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from sqlite3 import Connection
 
+from knowledge.embargo import COLUMN as EMBARGO
+from knowledge.embargo import add_column as add_embargo_column
 from knowledge.loader import FindingRow, iter_findings
+from knowledge.public_views import create_public_views
 from knowledge.staging import Staged, staging, writer_lock
 from knowledge.store import StoreMissing, connect_readonly
 
@@ -33,8 +36,8 @@ _FINDING_COLUMNS = (
     "quote",
 )
 _INSERT = (
-    f"insert into findings ({', '.join(_FINDING_COLUMNS)}, id, source_line) "
-    f"values ({', '.join('?' * (len(_FINDING_COLUMNS) + 2))})"
+    f"insert into findings ({', '.join(_FINDING_COLUMNS)}, id, source_line, {EMBARGO}) "
+    f"values ({', '.join('?' * (len(_FINDING_COLUMNS) + 3))})"
 )
 BATCH = 5_000  # rows written per executemany
 SKIPPED_KEPT = 100  # line numbers of skipped duplicates kept for the report
@@ -68,15 +71,18 @@ def inspection_keys(db_path: Path) -> set[InspectionKey]:
         conn.close()
 
 
-def ingest_findings(db_path: Path, csv_path: Path) -> IngestReport:
+def ingest_findings(
+    db_path: Path, csv_path: Path, embargo_until: str | None = None
+) -> IngestReport:
     """Validate `csv_path` as strictly as `load` and add its new rows, all or nothing.
 
     A bad row raises DataFileError (`file:line: reason`) and nothing changes. Rows equal to a
     stored finding in every column are skipped, so ingesting a file twice adds nothing.
+    `embargo_until` (UTC ISO text, knowledge.embargo) hides the added rows until that moment.
     """
     require_database(db_path)
     with writer_lock(db_path), staging(db_path, copy_current=True) as staged:
-        report = add_findings(staged, csv_path)
+        report = add_findings(staged, csv_path, embargo_until)
         staged.publish()
     return report
 
@@ -86,8 +92,9 @@ def require_database(db_path: Path) -> None:
         raise StoreMissing(f"no findings database at {db_path}: run `findings-bot load` first")
 
 
-def add_findings(staged: Staged, csv_path: Path) -> IngestReport:
-    """Add the file's new rows to a staged copy of the database (not yet published)."""
+def add_findings(staged: Staged, csv_path: Path, embargo_until: str | None = None) -> IngestReport:
+    """Add the file's new rows to a staged copy of the database (not yet published), with
+    their embargo in the same transaction."""
     conn = staged.connect()
     try:
         forces = {name for (name,) in conn.execute("select name from forces where kind = 'force'")}
@@ -95,7 +102,10 @@ def add_findings(staged: Staged, csv_path: Path) -> IngestReport:
         conn.execute(  # databases built before the index existed
             "create index if not exists idx_findings_inspection_id on findings (inspection_id)"
         )
-        report = _Writer(conn, csv_path).write(iter_findings(csv_path, forces))
+        if add_embargo_column(conn):  # a database from before embargoes
+            create_public_views(conn)  # the findings site's views learn the column
+        writer = _Writer(conn, csv_path, embargo_until)
+        report = writer.write(iter_findings(csv_path, forces))
         conn.execute("commit")
     finally:
         conn.close()
@@ -105,8 +115,8 @@ def add_findings(staged: Staged, csv_path: Path) -> IngestReport:
 class _Writer:
     """One pass over the rows: inspections by key, duplicates by fingerprint, rows in batches."""
 
-    def __init__(self, conn: Connection, path: Path) -> None:
-        self.conn, self.path = conn, path
+    def __init__(self, conn: Connection, path: Path, embargo_until: str | None = None) -> None:
+        self.conn, self.path, self.embargo_until = conn, path, embargo_until
         self.inspections: dict[InspectionKey, list[object]] = {
             (force, title): [inspection_id, published]
             for inspection_id, force, title, published in conn.execute(
@@ -135,7 +145,7 @@ class _Writer:
                 if len(skipped) < SKIPPED_KEPT:
                     skipped.append(row.line)
                 continue
-            batch.append((*values, next_id + added, row.line))
+            batch.append((*values, next_id + added, row.line, self.embargo_until))
             added += 1
             if len(batch) >= BATCH:
                 self.conn.executemany(_INSERT, batch)

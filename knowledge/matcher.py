@@ -83,7 +83,8 @@ class ForceMatcher:
         for place in (*OUT_OF_SCOPE_PLACES, *elsewhere):
             if _key(place) not in self.table:  # a name used in England and Wales too is theirs
                 self._add(place, AliasEntry(place, ELSEWHERE, False))
-        self._add(NATIONAL, AliasEntry(NATIONAL, "national", False))
+        for national in (NATIONAL, "england & wales", "england wales"):
+            self._add(national, AliasEntry(NATIONAL, "national", False))
         self.longest = max(len(alias.split()) for alias in self.table)
         self.words = frozenset(word for alias in self.table for word in alias.split())
         self.fuzzy_choices = [
@@ -111,11 +112,19 @@ class ForceMatcher:
                 in (["vs"], ["and"], ["v"], ["versus"], ["or"])
             ]
         result = ForceMatch()
-        for hit in sorted(hits, key=lambda h: h.start):
+        ordered = sorted(hits, key=lambda h: h.start)
+        dropped: set[int] = set()
+        for index in reversed(range(len(ordered))):
+            hit = ordered[index]
             other = _not_police(lowered, hit.start + hit.length)
-            if other and not {e.kind for e in hit.entries} & {ELSEWHERE, "national"}:
-                result.not_police.append(other)
-            else:
+            follows = (
+                index + 1 in dropped and ordered[index + 1].start <= hit.start + hit.length + 1
+            )
+            if (other or follows) and not {e.kind for e in hit.entries} & {ELSEWHERE, "national"}:
+                dropped.add(index)  # "Devon and Somerset Fire and Rescue": both places go
+                result.not_police.insert(0, other or result.not_police[0])
+        for index, hit in enumerate(ordered):
+            if index not in dropped:
                 _classify(hit.entries, result)
         if not result.forces and not result.ambiguous:
             result.suggestions = suggestions

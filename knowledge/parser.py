@@ -33,6 +33,7 @@ INTENTS: Final = (
     "help",
     "clarify",
     "out_of_scope",
+    "whats_new",
 )
 # When a question names several measures, the most specific one is what it asks about.
 MEASURE_PRIORITY: Final = (
@@ -52,7 +53,14 @@ MEASURE_PRIORITY: Final = (
 _YEAR = re.compile(r"\b(20[12]\d)(?: (\d\d))?\b")
 _WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
-    r"|rate|figure|per cent|percent)\b|\bworst force\b"
+    r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single )?force\b"
+)
+_SINCE = re.compile(r"\bsince (20[12]\d)\b")
+_HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
+# Offences whose recording was audited as samples, not estimated as rates or unrecorded counts.
+AUDIT_ONLY_OFFENCES: Final = frozenset({"domestic abuse", "vulnerable victims", "modern slavery"})
+NATIONAL_CAPABLE: Final = frozenset(
+    {None, "cancelled_incorrect", "recording_rate", "unrecorded_per_year", "grade"}
 )
 
 
@@ -68,6 +76,10 @@ _GLOSSARY_CUE = _phrases(GLOSSARY_CUES)
 _HELP = _phrases(HELP_PHRASES)
 _NATIONAL = _phrases(NATIONAL_PHRASES)
 _RANK = _phrases(RANK_WORDS)
+_WHATS_NEW = re.compile(
+    r"\b(what'?s new|what is new|anything new|what'?s changed|what has changed|"
+    r"what changed( recently)?|(latest|newest|recent|new) (inspections|reports|findings))\b"
+)
 _GRADE = _phrases(GRADE_WORDS)
 
 
@@ -96,13 +108,19 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
     if speller:
         words = speller.correct(words)
     plain = " ".join(w.lower() for w in words)
+    if _asks_whats_new(text):  # "what's new", "latest inspections": no force to match
+        return Query(text, "whats_new")
     found = matcher.match(words)
-    years = _years(plain)
+    years = () if _SINCE.search(plain) else _years(plain)  # "since 2014": the latest
+    offence = _first(_OFFENCE, plain, OFFENCE_WORDS)
+    measure = _measure(plain)
+    if offence in AUDIT_ONLY_OFFENCES and measure == "unrecorded_per_year":
+        measure = "recording_rate"  # "domestic abuse not recorded": the recording audits
     base = Query(
         text,
         "out_of_scope",
-        offence=_first(_OFFENCE, plain, OFFENCE_WORDS),
-        measure=_measure(plain),
+        offence=offence,
+        measure=measure,
         year=years[0] if len(years) == 1 else None,
         years=years if len(years) > 1 else (),
     )
@@ -122,6 +140,12 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
     if base.offence or base.measure:
         return replace(base, forces=forces, intent="lookup")
     return replace(base, forces=forces, intent="force_summary")
+
+
+def _asks_whats_new(text: str) -> bool:
+    """ "what's new", "latest inspections", "what changed recently" and the like."""
+    plain = " ".join(normalise(text).lower().replace("\u2019", "'").split())
+    return _WHATS_NEW.search(plain) is not None
 
 
 def _clarify(found: ForceMatch, base: Query) -> Query:
@@ -152,11 +176,19 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         return Query(base.text, "glossary", glossary_term=glossary)
     if _worst_force_figure(plain, offence, measure) and not which:
         return replace(base, intent="national", measure="max_force_cancelled_incorrect_pct")
-    if (national or ("how many" in plain and not which)) and (offence or measure):
+    home_office = (
+        measure == "cancelled_incorrect"
+        and not offence
+        and (_HOME_OFFICE_YEARS.search(plain) or "number of" in plain)
+    )
+    if (national or home_office or ("how many" in plain and not which)) and (
+        (offence or measure) and measure in NATIONAL_CAPABLE
+    ):
         return replace(base, intent="national", measure=_national_measure(plain, base))
     if national and "how many" in plain:
         return replace(base, intent="national")
-    if grade and (measure == "grade" or grade in ("inadequate", "outstanding")) and not rank:
+    unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
+    if grade and (measure == "grade" or unmistakable) and not rank:
         return replace(base, intent="filter", measure="grade", grade_filter=grade)
     if rank and (offence or measure or "force" in plain):
         direction = RANK_DIRECTIONS.get(rank.group(1), "best")

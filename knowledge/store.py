@@ -2,6 +2,8 @@
 
 import hashlib
 import sqlite3
+import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,6 +11,8 @@ from urllib.parse import quote
 
 import sqlite_utils
 
+from knowledge.embargo import COLUMN as EMBARGO
+from knowledge.embargo import Clock, Visibility, as_epoch
 from knowledge.facts import Fact
 from knowledge.loader import (
     DATA_DIR,
@@ -51,20 +55,27 @@ def data_version(data_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def build_database(path: Path, data_dir: Path = DATA_DIR) -> LoadReport:
+def build_database(
+    path: Path, data_dir: Path = DATA_DIR, embargoes: Mapping[tuple[str, str], str] | None = None
+) -> LoadReport:
     """Validate the data files and build the database at `path`, all or nothing.
 
     The database is written to a staged file beside `path` and renamed over it only when
     every row has been validated and written (knowledge/staging.py), so a bad file, a full
     disk or a killed process leaves the old database as it was.
+    `embargoes` (force, inspection) -> embargo_until keeps those inspections hidden until then.
     """
     with writer_lock(path), staging(path, copy_current=False) as staged:
-        report = write_database(staged, data_dir)
+        report = write_database(staged, data_dir, embargoes)
         staged.publish()
     return report
 
 
-def write_database(staged: Staged, data_dir: Path = DATA_DIR) -> LoadReport:
+def write_database(
+    staged: Staged,
+    data_dir: Path = DATA_DIR,
+    embargoes: Mapping[tuple[str, str], str] | None = None,
+) -> LoadReport:
     """Validate the data files and write them into a staged file (not yet published)."""
     forces = read_forces(data_dir / "forces.csv")
     names = {force["force"] for force in forces}
@@ -75,7 +86,7 @@ def write_database(staged: Staged, data_dir: Path = DATA_DIR) -> LoadReport:
     version = data_version(data_dir)
     conn = staged.connect()
     try:
-        counts = _write(conn, forces, aliases, elsewhere, findings, version)
+        counts = _write(conn, forces, aliases, elsewhere, findings, version, embargoes or {})
     finally:
         conn.close()
     return LoadReport(staged.target, len(forces), len(aliases), counts, len(findings), version)
@@ -88,6 +99,7 @@ def _write(
     elsewhere: list[dict[str, str]],
     findings: list[FindingRow],
     version: str,
+    embargoes: Mapping[tuple[str, str], str],
 ) -> int:
     db = sqlite_utils.Database(conn)
     db.table("forces").insert_all(
@@ -112,10 +124,20 @@ def _write(
         inspections.values(), pk="id", foreign_keys=[("force", "forces")]
     )
     db.table("findings").insert_all(
-        [_finding_record(i, row, inspections) for i, row in enumerate(findings, 1)],
+        [
+            _finding_record(i, row, inspections)
+            | {EMBARGO: embargoes.get((row.force, row.inspection))}
+            for i, row in enumerate(findings, 1)
+        ],
         pk="id",
         foreign_keys=[("force", "forces"), ("inspection_id", "inspections")],
-        columns={"value": str, "ci_plus_minus": str, "numerator": int, "denominator": int},
+        columns={
+            "value": str,
+            "ci_plus_minus": str,
+            "numerator": int,
+            "denominator": int,
+            EMBARGO: str,
+        },
     )
     db.table("inspections").create_index(["force", "title"], unique=True)
     db.table("findings").create_index(["force", "offence", "measure"])
@@ -203,18 +225,28 @@ class Store:
         facts: list[Fact],
         meta: dict[str, str],
         elsewhere: list[str] | None = None,
+        embargoes: Sequence[float | None] | None = None,
+        clock: Clock = time.time,
     ) -> None:
         self.forces = forces
         self.aliases = aliases
-        self.facts = facts
         self.meta = meta
         self.elsewhere = elsewhere or []  # places outside England and Wales (the gazetteer)
-        self._by_force: dict[str, list[Fact]] = {}
-        for fact in facts:
-            self._by_force.setdefault(fact.force, []).append(fact)
+        self.visibility = Visibility(facts, embargoes or [None] * len(facts), clock)
+
+    @property
+    def facts(self) -> list[Fact]:
+        """The findings visible now: embargoed ones appear when their moment passes."""
+        return self.visibility.facts()
+
+    @property
+    def visible_version(self) -> str:
+        """The data version, and how many embargoes have lifted since it was built."""
+        lifted = self.visibility.lifted()
+        return self.meta.get("data_version", "unknown") + (f"+{lifted}" if lifted else "")
 
     @classmethod
-    def open(cls, path: Path) -> "Store":
+    def open(cls, path: Path, clock: Clock = time.time) -> "Store":
         """Read the database at `path`; StoreMissing when there is none."""
         if not path.is_file():
             raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
@@ -226,17 +258,19 @@ class Store:
                 for r in conn.execute("select * from forces where kind = 'force' order by name")
             }
             aliases = [dict(r) for r in conn.execute("select * from aliases order by alias")]
-            facts = [Fact(**dict(r)) for r in conn.execute(_FACTS_SQL)]
+            rows = [dict(r) for r in conn.execute(_facts_sql(conn))]
+            embargoes = [as_epoch(row.pop(EMBARGO)) for row in rows]
+            facts = [Fact(**row) for row in rows]
             meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
             elsewhere = [r["alias"] for r in conn.execute("select alias from elsewhere")]
         except sqlite3.DatabaseError as error:
             raise StoreMissing(f"{path} is not a findings database ({error})") from None
         finally:
             conn.close()
-        return cls(forces, aliases, facts, meta, elsewhere)
+        return cls(forces, aliases, facts, meta, elsewhere, embargoes, clock)
 
     def facts_for(self, force: str) -> list[Fact]:
-        return self._by_force.get(force, [])
+        return self.visibility.by_force().get(force, [])
 
     def latest_inspection(self, force: str) -> Fact | None:
         """A fact of the force's latest dated inspection (for its title and year)."""
@@ -247,25 +281,59 @@ class Store:
 _FACTS_SQL = """
 select f.force, i.title as inspection, i.year as inspection_year, i.published, f.offence,
        f.measure, f.value, f.ci_plus_minus, f.numerator, f.denominator, f.source_url,
-       f.source_kind, f.quote, f.id as row_id
+       f.source_kind, f.quote, f.id as row_id, {embargo} as {alias}
 from findings f join inspections i on i.id = f.inspection_id
 order by f.id
 """
-_INSPECTION_FACTS_SQL = _FACTS_SQL.replace(
-    "order by f.id", "where i.force = ? and i.title = ? order by f.id"
-)
 
 
-def store_of_inspection(path: Path, force: str, title: str) -> Store:
-    """A Store with one inspection's facts (no aliases): enough to announce it without
-    reading a large database whole; memory grows with that inspection, not the database."""
+def _facts_sql(conn: sqlite3.Connection, where: str = "") -> str:
+    """Every finding with its embargo (NULL in a database from before embargoes); `where`
+    narrows it (a clause on `f` and `i`) so that an index can serve it."""
+    columns = {row[1] for row in conn.execute("pragma table_info(findings)")}
+    embargo = f"f.{EMBARGO}" if EMBARGO in columns else "null"
+    sql = _FACTS_SQL.format(embargo=embargo, alias=EMBARGO)
+    return sql.replace("order by f.id", f"{where} order by f.id") if where else sql
+
+
+def store_of_forces(path: Path, forces: set[str], clock: Clock = time.time) -> Store:
+    """A Store with only these forces' facts (no aliases): enough to speak of their
+    inspections without reading a large database whole; `clock` says when it is read."""
+    conn = connect_readonly(path)
+    conn.row_factory = sqlite3.Row
+    marks = ", ".join("?" * len(forces))
+    try:
+        rows = conn.execute(
+            f"select * from forces where kind = 'force' and name in ({marks})", list(forces)
+        )
+        known = {r["name"]: dict(r) for r in rows}
+        found = [
+            dict(r)
+            for r in conn.execute(
+                f"select * from ({_facts_sql(conn)}) where force in ({marks})", list(forces)
+            )
+        ]
+        embargoes = [as_epoch(row.pop(EMBARGO)) for row in found]
+        facts = [Fact(**row) for row in found]
+        meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
+    finally:
+        conn.close()
+    return Store(known, [], facts, meta, embargoes=embargoes, clock=clock)
+
+
+def store_of_inspection(path: Path, force: str, title: str, clock: Clock = time.time) -> Store:
+    """A Store with one inspection's facts (no aliases): enough to announce it; memory grows
+    with that inspection, not with the database (an index on findings.inspection_id)."""
     conn = connect_readonly(path)
     conn.row_factory = sqlite3.Row
     try:
         rows = conn.execute("select * from forces where name = ?", (force,))
         known = {r["name"]: dict(r) for r in rows}
-        facts = [Fact(**dict(r)) for r in conn.execute(_INSPECTION_FACTS_SQL, (force, title))]
+        query = _facts_sql(conn, "where i.force = ? and i.title = ?")
+        found = [dict(r) for r in conn.execute(query, (force, title))]
+        embargoes = [as_epoch(row.pop(EMBARGO)) for row in found]
+        facts = [Fact(**row) for row in found]
         meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
     finally:
         conn.close()
-    return Store(known, [], facts, meta)
+    return Store(known, [], facts, meta, embargoes=embargoes, clock=clock)

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 HEADER = (
@@ -17,6 +18,9 @@ HEADER = (
     "numerator,denominator,source_url,source_kind,quote\n"
 )
 CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+RECENT = date.today().isoformat()  # published within 30 days: announced, not a backfill
 
 
 def findings_csv(path: Path, rows: int, inspections: int = 4, first: int = 0) -> Path:
@@ -28,7 +32,7 @@ def findings_csv(path: Path, rows: int, inspections: int = 4, first: int = 0) ->
             force = forces[n % inspections % len(forces)]
             title = f"PEEL 2026 part {n % inspections}"
             out.write(
-                f"{force},{title},2026,2026-03-01,rape,cancelled_incorrect,,,{n % 20},20,"
+                f"{force},{title},2026,{RECENT},rape,cancelled_incorrect,,,{n % 20},20,"
                 f"https://example.org/{n},inspectorate,row {n}\n"
             )
     return path

@@ -62,16 +62,17 @@ async def test_private_question_gets_the_cited_answer(api: FakeBotApi, app: Appl
     labels = {b["text"]: b for b in buttons(reply)}
     assert labels["Source"]["url"].startswith(HERTS_SOURCE)
     assert {"Rape", "Violence", "Other forces", "Force summary"} <= set(labels)
-    asks = [b for b in buttons(reply) if "url" not in b and "copy_text" not in b]
+    asks = [b for b in buttons(reply) if "callback_data" in b]
     assert all(len(b["callback_data"].encode()) <= 64 for b in asks)
     citation = labels["Copy citation"]["copy_text"]["text"]  # Telegram's copy_text button
     assert len(citation) <= 256 and HERTS_SOURCE in citation
     assert "Crime Data Integrity inspection 2017: Hertfordshire Constabulary" in citation
+    assert labels["Share"]["switch_inline_query"] == HERTS
     assert "reply_parameters" not in reply.params  # private chats: no quoting
 
 
 async def test_setmycommands_on_start(api: FakeBotApi, app: Application, knowledge: Knowledge):
-    [call] = api.calls_to("setMyCommands")
+    [call] = [c for c in api.calls_to("setMyCommands") if c.params["scope"]["type"] == "default"]
     assert [c["command"] for c in call.params["commands"]] == [
         name for name, _ in bot_commands(knowledge)
     ]

@@ -2,6 +2,7 @@
 
 import hashlib
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,15 @@ HEADER = (
     "force,inspection,inspection_year,published,offence,measure,value,ci_plus_minus,"
     "numerator,denominator,source_url,source_kind,quote\n"
 )
+RECENT = date.today().isoformat()  # published within 30 days: announced, not a backfill
 HERTS = (
-    "Hertfordshire Constabulary,PEEL 2026,2026,2026-03-01,all,recording_rate,95.1,1.2,,,"
+    f"Hertfordshire Constabulary,PEEL 2026,2026,{RECENT},all,recording_rate,95.1,1.2,,,"
     "https://example.org/h,inspectorate,95.1 percent\n"
 )
-KENT = "Kent Police,PEEL 2026,2026,,rape,cancelled_incorrect,,,2,20,https://example.org/k,news,2\n"
+KENT = (
+    f"Kent Police,PEEL 2026,2026,{RECENT},rape,cancelled_incorrect,,,2,20,"
+    "https://example.org/k,news,2\n"
+)
 OLD = (  # a figure of an inspection already in the data
     "Kent Police,Crime Data Integrity inspection 2017,2017,,all,grade,good,,,,"
     "https://example.org/k17,news,graded good\n"

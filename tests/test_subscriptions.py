@@ -2,6 +2,7 @@
 
 import shutil
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,14 @@ from delivery.state import ALL_FORCES, StateDB
 from knowledge import Knowledge
 
 ADMIN, READER = 7, 8
-NEW_FINDINGS = """force,inspection,inspection_year,published,offence,measure,value,ci_plus_minus,\
+RECENT = date.today().isoformat()  # published within 30 days: announced, not a backfill
+NEW_FINDINGS = f"""force,inspection,inspection_year,published,offence,measure,value,ci_plus_minus,\
 numerator,denominator,source_url,source_kind,quote
-Hertfordshire Constabulary,PEEL 2026,2026,2026-03-01,all,grade,good,,,,https://example.org/h,\
+Hertfordshire Constabulary,PEEL 2026,2026,{RECENT},all,grade,good,,,,https://example.org/h,\
 inspectorate,graded good
-Hertfordshire Constabulary,PEEL 2026,2026,2026-03-01,all,recording_rate,95.1,1.2,,,\
+Hertfordshire Constabulary,PEEL 2026,2026,{RECENT},all,recording_rate,95.1,1.2,,,\
 https://example.org/h,inspectorate,95.1 percent
-Hertfordshire Constabulary,PEEL 2026,2026,2026-03-01,robbery,cancelled_incorrect,,,1,20,\
+Hertfordshire Constabulary,PEEL 2026,2026,{RECENT},robbery,cancelled_incorrect,,,1,20,\
 https://example.org/h,inspectorate,1 of 20
 """
 

@@ -171,3 +171,9 @@ def test_json_names_every_force_in_a_ranking(knowledge: Knowledge) -> None:
     answer = knowledge.ask("worst recording rate")
     assert answer.forces == ()
     assert answer.as_json()["forces"] == [f.force for f in answer.facts]
+
+
+def test_a_comparison_with_no_figures_says_so(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("leics and notts violent crime recording")
+    assert len(answer.forces) == 2
+    assert "Leicestershire Police" in knowledge.render(answer, "html")
