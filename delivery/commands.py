@@ -54,37 +54,29 @@ def shown(text: str) -> str:
 
 async def subscribe(update: Update, context: Context) -> None:
     """Follow new inspections of a force (or, with no force, of every force)."""
-    if not await may_change_subscriptions(update, context):
-        await send(update, context, reply(context, "admins_only"))
-        return
-    text = " ".join(context.args or [])
-    wanted = wanted_forces(context, text)
-    if wanted.candidates:
-        await send(
-            update, context, reply(context, "which"), reply_markup=choices("sub", context, wanted)
-        )
-    elif not wanted.forces:
-        await send(
-            update, context, reply(context, "unknown", text=shown(text), command="subscribe")
-        )
-    else:
-        await send(update, context, subscribe_chat(context, chat_id_of(update), wanted.forces))
+    await _change_subscriptions(update, context, "subscribe")
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
     """Stop following a force (or, with no force, everything)."""
+    await _change_subscriptions(update, context, "unsubscribe")
+
+
+async def _change_subscriptions(update: Update, context: Context, command: str) -> None:
+    """What /subscribe and /unsubscribe share: admins only in groups, "which force?" buttons
+    for an ambiguous name, a friendly line for an unknown one."""
     if not await may_change_subscriptions(update, context):
         await send(update, context, reply(context, "admins_only"))
         return
     text = " ".join(context.args or [])
     wanted = wanted_forces(context, text)
     if wanted.candidates:
-        markup = choices("unsub", context, wanted)
+        markup = choices("sub" if command == "subscribe" else "unsub", context, wanted)
         await send(update, context, reply(context, "which"), reply_markup=markup)
     elif not wanted.forces:
-        await send(
-            update, context, reply(context, "unknown", text=shown(text), command="unsubscribe")
-        )
+        await send(update, context, reply(context, "unknown", text=shown(text), command=command))
+    elif command == "subscribe":
+        await send(update, context, subscribe_chat(context, chat_id_of(update), wanted.forces))
     else:
         forces = None if text.strip() == "" else wanted.forces
         await send(update, context, unsubscribe_chat(context, chat_id_of(update), forces))

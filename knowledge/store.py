@@ -299,38 +299,42 @@ def _facts_sql(conn: sqlite3.Connection, where: str = "") -> str:
 def store_of_forces(path: Path, forces: set[str], clock: Clock = time.time) -> Store:
     """A Store with only these forces' facts (no aliases): enough to speak of their
     inspections without reading a large database whole; `clock` says when it is read."""
-    conn = connect_readonly(path)
-    conn.row_factory = sqlite3.Row
     marks = ", ".join("?" * len(forces))
-    try:
-        rows = conn.execute(
-            f"select * from forces where kind = 'force' and name in ({marks})", list(forces)
-        )
-        known = {r["name"]: dict(r) for r in rows}
-        found = [
-            dict(r)
-            for r in conn.execute(
-                f"select * from ({_facts_sql(conn)}) where force in ({marks})", list(forces)
-            )
-        ]
-        embargoes = [as_epoch(row.pop(EMBARGO)) for row in found]
-        facts = [Fact(**row) for row in found]
-        meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
-    finally:
-        conn.close()
-    return Store(known, [], facts, meta, embargoes=embargoes, clock=clock)
+    return _partial_store(
+        path,
+        (f"select * from forces where kind = 'force' and name in ({marks})", list(forces)),
+        (f"select * from ({{facts}}) where force in ({marks})", list(forces)),
+        clock,
+    )
 
 
 def store_of_inspection(path: Path, force: str, title: str, clock: Clock = time.time) -> Store:
     """A Store with one inspection's facts (no aliases): enough to announce it; memory grows
     with that inspection, not with the database (an index on findings.inspection_id)."""
+    return _partial_store(
+        path,
+        ("select * from forces where name = ?", [force]),
+        ("{facts}", [force, title]),
+        clock,
+        where="where i.force = ? and i.title = ?",
+    )
+
+
+def _partial_store(
+    path: Path,
+    forces_query: tuple[str, list[str]],
+    facts_query: tuple[str, list[str]],
+    clock: Clock,
+    where: str = "",
+) -> Store:
+    """A Store of the forces and facts two queries select; `{facts}` in the second stands for
+    the facts query (with `where` added to it)."""
     conn = connect_readonly(path)
     conn.row_factory = sqlite3.Row
     try:
-        rows = conn.execute("select * from forces where name = ?", (force,))
-        known = {r["name"]: dict(r) for r in rows}
-        query = _facts_sql(conn, "where i.force = ? and i.title = ?")
-        found = [dict(r) for r in conn.execute(query, (force, title))]
+        known = {r["name"]: dict(r) for r in conn.execute(*forces_query)}
+        sql = facts_query[0].format(facts=_facts_sql(conn, where))
+        found = [dict(r) for r in conn.execute(sql, facts_query[1])]
         embargoes = [as_epoch(row.pop(EMBARGO)) for row in found]
         facts = [Fact(**row) for row in found]
         meta = {r["key"]: r["value"] for r in conn.execute("select key, value from meta")}
