@@ -155,10 +155,10 @@ def forces(towns: bool) -> None:
             town_count[force] = town_count.get(force, 0) + 1
         if kind != "partial" and (towns or kind != "town"):
             names.setdefault(force, []).append(str(row["alias"]))
-    for name, row in knowledge.store.forces.items():
+    for name, details in knowledge.store.forces.items():
         listed = ", ".join(names.get(name, []))
         more = "" if towns else f" (+{town_count.get(name, 0)} towns: --towns lists them)"
-        click.echo(f"{name} ({row['short_name']}, {row['country']}): {listed}{more}")
+        click.echo(f"{name} ({details['short_name']}, {details['country']}): {listed}{more}")
 
 
 @main.command()
