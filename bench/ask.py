@@ -36,9 +36,9 @@ from labelled import (
 from synthetic import write_synthetic
 
 from knowledge import Knowledge
+from knowledge.build import build_database
 from knowledge.conversation import Conversation
 from knowledge.loader import DATA_DIR
-from knowledge.store import build_database
 
 ROUNDS = 20  # the labelled set is asked this many times for the latency figures
 

@@ -33,7 +33,7 @@ from bot.settings import Settings
 from delivery.jobs import broadcaster_of, senders_of
 from delivery.state import ALL_FORCES, StateDB
 from knowledge import Knowledge
-from knowledge.store import build_database
+from knowledge.build import build_database
 
 
 async def serve(latency: float, limit: int, faults: float, pipe: Any) -> None:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storage_faults import findings_csv
 
-from knowledge.store import build_database
+from knowledge.build import build_database
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ import csv
 import shutil
 from pathlib import Path
 
+from knowledge.build import DATA_FILES
 from knowledge.loader import DATA_DIR
-from knowledge.store import DATA_FILES
 
 
 def write_synthetic(out: Path, times: int) -> Path:

@@ -22,12 +22,13 @@ from pathlib import Path
 from delivery.curation import curate, scheduled_embargoes
 from delivery.state import InspectionKey, StateDB
 from knowledge.announcement import announcement
+from knowledge.build import LoadReport, write_database
 from knowledge.embargo import as_text
 from knowledge.ingest import IngestReport, add_findings, inspection_keys, require_database
 from knowledge.loader import DATA_DIR
+from knowledge.reader import store_of_inspection
 from knowledge.render import Renderer
 from knowledge.staging import staging, writer_lock
-from knowledge.store import LoadReport, store_of_inspection, write_database
 
 
 class StateUnwritable(RuntimeError):

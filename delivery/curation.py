@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from delivery.schedule import InspectionKey, Schedule, is_backfill, published_dates
 from delivery.state import StateDB
 from knowledge.announcement import announcement
+from knowledge.reader import store_of_forces
 from knowledge.render import Renderer
-from knowledge.store import connect_readonly, store_of_forces
+from knowledge.store import connect_readonly
 
 if TYPE_CHECKING:
     from delivery.announce import Announced

@@ -16,7 +16,7 @@ def inspection_facts(store: Store, force: str, title: str) -> list[Fact]:
 
     An inspection without any of those (a news report of one count) gives its other figures.
     """
-    own = [fact for fact in store.facts_for(force) if fact.inspection == title]
+    own = store.inspection_facts(force, title)
     if not own:
         raise UnknownInspection(f"no inspection {title!r} of {force} in the findings database")
     headline = [

@@ -47,7 +47,7 @@ class Answerer:
         version = self.store.visible_version
         if version != self._facts_version:
             forces = (*self.store.forces, NATIONAL)
-            self._facts_of = {f: without_repeats(self.store.facts_for(f)) for f in forces}
+            self._facts_of = {f: without_repeats(self.store.answerable_for(f)) for f in forces}
             self._facts_version = version
         return self._facts_of
 

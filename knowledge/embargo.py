@@ -11,7 +11,7 @@ import bisect
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -80,12 +80,20 @@ class Visibility:
     """The facts visible now: those without an embargo or whose embargo has passed."""
 
     def __init__(
-        self, facts: Sequence[Fact], embargoes: Sequence[float | None], clock: Clock
+        self,
+        facts: Sequence[Fact],
+        embargoes: Sequence[float | None],
+        clock: Clock,
+        moments: Iterable[float] | None = None,
     ) -> None:
+        """`moments`: every embargo moment of the database, when `facts` are only some of its
+        findings (so that `lifted` counts the same for every reader of one database)."""
         self._pairs = list(zip(facts, embargoes, strict=True))
-        self._moments = sorted({e for e in embargoes if e is not None})
+        every = {e for e in embargoes if e is not None} | set(moments or ())
+        self._moments = sorted(every)
         self.clock = clock
         self._passed = -1
+        self._until = float("-inf")
         self._facts: list[Fact] = []
         self._by_force: dict[str, list[Fact]] = {}
 
@@ -102,7 +110,12 @@ class Visibility:
         by_force: dict[str, list[Fact]] = {}
         for fact in facts:
             by_force.setdefault(fact.force, []).append(fact)
-        self._facts, self._by_force, self._passed = facts, by_force, passed
+        self._facts, self._by_force, self._passed, self._until = facts, by_force, passed, until
+
+    def shows(self, embargo: float | None) -> bool:
+        """Whether a finding with this embargo (epoch seconds; None: public) is visible now."""
+        self._update()
+        return embargo is None or embargo <= self._until
 
     def facts(self) -> list[Fact]:
         self._update()

@@ -17,6 +17,7 @@ from knowledge.embargo import COLUMN as EMBARGO
 from knowledge.embargo import add_column as add_embargo_column
 from knowledge.loader import FindingRow, iter_findings
 from knowledge.public_views import create_public_views
+from knowledge.shadows import forget_shadows_of
 from knowledge.staging import Staged, staging, writer_lock
 from knowledge.store import StoreMissing, connect_readonly
 
@@ -102,8 +103,12 @@ def add_findings(staged: Staged, csv_path: Path, embargo_until: str | None = Non
         conn.execute(  # databases built before the index existed
             "create index if not exists idx_findings_inspection_id on findings (inspection_id)"
         )
+        conn.execute(
+            "create index if not exists idx_inspections_published on inspections (published)"
+        )
         if add_embargo_column(conn):  # a database from before embargoes
             create_public_views(conn)  # the findings site's views learn the column
+        conn.execute(f"create index if not exists idx_findings_{EMBARGO} on findings ({EMBARGO})")
         writer = _Writer(conn, csv_path, embargo_until)
         report = writer.write(iter_findings(csv_path, forces))
         conn.execute("commit")
@@ -191,6 +196,7 @@ class _Writer:
             self.conn.execute(
                 "update inspections set published = ? where id = ?", (row.published, found[0])
             )
+            forget_shadows_of(self.conn, found[0])  # the rule compared publication dates
             found[1] = row.published
         return found[0]
 

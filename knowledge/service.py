@@ -20,13 +20,24 @@ class Knowledge:
         self.store = store
         self.matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
         self.speller = Speller(self.matcher.words)
-        self.offence_measures = frozenset((f.offence, f.measure) for f in store.facts)
         self.renderer = renderer or Renderer()
         self.answerer = Answerer(store, cite=self.renderer.citation)
+        self._pairs: frozenset[tuple[str, str]] = frozenset()
+        self._pairs_version: str | None = None
 
     @classmethod
     def open(cls, db_path: Path) -> "Knowledge":
         return cls(Store.open(db_path))
+
+    @property
+    def offence_measures(self) -> frozenset[tuple[str, str]]:
+        """Every (offence, measure) with a visible figure: an embargo lifting can add one."""
+        version = self.store.visible_version
+        if version != self._pairs_version:
+            facts = (f for force in self.answerer.facts_of.values() for f in force)
+            self._pairs = frozenset((f.offence, f.measure) for f in facts)
+            self._pairs_version = version
+        return self._pairs
 
     @property
     def data_version(self) -> str:

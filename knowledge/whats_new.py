@@ -13,15 +13,7 @@ FACTS_EACH = 3  # 4 inspections x 3 figures stays well under Telegram's 4,096 ch
 
 def newest_inspections(store: Store, count: int = NEWEST_SHOWN) -> list[InspectionRef]:
     """The inspections with the latest publication dates (undated ones cannot be placed)."""
-    published: dict[tuple[str, str], tuple[str, int | None]] = {}
-    for fact in store.facts:
-        if fact.published:
-            key = (fact.force, fact.inspection)
-            published[key] = max(
-                published.get(key, ("", None)), (fact.published, fact.inspection_year)
-            )
-    newest = sorted(published.items(), key=lambda item: item[1][0], reverse=True)[:count]
-    return [InspectionRef(force, title, year) for (force, title), (_, year) in newest]
+    return [InspectionRef(*newest) for newest in store.newest_published(count)]
 
 
 def whats_new(store: Store, query: Query) -> Answer:

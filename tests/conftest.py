@@ -7,8 +7,9 @@ import pytest
 from fake_bot_api import FakeBotApi, running_fake_bot_api
 
 from knowledge import Knowledge
+from knowledge.build import build_database
 from knowledge.loader import DATA_DIR
-from knowledge.store import Store, build_database
+from knowledge.store import Store
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from knowledge.store import DATA_FILES
+from knowledge.build import DATA_FILES
 
 
 @pytest.fixture
