@@ -90,6 +90,8 @@ class ForceMatcher:
         self.fuzzy_choices = [
             alias for alias, entries in self.table.items() if _fuzzy_ok(alias, entries)
         ]
+        # rapidfuzz's processor, applied once here rather than to every choice at every match
+        self._fuzzy_processed = [utils.default_process(alias) for alias in self.fuzzy_choices]
 
     def _add(self, alias: str, entry: AliasEntry) -> None:
         entries = self.table.setdefault(_key(alias), [])
@@ -163,14 +165,15 @@ class ForceMatcher:
         for start, n in sorted(self._spans(lowered, used, focus), key=lambda span: -span[1]):
             if any(used[start : start + n]):
                 continue
-            scored = process.extract(
-                " ".join(lowered[start : start + n]),
-                self.fuzzy_choices,
+            found = process.extract(
+                utils.default_process(" ".join(lowered[start : start + n])),
+                self._fuzzy_processed,
                 scorer=fuzz.ratio,
-                processor=utils.default_process,
+                processor=None,
                 limit=6,
                 score_cutoff=SUGGEST_CUTOFF,
             )
+            scored = [(self.fuzzy_choices[i], score, i) for _, score, i in found]
             if not scored:
                 continue
             best = scored[0][1]
