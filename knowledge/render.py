@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from knowledge.answers import Answer
 from knowledge.facts import Fact
 from knowledge.measures import MEASURES
+from knowledge.template_cache import template_cache
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TELEGRAM_LIMIT = 4096
@@ -83,6 +84,7 @@ class Renderer:
         env.filters["ordinal"] = ordinal
         env.filters["bold"] = (lambda t: Markup("<b>{}</b>").format(t)) if html else str
         env.filters["link"] = _html_link if html else _text_link
+        env.bytecode_cache = template_cache(env)  # a restart does not compile each one again
         return env
 
     def macros(self, name: str, fmt: str = "text") -> Any:
