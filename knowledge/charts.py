@@ -134,7 +134,7 @@ def plan_chart(knowledge: Knowledge, question: str, bot_name: str = "") -> Chart
     query = Query(
         answer.question, "offence_overview", offence=offence, measure=kind, year=answer.year
     )
-    by_force = knowledge.answerer.figures_by_force(query)
+    by_force = knowledge.answerer.lists.figures_by_force(query)
     highlighted = answer.forces
 
     def short(force: str) -> str:
