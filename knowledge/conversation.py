@@ -26,7 +26,9 @@ _FOLLOW_ON = re.compile(
     r"^(and|now|then|ok|okay|so|but|also|for|in|was it|what was it|what were they|how were they"
     r"|how was it)\b|\b(what about|how about|what of|same for|same again|same in)\b"
 )
-_COMPARE = re.compile(r"\b(compare|compared|versus|vs|against|both)\b")
+_COMPARE = re.compile(
+    r"\b(compare|compared|versus|vs|against|both|add|plus|alongside|as well|too|include)\b"
+)
 _BOTH = re.compile(r"\b(both|the two|the pair|each of them|them both)\b")
 # "the welsh one" after "which force?": a candidate picked out by its country.
 _COUNTRY_WORDS = {"welsh": "Wales", "wales": "Wales", "english": "England", "england": "England"}
@@ -130,6 +132,8 @@ def follow_up(
         return both, ("forces", *carried)
     if not (_follows_on(plain, words) or _bare(query)):
         return query, ()
+    if query.intent == "glossary" and frame.forces and query.measure and _bare(query):
+        return _fill(replace(query, intent="lookup"), frame, pairs)  # "recording rate?"
     if query.intent == "rank" or (frame.intent == "rank" and set(words) & set(RANK_WORDS)):
         return _new_rank(query, frame, words)
     if query.forces and frame.forces and _COMPARE.search(plain):

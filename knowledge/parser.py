@@ -9,6 +9,7 @@ from knowledge.glossary import NEEDS_MEANING
 from knowledge.guards import OFF_TOPIC_WORDS
 from knowledge.matcher import FOCUS_WORDS, MAX_TOKENS, ForceMatch, ForceMatcher, tokenize
 from knowledge.normalise import normalise
+from knowledge.slots import measure_of, off_topic, topic_only
 from knowledge.spelling import Speller
 from knowledge.vocabulary import (
     CANCELLED_AUDIT_OFFENCES,
@@ -39,33 +40,12 @@ INTENTS: Final = (
     "out_of_scope",
     "whats_new",
 )
-# When a question names several measures, the most specific one is what it asks about.
-MEASURE_PRIORITY: Final = (
-    "victims_not_told",
-    "victims_told",
-    "recorded_within_24h",
-    "recorded_outside_72h",
-    "wrongly_classified",
-    "cancelled_correct",
-    "additional_recorded_per_year",
-    "cancelled_incorrect",
-    "unrecorded_per_year",
-    "grade",
-    "recording_rate",
-)
 # "2017", and "2015-16" or "2021/22" (a year ending in the second one, as the data dates them).
 _WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
-    r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single )?force\b"
-)
-# "what did Sussex get", "what has Kent been given": a force's grade.
-_GRADE_VERB = re.compile(
-    r"\bwhat (did|does|do|has|have|was|were) ([a-z]+ ){1,4}?"
-    r"(get|got|gotten|score|scored|achieve|achieved|receive|received|given|awarded)\b"
+    r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single force|force s)\b"
 )
 _HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
-# Offences whose recording was audited as samples, not estimated as rates or unrecorded counts.
-AUDIT_ONLY_OFFENCES: Final = frozenset({"domestic abuse", "vulnerable victims", "modern slavery"})
 NATIONAL_CAPABLE: Final = frozenset(
     {None, "cancelled_incorrect", "recording_rate", "unrecorded_per_year", "grade"}
 )
@@ -153,11 +133,7 @@ def _read(text: str, words: list[str], matcher: ForceMatcher) -> Query:
     found = matcher.match(words)
     years = years_named(plain)
     offence = _first(_OFFENCE, plain, OFFENCE_WORDS)
-    measure = _measure(plain)
-    if not measure and offence in (None, "all") and _GRADE_VERB.search(plain):
-        measure = "grade"  # "what did sussex get": its grade (an offence has none)
-    if offence in AUDIT_ONLY_OFFENCES and measure == "unrecorded_per_year":
-        measure = "recording_rate"  # "domestic abuse not recorded": the recording audits
+    measure = measure_of(plain, offence)
     base = Query(
         text,
         "out_of_scope",
@@ -170,7 +146,9 @@ def _read(text: str, words: list[str], matcher: ForceMatcher) -> Query:
         return base
     if found.not_police and not found.forces and not found.ambiguous:
         return replace(base, not_police=found.not_police[0])
-    if not (base.offence or base.measure) and OFF_TOPIC_WORDS & set(plain.split()):
+    if off_topic(plain) or (
+        not (base.offence or base.measure) and OFF_TOPIC_WORDS & set(plain.split())
+    ):
         return base
     if found.ambiguous or (found.suggestions and not found.forces):
         return _clarify(found, base)
@@ -179,6 +157,8 @@ def _read(text: str, words: list[str], matcher: ForceMatcher) -> Query:
     forces = tuple(found.forces)
     if len(forces) > 1:
         return replace(base, forces=forces, intent="compare")
+    if topic_only(plain, base.measure) and not base.offence:  # "Llanelli crime recording"
+        return replace(base, forces=forces, intent="force_summary", measure=None)
     if base.offence or base.measure:
         return replace(base, forces=forces, intent="lookup")
     return replace(base, forces=forces, intent="force_summary")
@@ -224,7 +204,7 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and not (national and measure)
         and (_GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS)
     ):
-        return Query(base.text, "glossary", glossary_term=glossary)
+        return replace(base, intent="glossary", glossary_term=glossary)
     if _worst_force_figure(plain, offence, measure) and not which:
         return replace(base, intent="national", measure="max_force_cancelled_incorrect_pct")
     home_office = (
@@ -279,11 +259,6 @@ def _national_measure(plain: str, base: Query) -> str | None:
     if words & {"forces", "wrongly", "incorrectly"} or base.offence not in (None, "all"):
         return "forces_with_incorrect_cancellations"
     return "cancelled_crimes_recorded"
-
-
-def _measure(plain: str) -> str | None:
-    named = {MEASURE_WORDS[m.group(1)] for m in _MEASURE.finditer(plain)}
-    return next((m for m in MEASURE_PRIORITY if m in named), None)
 
 
 def _first(pattern: re.Pattern[str], plain: str, table: dict[str, str]) -> str | None:
