@@ -14,6 +14,7 @@ from knowledge.guards import (
     NEWSPAPER_AFTER,
     NEWSPAPER_BRIDGE,
     NOT_POLICE_AFTER,
+    ORDINARY_WORDS,
 )
 from knowledge.vocabulary import NATIONAL, OUT_OF_SCOPE_PLACES, STOPWORDS, VOCABULARY_WORDS
 
@@ -93,6 +94,15 @@ class ForceMatcher:
             self._add(national, AliasEntry(NATIONAL, "national", False))
         self.longest = max(len(alias.split()) for alias in self.table)
         self.words = frozenset(word for alias in self.table for word in alias.split())
+        # Words of names, nicknames and curated places: what a lower-case typo is mended to.
+        self.name_words = frozenset(
+            word
+            for alias, entries in self.table.items()
+            if any(
+                e.kind in ("name", "nickname", "place") and not e.needs_capital for e in entries
+            )
+            for word in alias.split()
+        )
         self.fuzzy_choices = [
             alias for alias, entries in self.table.items() if _fuzzy_ok(alias, entries)
         ]
@@ -132,6 +142,8 @@ class ForceMatcher:
         for index, hit in enumerate(ordered):
             if index not in dropped:
                 _classify(hit.entries, result)
+        # "the north east ... Cleveland", "London and the Met": the force named is the one meant.
+        result.ambiguous = [g for g in result.ambiguous if not set(g) & set(result.forces)]
         if not result.forces and not result.ambiguous:
             result.suggestions = suggestions
         return result
@@ -210,6 +222,7 @@ class ForceMatcher:
                 and len(word) >= 4
                 and word not in STOPWORDS
                 and word not in COMMON_WORDS
+                and word not in ORDINARY_WORDS
                 and word not in VOCABULARY_WORDS
                 and word not in self.table
             )
