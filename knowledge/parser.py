@@ -117,6 +117,10 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
             query = _read(text, words_of[index], matcher)
             if _stands_alone(query, plains[index]):
                 return replace(query, focus=sentences[index])
+            whole = _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher)
+            if len(whole.forces) > 1:  # "their grade?" after several forces: ask which
+                return replace(query, intent="clarify", candidates=whole.forces)
+            return whole
     return _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher)
 
 
