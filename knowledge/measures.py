@@ -219,6 +219,7 @@ PRIMARY: Final[dict[str, tuple[str, ...]]] = {
     "recording_rate": ("recording_rate",),
     "unrecorded_per_year": ("unrecorded_per_year",),
     "grade": ("grade",),
+    "victims_not_told": ("victims_not_told", "victims_not_told_pct"),
 }
 # The national figure shown above a force-by-force list of a measure.
 NATIONAL_MEASURES: Final[dict[str, tuple[str, ...]]] = {

@@ -51,9 +51,10 @@ MEASURE_PRIORITY: Final = (
 )
 # "2017", and "2015-16" or "2021/22" (a year ending in the second one, as the data dates them).
 _YEAR = re.compile(r"\b(20[12]\d)(?: (\d\d))?\b")
+# "the worst force's percentage": the national figure; "the worst force for X" asks which force.
 _WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
-    r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single )?force\b"
+    r"|rate|figure|per cent|percent)\b"
 )
 _SINCE = re.compile(r"\bsince (20[12]\d)\b")
 _HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
@@ -188,7 +189,9 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     if national and "how many" in plain:
         return replace(base, intent="national")
     unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
-    if grade and (measure == "grade" or unmistakable) and not rank:
+    # "good forces", "which forces are good (at recording crime)": a grade asked of forces
+    of_forces = "forces" in plain.split() and not offence and measure in (None, "recording_rate")
+    if grade and (measure == "grade" or unmistakable or of_forces) and not rank:
         return replace(base, intent="filter", measure="grade", grade_filter=grade)
     if rank and (offence or measure or "force" in plain):
         direction = RANK_DIRECTIONS.get(rank.group(1), "best")
