@@ -23,7 +23,10 @@ def test_herts_robbery_cancellations_cite_2017_sample(knowledge: Knowledge) -> N
     assert (fact.numerator, fact.denominator, fact.inspection_year) == (2, 20, 2017)
     assert "2 of 20 robbery records reviewed were wrongly cancelled" in text
     assert "Crime Data Integrity inspection 2017" in text
-    assert "95% Wilson interval 3% to 30%" in text
+    # The interval is ours, worked out from the sample; the answer must not pass it off as the
+    # inspectorate's figure.
+    ours = "our 95% Wilson interval, worked out from the sample, not the inspectorate's"
+    assert f"{ours}: 3% to 30%" in text
     assert "small sample, not a force-wide rate" in text
     assert HERTS_SOURCE in text
     # The 2017 figure is older than the force's latest inspection, and the answer says so.
