@@ -223,7 +223,9 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     if national and "how many" in plain:
         return replace(base, intent="national")
     unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
-    if grade and (measure == "grade" or unmistakable) and not rank:
+    # "good forces", "which forces are good (at recording crime)": a grade asked of forces
+    of_forces = "forces" in plain.split() and not offence and measure in (None, "recording_rate")
+    if grade and (measure == "grade" or unmistakable or of_forces) and not rank:
         return replace(base, intent="filter", measure="grade", grade_filter=grade)
     if rank and (offence or measure or "force" in plain):
         direction = RANK_DIRECTIONS.get(rank.group(1), "best")
