@@ -77,11 +77,17 @@ NEWSPAPER_AFTER: Final = frozenset(
     """post echo mail gazette chronicle telegraph herald mercury argus standard advertiser
     courier messenger journal live online""".split()
 )
+# "Hull City result", "Derby County fans": after a place and "city", "county" or "town", these
+# words make it a football club.
+FOOTBALL_AFTER: Final = frozenset(
+    """result results score scores match matches game games fans fan manager fixture fixtures
+    v vs won lost beat draw drew squad player players transfer transfers stadium""".split()
+)
 NEWSPAPER_BRIDGE: Final = frozenset({"evening", "daily", "weekly", "sunday"})
 # Messages about these are not about police crime recording, wherever they are.
 OFF_TOPIC_WORDS: Final = frozenset(
     """rain raining rainy weather sunny snow snowing windy forecast temperature storm storms
-    football fixture fixtures train trains bus buses traffic win won game shops
-    open opening burglar burglars burglary burglaries catching catch caught solving solve
-    solved arrest arrests arrested""".split()
+    football fixture fixtures goal goals fans transfer striker kickoff train trains bus buses
+    traffic win won game shops open opening burglar burglars burglary burglaries catching
+    catch caught solving solve solved arrest arrests arrested""".split()
 )

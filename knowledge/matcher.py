@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
 
-from knowledge.guards import COMMON_WORDS, NEWSPAPER_AFTER, NEWSPAPER_BRIDGE, NOT_POLICE_AFTER
+from knowledge.guards import (
+    COMMON_WORDS,
+    FOOTBALL_AFTER,
+    NEWSPAPER_AFTER,
+    NEWSPAPER_BRIDGE,
+    NOT_POLICE_AFTER,
+)
 from knowledge.vocabulary import NATIONAL, OUT_OF_SCOPE_PLACES, STOPWORDS, VOCABULARY_WORDS
 
 MATCH_CUTOFF = 85  # a word group this close to a force name or place is that force
@@ -257,7 +263,9 @@ def _linked(lowered: list[str], end: int) -> bool:
 def _not_police(lowered: list[str], end: int) -> str | None:
     """What the words right after a place make it, when that is not its police force."""
     rest = lowered[end : end + 4]
-    if rest[:1] and rest[0] in ("county", "city", "borough"):
+    if rest[:1] and rest[0] in ("county", "city", "borough", "town"):
+        if rest[0] != "borough" and rest[1:2] and rest[1] in FOOTBALL_AFTER:
+            return "a football club"  # "Hull City result"
         rest = rest[1:]
     for length in (3, 2, 1):
         phrase = " ".join(rest[:length])

@@ -76,7 +76,9 @@ _DECLARED: Final = (
        "records|recorded|accuracy|accurate|accurately"),
     _m("unrecorded_per_year", "estimated crimes unrecorded a year", "count", _W, "recording",
        "unrecorded|went unrecorded|go unrecorded|missed|missed crimes|never recorded|not record|"
-       "fail to record|failed to record|fails to record|failing to record|missing crimes"),
+       "fail to record|failed to record|fails to record|failing to record|missing crimes|"
+       "didn t record|did not record|don t record|do not record|doesn t record|does not record|"
+       "not recording|not logged"),
     _m("unrecorded_rate", "share of crimes left unrecorded", "percent", _W, "recording",
        "share unrecorded|proportion unrecorded|percentage unrecorded", _UNRECORDED),
     _m("additional_recorded_per_year", "estimated additional crimes recorded a year",
@@ -97,7 +99,9 @@ _DECLARED: Final = (
        "victims told|victim told|told victims|told the victim|told the victims|told their|"
        "told them|tell victims|tell the victim|tell the victims|victims informed|"
        "informed victims|victims notified|notified victims|victims were told|"
-       "victims were informed|were told|was told"),
+       "victims were informed|were told|was told|telling victims|telling the victim|"
+       "telling the victims|inform victims|informing victims|let victims know|"
+       "letting victims know"),
     _m("victims_not_told", "victims not told their crime record was cancelled",
        "fraction", _W, "victims",
        "victims not told|werent told|wasnt told|never heard|left in the dark|kept in the dark|"

@@ -2,6 +2,9 @@
 
 from typing import Final
 
+from knowledge.glossary import GLOSSARY_CUES as GLOSSARY_CUES
+from knowledge.glossary import GLOSSARY_TERMS as GLOSSARY_TERMS
+from knowledge.glossary import MEANING_CUES as MEANING_CUES
 from knowledge.measures import FAMILIES as FAMILIES
 from knowledge.measures import MEASURE_KINDS as _MEASURE_KINDS
 from knowledge.measures import MEASURE_PHRASES
@@ -130,8 +133,6 @@ NATIONAL_PHRASES: Final = (
     "england and wales",
     "across the country",
     "in total",
-    "all forces",
-    "every force",
 )
 HELP_PHRASES: Final = (
     "help",
@@ -149,48 +150,6 @@ HELP_PHRASES: Final = (
     "good afternoon",
     "thanks",
     "thank you",
-)
-GLOSSARY_TERMS: Final[dict[str, str]] = {
-    "cancelled crime": "cancelled_crime",
-    "cancelled crimes": "cancelled_crime",
-    "cancelled": "cancelled_crime",
-    "cancellation": "cancelled_crime",
-    "no crime": "cancelled_crime",
-    "no crimed": "cancelled_crime",
-    "avi": "avi",
-    "additional verifiable information": "avi",
-    "confidence interval": "confidence_interval",
-    "confidence intervals": "confidence_interval",
-    "margin of error": "confidence_interval",
-    "ci": "confidence_interval",
-    "hmicfrs": "hmicfrs",
-    "hmic": "hmicfrs",
-    "inspectorate": "hmicfrs",
-    "home office counting rules": "hocr",
-    "counting rules": "hocr",
-    "hocr": "hocr",
-    "ncrs": "hocr",
-    "crime data integrity": "crime_data_integrity",
-    "cdi": "crime_data_integrity",
-    "recording rate": "recording_rate",
-    "peel": "peel",
-    "wilson interval": "wilson",
-    "wilson": "wilson",
-}
-GLOSSARY_CUES: Final = (
-    "what is",
-    "what's",
-    "what s",
-    "whats",
-    "what are",
-    "what does",
-    "what do",
-    "meaning of",
-    "define",
-    "definition",
-    "explain",
-    "mean",
-    "means",
 )
 OUT_OF_SCOPE_PLACES: Final = (
     "police scotland",
@@ -274,6 +233,7 @@ VOCABULARY_WORDS: Final = frozenset(
         dict.fromkeys(NATIONAL_PHRASES),
         dict.fromkeys(HELP_PHRASES),
         dict.fromkeys(GLOSSARY_CUES),
+        dict.fromkeys(MEANING_CUES),
     )
     for phrase in table
     for word in phrase.split()

@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge.measures import MEASURES, Measure, _phrase_table
-from knowledge.parser import MEASURE_PRIORITY
+from knowledge.slots import MEASURE_PRIORITY
 from knowledge.vocabulary import MEASURE_WORDS
 
 
