@@ -105,5 +105,6 @@ NEWSPAPER_BRIDGE: Final = frozenset({"evening", "daily", "weekly", "sunday"})
 OFF_TOPIC_WORDS: Final = frozenset(
     """rain raining rainy weather sunny snow snowing windy forecast temperature storm storms
     football fixture fixtures goal goals fans transfer striker kickoff train trains bus buses
-    traffic win won game shops open opening""".split()
+    traffic win won game shops open opening burglar burglars burglary burglaries catching
+    catch caught solving solve solved arrest arrests arrested""".split()
 )

@@ -87,7 +87,8 @@ _DECLARED: Final = (
     _m("cancelled_incorrect", "wrongly cancelled records", "fraction", _W, "cancelled",
        "wrongly cancelled|incorrectly cancelled|cancelled|cancelling|cancellation|cancellations|"
        "cancel|canceled|canceling|cancelation|cancelations|cancels|no crime|no crimes|"
-       "no criming|no crimed|nocrimed|written off|writing off|dropped|wiped|wiping"),
+       "no criming|no crimed|nocrimed|written off|writing off|dropped|wiped|wiping|"
+       "wrongly closed"),
     _m("cancelled_incorrect_pct", "share of reviewed cancelled records wrongly cancelled",
        "percent", _W, "cancelled",
        "share wrongly cancelled|percentage wrongly cancelled|proportion wrongly cancelled",

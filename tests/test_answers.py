@@ -342,3 +342,19 @@ def test_a_lead_of_the_opposite_measure_says_so(knowledge: Knowledge) -> None:
     assert first.startswith("Our data has no figure for victims told their crime record was")
     assert "had not told 40% of the victims" in first and "the sample was 20 victims" in first
     assert text.count("40%") == 2  # the inspection and re-inspection rows are one finding
+
+
+def test_probe_findings_stay_fixed(knowledge: Knowledge) -> None:
+    """What reading the 100 framing-probe answers found (tests/data/framing_probe.jsonl)."""
+    assert knowledge.ask("which forces are best at catching burglars").intent == "out_of_scope"
+    closed = knowledge.ask("Hampshire rape records wrongly closed")
+    assert closed.measure == "cancelled_incorrect"
+    wales = knowledge.reply("north wales rape 2014")  # wrongly cancelled leads, not rightly
+    assert wales.startswith("North Wales Police wrongly cancelled 7 of the 30 rape records")
+    met = knowledge.ask("the Met")  # the newer PEEL 2022 estimate is shown, under its own title
+    assert any(f.value == "69100" and f.inspection_year == 2022 for f in met.facts)
+    ranked = knowledge.reply("lowest recording rates 2017")
+    assert "of the 13 forces with a 2017 figure" in ranked and "latest figure" not in ranked
+    assert knowledge.reply("England and Wales recording rate 2014").startswith("Police forces")
+    essex = knowledge.reply("essex misclassified crimes")
+    assert "2 (the source gives no sample size)" in essex
