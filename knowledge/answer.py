@@ -5,6 +5,7 @@ from typing import Any
 
 from knowledge.facts import Fact
 from knowledge.followups import FollowUp
+from knowledge.measures import family_of, measure, primary_of
 from knowledge.vocabulary import NATIONAL
 
 
@@ -66,6 +67,19 @@ class Answer:
     def group(self, kind: str) -> tuple[Fact, ...]:
         """The facts of one part of a list answer ("wrongly", "none", ...), or ()."""
         return next((g.facts for g in self.groups if g.kind == kind), ())
+
+    @property
+    def lead_stands_in(self) -> bool:
+        """A force's lead figure is not of the measure asked, which has none, and does not
+        answer it the same way (North Yorkshire has only the share of victims NOT told; a
+        domestic-abuse recording audit does answer "recorded"): the first sentence says so."""
+        if self.intent != "lookup" or self.lead is None or self.measure is None:
+            return False
+        got = self.lead.measure
+        if got in primary_of(self.measure):
+            return False
+        same_way = self.lead.about.direction == measure(self.measure).direction
+        return not (got in (family_of(self.measure) or ()) and same_way)
 
     @property
     def named_forces(self) -> tuple[str, ...]:

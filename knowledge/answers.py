@@ -10,7 +10,14 @@ from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.lists import ListAnswerer
 from knowledge.measures import FAMILIES, primary_of
 from knowledge.parser import Query
-from knowledge.selection import ANY_OFFENCE, by_inspection, lead, same_year_figures, selector
+from knowledge.selection import (
+    ANY_OFFENCE,
+    by_inspection,
+    default_measure,
+    lead,
+    same_year_figures,
+    selector,
+)
 from knowledge.store import Store
 from knowledge.vocabulary import NATIONAL
 
@@ -135,7 +142,9 @@ class Answerer:
         return self.base(
             query,
             facts=shown,
-            lead=lead(shown, query.measure),
+            # no measure named: the offence's usual one leads (wrongly cancelled rapes), not
+            # whichever figure sorts first (rightly cancelled)
+            lead=lead(shown, query.measure or default_measure(query.offence)),
             more=max(0, len(facts) - MAX_FACTS),
             missing=not facts,
             other_years=() if facts else self.other_years(force, query),
@@ -149,6 +158,7 @@ class Answerer:
         for offence, measures in SUMMARY_MEASURES:
             asked = replace(query, offence=offence, measure=measures[0])
             facts += self.figures(force, asked, measures)
+        facts += self._newer_estimate(force, query, facts)
         facts += self.figures(force, replace(query, offence=None, measure="cancelled_incorrect"))
         facts = by_inspection(facts, ())
         short = self.short(force)
@@ -166,6 +176,14 @@ class Answerer:
             latest=self._latest([force]),
             follow_ups=follow_ups,
         )
+
+    def _newer_estimate(self, force: str, query: Query, shown: list[Fact]) -> list[Fact]:
+        """An unrecorded estimate newer than the latest rate (the Met's PEEL 2022), under its
+        own inspection; an older one is left out, so it is never read beside a newer rate."""
+        rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
+        asked = replace(query, offence="all", measure="unrecorded_per_year")
+        estimates = self.figures(force, asked, ("unrecorded_per_year",))
+        return [f for f in estimates if f not in shown and f.year_sort_key > max(rated, default=0)]
 
     def compare(self, query: Query) -> Answer:
         asked = [query]

@@ -74,26 +74,29 @@ class ListAnswerer:
     ) -> Answer:
         """Which forces wrongly cancelled at least one record, which had none, 2014 apart."""
         best = {force: best_audit_figure(facts) for force, facts in by_force.items()}
-        wrongly = [f for f in best.values() if not f.is_2014 and not f.none_found]
-        none = [f for f in best.values() if not f.is_2014 and f.none_found]
-        only_2014 = [f for f in best.values() if f.is_2014]
-        groups = tuple(
-            Group(kind, tuple(facts))
-            for kind, facts in (("wrongly", wrongly), ("none", none), ("only_2014", only_2014))
-            if facts
+        later = [f for f in best.values() if not f.is_2014]
+        parts = (
+            ("wrongly", [f for f in later if not f.none_found and f.denominator is not None]),
+            ("wrongly_unsized", [f for f in later if not f.none_found and f.denominator is None]),
+            ("none", [f for f in later if f.none_found]),
+            ("only_2014", [f for f in best.values() if f.is_2014]),
         )
-        listed = [f.force for f in wrongly + none + only_2014]
+        groups = tuple(Group(kind, tuple(facts)) for kind, facts in parts if facts)
+        listed = [f for _, facts in parts for f in facts]
         return self.core.base(
             query,
             shown_offence=asked.offence,
             topic="cancelled_incorrect",
-            facts=tuple(national + wrongly + none + only_2014),
-            lead=next(iter(national + wrongly + none + only_2014), None),
+            facts=tuple(national + listed),
+            # the first sentence sums the list up; no one force is put first
+            lead=national[0] if national else None,
             groups=groups,
             missing=not by_force,
             other_years=() if by_force else self.core.other_years(None, asked),
             coverage=len(by_force),
-            follow_ups=self._force_follow_ups(listed, asked.offence, "cancelled_incorrect"),
+            follow_ups=self._force_follow_ups(
+                [f.force for f in listed], asked.offence, "cancelled_incorrect"
+            ),
         )
 
     def _force_follow_ups(
@@ -127,11 +130,16 @@ class ListAnswerer:
             offence=query.offence
             or ("all" if topic != "cancelled_incorrect" else DEFAULT_AUDIT_OFFENCE),
         )
-        rankable, old = [], 0
+        rankable: list[Fact] = []
+        unsized: list[Fact] = []
+        old = 0
         for facts in self._primary_by_force(asked).values():
             usable = [f for f in facts if f.number is not None]
             if any(not f.is_2014 for f in usable):
-                rankable.append(next(f for f in usable if not f.is_2014))
+                first = next(f for f in usable if not f.is_2014)
+                # an audit percent without its sample size is listed apart, never ranked
+                sized = first.denominator is not None or topic != "cancelled_incorrect"
+                (rankable if sized else unsized).append(first)
             elif usable:
                 old += 1
         direction = query.rank or "worst"
@@ -149,9 +157,10 @@ class ListAnswerer:
             topic=topic,
             rank=direction,
             shown_offence=asked.offence,
-            facts=tuple(shown),
+            facts=tuple(shown + sorted(unsized, key=rank_key(direction))),
             lead=shown[0] if shown else None,
             places=places,
+            groups=(Group("no_sample", tuple(sorted(unsized, key=rank_key(direction)))),),
             tied_beyond=tied_beyond,
             left_out_2014=old,
             missing=not shown,
@@ -190,7 +199,7 @@ class ListAnswerer:
             measure="grade",
             topic="grade",
             facts=tuple(latest + earlier),
-            lead=latest[0] if latest else None,
+            lead=None,  # the first sentence counts the forces; no one force is put first
             groups=groups,
             coverage=graded,
             missing=not latest,

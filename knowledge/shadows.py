@@ -6,8 +6,9 @@ Answers pick, for each force, offence and measure, the latest inspection's figur
 two as late the one whose rows come first. A row r is *shadowed* by an earlier row s when
 
 - s has the same force, offence, measure, year (both undated, or the same year) and the same
-  figure and source (value, numerator, denominator, source_url): the same finding, so the two
-  are kept or dropped together as repeats (`without_repeats`) and say the same thing;
+  figure, source and quote (value, numerator, denominator, source_url, quote): the same
+  finding, so the two are kept or dropped together as repeats (`without_repeats`), and where
+  one finding is kept of several, r is never the one;
 - s is public (no embargo), so s is visible whenever r is;
 - s's inspection is published at least as late as r's (and is a re-inspection if r's is),
   and s comes before the first row of r's inspection in that force, offence, measure and year.
@@ -29,14 +30,14 @@ TABLE = "shadowed"
 
 _ROWS = """
 select f.id, f.force, f.offence, f.measure, i.year, f.value, f.numerator, f.denominator,
-       f.source_url, {embargo}, coalesce(i.published, ''), i.title, f.inspection_id
+       f.source_url, f.quote, {embargo}, coalesce(i.published, ''), i.title, f.inspection_id
 from findings f join inspections i on i.id = f.inspection_id
 order by f.id
 """
 
-Row = tuple[
-    int, str, str, str, int | None, str | None, int | None, int | None, str, object, str, str, int
-]
+# id, force, offence, measure, year, value, numerator, denominator, source_url, quote,
+# embargo, published ('' when unknown), inspection title, inspection id
+Row = tuple[object, ...]
 
 
 def shadowed_ids(rows: Iterable[Row]) -> list[int]:
@@ -44,25 +45,12 @@ def shadowed_ids(rows: Iterable[Row]) -> list[int]:
     first_of_inspection: dict[tuple[object, ...], int] = {}
     earlier: dict[tuple[object, ...], tuple[list[int], list[tuple[str, bool]]]] = {}
     shadowed = []
-    for (
-        row_id,
-        force,
-        offence,
-        measure,
-        year,
-        value,
-        num,
-        den,
-        url,
-        embargo,
-        published,
-        title,
-        inspection,
-    ) in rows:
-        bucket = (force, offence, measure, year)
+    for row in rows:
+        row_id, bucket, finding = int(str(row[0])), row[1:5], row[1:10]
+        embargo, published, title, inspection = row[10:14]
         first = first_of_inspection.setdefault((*bucket, inspection), row_id)
-        key = (published, "re-inspection" in title)
-        ids, best = earlier.setdefault((*bucket, value, num, den, url), ([], []))
+        key = (str(published), "re-inspection" in str(title))
+        ids, best = earlier.setdefault(finding, ([], []))
         before = bisect_left(ids, first)  # public rows of this finding before r's inspection
         if before and best[before - 1] >= key:
             shadowed.append(row_id)

@@ -87,8 +87,10 @@ class Store:
         return self._all().facts()
 
     def facts_for(self, force: str) -> list[Fact]:
-        """Every finding of one force visible now."""
-        return self._all().by_force().get(force, [])
+        """Every finding of one force visible now (read from the file unless all have been)."""
+        if self._reader is None or self._every is not None:
+            return self._all().by_force().get(force, [])
+        return self._visible(self._reader.facts("where f.force = ?", (force,)))
 
     def answerable_for(self, force: str) -> list[Fact]:
         """The force's findings an answer can choose (the same answers as `facts_for`)."""

@@ -120,23 +120,11 @@ def test_what_is_new_and_an_inspection_read_from_the_file_match_the_whole_store(
     assert not Store.open(shadowed, Clock(MOMENT - 1)).inspection_facts(*EMBARGOED)
 
 
-def _row(row_id: int, published: str, title: str = "T", value: str = "1", embargo: object = None):  # type: ignore[no-untyped-def]
-    inspection = hash(title) % 1000
-    return (
-        row_id,
-        "F",
-        "all",
-        "grade",
-        2018,
-        value,
-        None,
-        None,
-        "u",
-        embargo,
-        published,
-        title,
-        inspection,
-    )
+def _row(
+    row_id: int, published: str, title: str = "T", value: str = "1", embargo: object = None
+) -> tuple[object, ...]:
+    finding = ("F", "all", "grade", 2018, value, None, None, "u", "q")
+    return (row_id, *finding, embargo, published, title, title)
 
 
 def test_the_rule_needs_an_earlier_public_row_of_the_same_finding_published_as_late() -> None:
