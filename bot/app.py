@@ -32,6 +32,7 @@ from bot.settings import Settings, SettingsError
 from delivery import commands, jobs, release
 from delivery.pacing import OutgoingLimiter
 from knowledge import Knowledge
+from knowledge.service import keep_loaded
 
 logger = logging.getLogger(__name__)
 SETTINGS = "settings"  # bot_data key: the Settings the application was built with
@@ -172,6 +173,7 @@ def run_bot(settings: Settings, knowledge: Knowledge | None = None) -> None:
         )
     configure_logging(settings)
     application = build_application(settings, knowledge or Knowledge.open(settings.findings_db))
+    keep_loaded()  # no full garbage collection walks the findings during an answer
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)  # run_polling/run_webhook carry on in this loop
     loop.run_until_complete(_check_token(application.bot))

@@ -8,6 +8,7 @@ from telegram.ext import Application, ContextTypes
 from bot.replies import KNOWLEDGE
 from bot.settings import Settings
 from knowledge import Knowledge
+from knowledge.service import keep_loaded
 from knowledge.store import Store, StoreMissing, read_data_version
 
 logger = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ async def refresh_knowledge(context: ContextTypes.DEFAULT_TYPE) -> None:
         logger.error("could not reload the findings database: %s", error)
         return
     context.bot_data[KNOWLEDGE] = fresh  # one assignment: handlers see the old or the new
+    keep_loaded()  # the old one is collected, the new one kept out of full collections
     logger.info("findings reloaded: data version %s -> %s", current.data_version, version)
 
 

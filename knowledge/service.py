@@ -1,5 +1,6 @@
 """The one object the CLI, the bot and the benchmarks hold: open once, ask many times."""
 
+import gc
 from pathlib import Path
 
 from knowledge.answers import Answer, Answerer
@@ -11,6 +12,16 @@ from knowledge.spelling import Speller
 from knowledge.store import Store
 
 MAX_QUESTION_CHARS = 20_000  # longer messages are read up to here (Telegram's limit is 4,096)
+
+
+def keep_loaded() -> None:
+    """Put everything alive now (the findings, the matcher, the compiled templates) out of the
+    cycle collector's reach: it lives as long as the process, and a full collection walking it
+    cost a few milliseconds at random answers. Reference counting still frees what is dropped;
+    the collector runs first, so a Knowledge replaced since the last call is freed."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 class Knowledge:
