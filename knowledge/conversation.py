@@ -25,6 +25,7 @@ RECENT_FORCES = 4
 _FOLLOW_ON = re.compile(
     r"^(and|now|then|ok|okay|so|but|also|for|in|was it|what was it|what were they|how were they"
     r"|how was it)\b|\b(what about|how about|what of|same for|same again|same in)\b"
+    r"|\b(too|as well|then|instead)$"
 )
 _COMPARE = re.compile(
     r"\b(compare|compared|versus|vs|against|both|add|plus|alongside|as well|too|include)\b"
@@ -246,8 +247,14 @@ def _names_something(query: Query) -> bool:
 
 
 def _bare(query: Query) -> bool:
-    """A message that is only a name, an offence, a measure or a year ("Kent?", "rape", "2017")."""
-    return len(tokenize(query.focus or query.text)) <= 3
+    """A message that is only a name, an offence, a measure or a year ("Kent?", "rape", "2017"),
+    or only a place however many words its name has ("newbiggin by the sea?")."""
+    words = tokenize(query.focus or query.text)
+    if len(words) <= 3:
+        return True
+    plain = " ".join(w.lower() for w in words)
+    only_a_place = query.intent == "force_summary" and not _SUMMARY_CUES.search(plain)
+    return only_a_place and len(words) <= 6
 
 
 def _follows_on(plain: str, words: list[str]) -> bool:
