@@ -16,6 +16,10 @@ HELDBACK_CONVERSATIONS = Path(__file__).parent / "data" / "heldback_conversation
 # code before any tuning for it (README: "How well it understands"). Never tuned against.
 HELDBACK2_FILE = Path(__file__).parent / "data" / "heldback2_questions.jsonl"
 HELDBACK2_CONVERSATIONS = Path(__file__).parent / "data" / "heldback2_conversations.jsonl"
+# A third, conversation-heavy held-back set by yet another writer, first scored after the tuning
+# on the second set's tuning half (README). Never tuned against.
+HELDBACK3_FILE = Path(__file__).parent / "data" / "heldback3_questions.jsonl"
+HELDBACK3_CONVERSATIONS = Path(__file__).parent / "data" / "heldback3_conversations.jsonl"
 CONVERSATIONS_FILE = Path(__file__).parent / "data" / "conversations.jsonl"
 UNSET: Any = object()  # a label that does not say which year or rank: not checked
 
