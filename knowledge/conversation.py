@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.matcher import tokenize
 from knowledge.normalise import normalise
-from knowledge.parser import _WORST_FORCE_FIGURE, Query
+from knowledge.parser import _WORST_FORCE_FIGURE, NATIONAL_CAPABLE, Query, _national_measure
 from knowledge.vocabulary import FAMILIES, RANK_DIRECTIONS, RANK_WORDS
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ _BOTH = re.compile(r"\b(both|the two|the pair|each of them|them both)\b")
 # "the welsh one" after "which force?": a candidate picked out by its country.
 _COUNTRY_WORDS = {"welsh": "Wales", "wales": "Wales", "english": "England", "england": "England"}
 _BACK_REFERENCE = frozenset({"they", "them", "their", "it", "its", "there", "that", "same"})
+_NATIONALLY = re.compile(
+    r"\b(nationally|national|national figure|england and wales|across all forces|all forces)\b"
+)
 _SUMMARY_CUES = re.compile(r"\b(tell me about|summary|overview|everything|all about)\b")
 _OVERVIEW_CUES = frozenset({"which", "forces", "across", "every", "all", "nationally", "national"})
 _YES = frozenset({"yes", "yeah", "yep", "y", "correct", "that one", "yes please"})
@@ -126,6 +129,13 @@ def follow_up(
         return replace(worst, offence=frame.offence, forces=()), ("offence",)
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
+    if _nationally(query, frame, plain):  # "and nationally?" after a force's figure
+        offence = query.offence or frame.offence
+        national = replace(query, intent="national", forces=(), offence=offence)
+        national = replace(
+            national, measure=_national_measure(plain, replace(national, measure=frame.measure))
+        )
+        return national, ("measure",) + (("offence",) if offence and not query.offence else ())
     if _both(query, frame, plain):  # "grades for both?" after Kent, then Dorset
         both, carried = _fill(
             replace(query, forces=frame.recent[-2:], candidates=()), frame, pairs
@@ -240,6 +250,17 @@ def _has_figures(offence: str, measure: str | None, pairs: frozenset[tuple[str, 
     if measure is None:
         return True
     return any((offence, m) in pairs for m in FAMILIES.get(measure, (measure,)))
+
+
+def _nationally(query: Query, frame: Frame, plain: str) -> bool:
+    """ "and nationally?", "what about across all forces": the last measure for every force."""
+    return (
+        not query.forces
+        and not query.measure
+        and frame.measure in NATIONAL_CAPABLE - {None}
+        and bool(_NATIONALLY.search(plain))
+        and len(plain.split()) <= 6
+    )
 
 
 def _names_something(query: Query) -> bool:

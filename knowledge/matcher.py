@@ -139,6 +139,8 @@ class ForceMatcher:
         """Exact aliases (longest first), then fuzzy word groups, then ambiguous partial names.
         `starts` are the indices of the words that begin a sentence."""
         lowered = [w.lower() for w in words]
+        if _capitalised_throughout(words):  # "IN THE BATH, KENT GRADE?": capitals say nothing
+            words = lowered
         used = [False] * len(words)
         begins = _question_starts(lowered, starts)
         hits = self._exact(words, lowered, used, partial=False, begins=begins)
@@ -359,6 +361,12 @@ def _question_starts(lowered: list[str], starts: Iterable[int]) -> frozenset[int
             i += 1
         begins.update({start, i})
     return frozenset(begins)
+
+
+def _capitalised_throughout(words: list[str]) -> bool:
+    """A message in capitals or Title Case, where a capital does not mark a name."""
+    alpha = [w for w in words if w.isalpha()]
+    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.8 * len(alpha)
 
 
 def _ordinary_word(lowered: list[str], hit: Hit) -> bool:

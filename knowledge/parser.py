@@ -44,6 +44,7 @@ INTENTS: Final = (
 _WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
     r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single force|force s)\b"
+    r"|\b(worst|highest|biggest|largest)\b.*\bby (a|one|any) single force\b"
 )
 _HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
 NATIONAL_CAPABLE: Final = frozenset(

@@ -84,7 +84,9 @@ def question_variants(item: Labelled, knowledge: Knowledge, rng: random.Random) 
     yield q.title()
     targets = _typo_words(q, knowledge)
     for word in rng.sample(targets, min(2, len(targets))):
-        yield re.sub(rf"\b{word}\b", one_typo(word, rng), q, count=1)
+        typo = one_typo(word, rng)
+        if typo.lower() not in knowledge.matcher.table:  # "Beighton" is a place, not a typo
+            yield re.sub(rf"\b{word}\b", typo, q, count=1)
     yield f"{q} {rng.choice(FILLERS)}"
     yield f"{rng.choice(OPENERS)}{q}"
     yield f"{rng.choice(PREFACES)} {q}"
