@@ -23,6 +23,7 @@ SUGGEST_CUTOFF = 78  # closer than this but under MATCH_CUTOFF: "did you mean", 
 TIE_MARGIN = 3  # two different forces within this many points: ask which
 TOWN_FUZZY_LENGTH = 8  # gazetteer towns are fuzzy-matched only from this many letters
 MAX_TOKENS = 2000
+MAX_CACHE = 10_000
 MAX_TOKEN_LENGTH = 40
 FOCUS_WORDS = 60  # a longer message is fuzzy-matched only near the words that mean something
 FOCUS_RADIUS = 6
@@ -109,6 +110,7 @@ class ForceMatcher:
                 self._add(place, AliasEntry(place, ELSEWHERE, False))
         for national in (NATIONAL, "england & wales", "england wales"):
             self._add(national, AliasEntry(NATIONAL, "national", False))
+        self._cache: dict[tuple[str, bool], list[tuple[str, float, int]]] = {}
         self.longest = max(len(alias.split()) for alias in self.table)
         self.words = frozenset(word for alias in self.table for word in alias.split())
         # Words of names, nicknames and curated places: what a lower-case typo is mended to.
@@ -231,16 +233,8 @@ class ForceMatcher:
                 for i in range(start, start + n)
             ):
                 continue
-            capital = words[start][:1].isupper()
-            choices = self.capital_choices if capital else self.fuzzy_choices
-            scored = process.extract(
-                " ".join(lowered[start : start + n]),
-                choices,
-                scorer=fuzz.ratio,
-                processor=utils.default_process,
-                limit=6,
-                score_cutoff=SUGGEST_CUTOFF,
-            )
+            text = " ".join(lowered[start : start + n])
+            scored = self._scored(text, words[start][:1].isupper())
             if not scored:
                 continue
             best = scored[0][1]
@@ -261,6 +255,23 @@ class ForceMatcher:
             else:
                 suggestions.extend(f for f in sorted(close) if f not in suggestions)
         return hits, suggestions
+
+    def _scored(self, text: str, capital: bool) -> list[tuple[str, float, int]]:
+        """The names and places closest to a word group (cached: readers repeat themselves)."""
+        key = (text, capital)
+        if key not in self._cache:
+            if len(self._cache) > MAX_CACHE:  # bounded: odd messages cannot grow it for ever
+                self._cache.clear()
+            choices = self.capital_choices if capital else self.fuzzy_choices
+            self._cache[key] = process.extract(
+                text,
+                choices,
+                scorer=fuzz.ratio,
+                processor=utils.default_process,
+                limit=6,
+                score_cutoff=SUGGEST_CUTOFF,
+            )
+        return self._cache[key]
 
     def _spans(
         self, lowered: list[str], used: list[bool], focus: set[int], covered: dict[int, Hit]
@@ -284,12 +295,9 @@ class ForceMatcher:
             )
 
         def part(i: int, edge: bool) -> bool:
-            word = lowered[i]
             if unknown(i) or i in covered:
                 return True
-            return (not edge and not used[i] and word in SPAN_LINKS) or (
-                word.isalpha() and len(word) >= 4 and not used[i] and word in self.words
-            )
+            return not edge and not used[i] and lowered[i] in SPAN_LINKS
 
         spans = []
         for start in range(len(lowered)):
