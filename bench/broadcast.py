@@ -70,13 +70,13 @@ async def broadcast(settings: Settings, knowledge: Knowledge) -> tuple[float, Co
     await application.initialize()
     try:
         broadcaster = broadcaster_of(application.bot_data, settings)
-        bots = await senders_of(application, settings)
+        senders = await senders_of(application, settings)
         started = time.monotonic()
-        outcomes = await broadcaster.run(bots)
+        outcomes = await broadcaster.run(senders)
         return time.monotonic() - started, outcomes
     finally:
-        for bot in bots:
-            await bot.shutdown()
+        for sender in senders:
+            await sender.request.shutdown()
         await application.shutdown()
 
 

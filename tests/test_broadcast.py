@@ -223,6 +223,25 @@ async def test_stop_releases_waiting_rows_and_resumes(
     assert per_chat(api) == Counter({chat: 1 for chat in range(1, 41)})
 
 
+async def test_a_stop_as_rows_are_claimed_leaves_none_sending(
+    api: FakeBotApi, app: Application, state: StateDB, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stop comes between a claim and its sends' first step: those rows go back."""
+    announce(state, list(range(1, 11)))
+    sender = broadcaster(app, state)
+    real_claim, loop = state.outbox.claim_next, asyncio.get_running_loop()
+
+    def claim_then_stop(*args: object) -> object:
+        rows = real_claim(*args)  # type: ignore[arg-type]
+        loop.call_soon_threadsafe(sender.stop)  # runs before the claim's result is seen
+        return rows
+
+    monkeypatch.setattr(state.outbox, "claim_next", claim_then_stop)
+    await asyncio.wait_for(sender.run(app.bot), 5)
+    assert undefined(state) == 0 and state.outbox.counts()["pending"] == 10
+    assert api.sent_messages() == []
+
+
 async def test_a_crash_during_sends_repeats_at_most_the_rows_in_flight(
     api: FakeBotApi, app: Application, state_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
