@@ -50,6 +50,7 @@ class Flow:
 
     in_flight: int = 8  # rows claimed and not yet settled: the most a crash leaves in doubt
     chat_interval: float = 1.0  # seconds between two messages to one chat
+    group_interval: float = 3.2  # to one group: Telegram allows 20 a minute (3 s, and a margin)
     stop_grace: float = 2.0  # seconds sends in flight get to finish when the bot stops
     paid: bool = False  # allow_paid_broadcast: Telegram's paid 1,000 messages a second
     retention: float | None = None  # seconds after which sent rows are pruned
@@ -137,7 +138,11 @@ class Broadcaster:
         return [*self._chat_next, *sending]
 
     def took(self, chat_id: int, now: float) -> None:
-        self._chat_next[chat_id] = now + self.flow.chat_interval
+        """A message to `chat_id` goes now: the next waits (groups have negative ids)."""
+        group = chat_id < 0
+        self._chat_next[chat_id] = now + (
+            self.flow.group_interval if group else self.flow.chat_interval
+        )
 
     async def send(self, sender: Sender, delivery: Delivery) -> Outcome:
         """Send one message (its slot was taken from the Pacer); the Outcome of the answer."""
