@@ -143,16 +143,22 @@ def chat(as_json: bool) -> None:
 
 
 @main.command()
-def forces() -> None:
-    """List the forces and the names, nicknames and places the bot understands."""
+@click.option("--towns", is_flag=True, help="Also list every gazetteer town (about 2,600).")
+def forces(towns: bool) -> None:
+    """List the forces with the names, nicknames and places the bot understands."""
     knowledge = open_knowledge()
-    by_force: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    town_count: dict[str, int] = {}
     for row in knowledge.store.aliases:
-        if row["kind"] != "partial":
-            by_force.setdefault(str(row["force"]), []).append(str(row["alias"]))
-    for name, force in knowledge.store.forces.items():
-        aliases = ", ".join(by_force.get(name, []))
-        click.echo(f"{name} ({force['short_name']}, {force['country']}): {aliases}")
+        force, kind = str(row["force"]), row["kind"]
+        if kind == "town":
+            town_count[force] = town_count.get(force, 0) + 1
+        if kind != "partial" and (towns or kind != "town"):
+            names.setdefault(force, []).append(str(row["alias"]))
+    for name, details in knowledge.store.forces.items():
+        listed = ", ".join(names.get(name, []))
+        more = "" if towns else f" (+{town_count.get(name, 0)} towns: --towns lists them)"
+        click.echo(f"{name} ({details['short_name']}, {details['country']}): {listed}{more}")
 
 
 @main.command()

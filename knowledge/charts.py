@@ -8,6 +8,7 @@ from typing import Any, Final
 from knowledge.answers import Answer
 from knowledge.facts import Fact
 from knowledge.followups import OFFENCE_PHRASES
+from knowledge.measures import measure
 from knowledge.parser import INTENTS, Query
 from knowledge.service import Knowledge
 
@@ -37,7 +38,9 @@ TEMPLATE: Final = "chart_caption.j2"
 
 @dataclass(frozen=True)
 class Bar:
-    """One force's figure as drawn: value and interval in percent, and its rank (1 = highest)."""
+    """One force's figure as drawn: value and interval in percent, and its place among the
+    comparable bars counted from the better end (`rank`, 1 = best by the measure's direction in
+    knowledge.measures) and from the worse end (`worst_rank`); 0 = not ranked (a 2014 sample)."""
 
     force: str
     label: str
@@ -49,6 +52,7 @@ class Bar:
     highlighted: bool
     fact: Fact
     rank: int = 0
+    worst_rank: int = 0
     tied: bool = False
 
 
@@ -104,6 +108,15 @@ class ChartData:
         return tuple(bar for bar in self.bars if bar.highlighted)
 
     @property
+    def higher_is_worse(self) -> bool:
+        return measure(self.kind).higher_is_worse
+
+    @property
+    def ranked(self) -> tuple[Bar, ...]:
+        """The bars that are ranked (2014 samples are not ranked beside later audits)."""
+        return tuple(bar for bar in self.bars if bar.rank)
+
+    @property
     def has_2014(self) -> bool:
         facts = [b.fact for b in self.bars] + [f for u in self.unplotted for f in u.facts]
         return self.kind == CANCELLED and any(f.inspection_year == 2014 for f in facts)
@@ -134,7 +147,7 @@ def plan_chart(knowledge: Knowledge, question: str, bot_name: str = "") -> Chart
     query = Query(
         answer.question, "offence_overview", offence=offence, measure=kind, year=answer.year
     )
-    by_force = knowledge.answerer.figures_by_force(query)
+    by_force = knowledge.answerer.lists.figures_by_force(query)
     highlighted = answer.forces
 
     def short(force: str) -> str:
@@ -155,7 +168,7 @@ def plan_chart(knowledge: Knowledge, question: str, bot_name: str = "") -> Chart
         offence_defaulted=answer.offence is None and kind == CANCELLED,
         year=answer.year,
         highlighted=highlighted,
-        bars=_ranked(bars),
+        bars=_ranked(bars, measure(kind).higher_is_worse),
         unplotted=tuple(unplotted),
         missing=tuple(f for f in highlighted if f not in shown),
         coverage=len(bars) + len(unplotted),
@@ -257,14 +270,22 @@ def _cancelled_bars(
     return bars, unplotted
 
 
-def _ranked(bars: list[Bar]) -> tuple[Bar, ...]:
-    """Highest first; rank 1 is the highest value, ties share a rank."""
-    values = [b.value for b in bars]
+def _ranked(bars: list[Bar], higher_is_worse: bool) -> tuple[Bar, ...]:
+    """Drawn highest value first. Places follow the measure's direction: rank 1 is the best
+    (the highest recording rate, the lowest share wrongly cancelled), worst_rank 1 the worst;
+    ties share a place; a 2014 sample is drawn but not ranked beside the 2016-2020 audits."""
+    values = [b.value for b in bars if b.year != 2014]
     ordered = sorted(bars, key=lambda b: (-b.value, b.label))
-    return tuple(
-        replace(b, rank=1 + sum(v > b.value for v in values), tied=values.count(b.value) > 1)
-        for b in ordered
-    )
+
+    def place(b: Bar) -> Bar:
+        if b.year == 2014:
+            return b
+        higher = 1 + sum(v > b.value for v in values)
+        lower = 1 + sum(v < b.value for v in values)
+        best, worst = (lower, higher) if higher_is_worse else (higher, lower)
+        return replace(b, rank=best, worst_rank=worst, tied=values.count(b.value) > 1)
+
+    return tuple(place(b) for b in ordered)
 
 
 def _speak(knowledge: Knowledge, chart: ChartData) -> ChartData:

@@ -7,7 +7,7 @@ answer lists what it carried over, so a reader always sees what was assumed.
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -21,11 +21,17 @@ if TYPE_CHECKING:
     from knowledge.service import Knowledge
 
 FRAME_SECONDS = 30 * 60
+RECENT_FORCES = 4
 _FOLLOW_ON = re.compile(
     r"^(and|now|then|ok|okay|so|but|also|for|in|was it|what was it|what were they|how were they"
     r"|how was it)\b|\b(what about|how about|what of|same for|same again|same in)\b"
 )
-_COMPARE = re.compile(r"\b(compare|compared|versus|vs|against|both)\b")
+_COMPARE = re.compile(
+    r"\b(compare|compared|versus|vs|against|both|add|plus|alongside|as well|too|include)\b"
+)
+_BOTH = re.compile(r"\b(both|the two|the pair|each of them|them both)\b")
+# "the welsh one" after "which force?": a candidate picked out by its country.
+_COUNTRY_WORDS = {"welsh": "Wales", "wales": "Wales", "english": "England", "england": "England"}
 _BACK_REFERENCE = frozenset({"they", "them", "their", "it", "its", "there", "that", "same"})
 _SUMMARY_CUES = re.compile(r"\b(tell me about|summary|overview|everything|all about)\b")
 _OVERVIEW_CUES = frozenset({"which", "forces", "across", "every", "all", "nationally", "national"})
@@ -45,10 +51,13 @@ class Frame:
     year: int | None
     rank: str | None
     options: tuple[str, ...] = ()  # the last "which force?" candidates, kept after the answer
+    recent: tuple[str, ...] = ()  # the forces of the last few questions, oldest first
 
     @classmethod
     def of(cls, query: Query, before: "Frame | None" = None) -> "Frame":
         options = query.candidates or (before.options if before else ())
+        earlier = [f for f in (before.recent if before else ()) if f not in query.forces]
+        recent = tuple([*earlier, *query.forces][-RECENT_FORCES:])
         return cls(
             query.intent,
             query.forces,
@@ -58,6 +67,7 @@ class Frame:
             query.year,
             query.rank,
             options,
+            recent,
         )
 
 
@@ -78,7 +88,8 @@ class Conversation:
         now = self.clock()
         carried: tuple[str, ...] = ()
         if self.frame and now - self.asked_at <= self.seconds:
-            query, carried = follow_up(query, self.frame, knowledge.offence_measures)
+            pairs, rows = knowledge.offence_measures, knowledge.store.forces
+            query, carried = follow_up(query, self.frame, pairs, rows)
         answer = replace(knowledge.answerer.answer(query), carried=carried)
         if query.intent not in _NO_FRAME_INTENTS:
             self.frame, self.asked_at = Frame.of(query, self.frame), now
@@ -89,15 +100,22 @@ class Conversation:
 
 
 def follow_up(
-    query: Query, frame: Frame, pairs: frozenset[tuple[str, str]]
+    query: Query,
+    frame: Frame,
+    pairs: frozenset[tuple[str, str]],
+    rows: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Query, tuple[str, ...]]:
-    """The question with what it leaves out taken from the frame, and the names of what was."""
-    words = [w.lower() for w in tokenize(normalise(query.text))]
+    """The question with what it leaves out taken from the frame, and the names of what was.
+    `rows` (each force's row of forces.csv) lets "the welsh one" pick a candidate."""
+    words = [w.lower() for w in tokenize(normalise(query.focus or query.text))]
     plain = " ".join(words)
     if frame.intent == "clarify" and frame.candidates:
-        chosen = _chosen_candidate(query, frame, words)
-        if chosen:
-            return _fill(replace(query, forces=(chosen,), candidates=()), frame, pairs)
+        chosen = _chosen_candidates(query, frame, words, rows or {})
+        if len(chosen) == 1:
+            return _fill(replace(query, forces=chosen, candidates=()), frame, pairs)
+        if chosen:  # "the english one" of three, two of them English: ask between those two
+            narrowed = replace(query, intent="clarify", forces=(), candidates=chosen)
+            return _fill(narrowed, frame, pairs)
     if query.intent == "clarify" and frame.options:  # "and south?" after "which Yorkshire?"
         named = set(query.candidates) & set(frame.options)
         if len(named) == 1:
@@ -107,8 +125,15 @@ def follow_up(
         return replace(worst, offence=frame.offence, forces=()), ("offence",)
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
+    if _both(query, frame, plain):  # "grades for both?" after Kent, then Dorset
+        both, carried = _fill(
+            replace(query, forces=frame.recent[-2:], candidates=()), frame, pairs
+        )
+        return both, ("forces", *carried)
     if not (_follows_on(plain, words) or _bare(query)):
         return query, ()
+    if query.intent == "glossary" and frame.forces and query.measure and _bare(query):
+        return _fill(replace(query, intent="lookup"), frame, pairs)  # "recording rate?"
     if query.intent == "rank" or (frame.intent == "rank" and set(words) & set(RANK_WORDS)):
         return _new_rank(query, frame, words)
     if query.forces and frame.forces and _COMPARE.search(plain):
@@ -119,7 +144,8 @@ def follow_up(
             return query, ()
         return _fill(query, frame, pairs)
     if query.intent in ("offence_overview", "national", "out_of_scope", "help", "filter"):
-        if set(words) & _OVERVIEW_CUES or not _names_something(query):
+        cues = set(words) - ({"all"} if query.offence == "all" else set())  # "all crimes"
+        if cues & _OVERVIEW_CUES or not _names_something(query):
             return query, ()
         return _fill(query, frame, pairs)
     return query, ()
@@ -138,7 +164,9 @@ def _fill(
     if not measure and frame.measure:
         measure = changes["measure"] = frame.measure
         carried.append("measure")
-    if not query.offence and frame.offence and _has_figures(frame.offence, measure, pairs):
+    if query.offence == "all" and frame.offence not in (None, "all"):
+        changes["offence"] = None  # "all crimes" after one offence: no longer that offence
+    elif not query.offence and frame.offence and _has_figures(frame.offence, measure, pairs):
         changes["offence"] = frame.offence
         carried.append("offence")
     if not query.year and not query.years and frame.year:
@@ -175,16 +203,35 @@ def _new_rank(query: Query, frame: Frame, words: list[str]) -> tuple[Query, tupl
     return ranked, carried + (("offence",) if ranked.offence and not query.offence else ())
 
 
-def _chosen_candidate(query: Query, frame: Frame, words: list[str]) -> str | None:
-    """The one candidate of a "which force?" question that the reply picks out, if any."""
+def _chosen_candidates(
+    query: Query, frame: Frame, words: list[str], rows: Mapping[str, Mapping[str, str]]
+) -> tuple[str, ...]:
+    """The candidates of a "which force?" question that the reply picks out (one, or fewer
+    than before, or none): by name, by a word of its name ("west"), or by its country ("the
+    welsh one")."""
     if len(query.forces) == 1 and query.forces[0] in frame.candidates:
-        return query.forces[0]
+        return query.forces
     if len(frame.candidates) == 1 and " ".join(words) in _YES:
-        return frame.candidates[0]
+        return frame.candidates
     named = set(query.candidates) & set(frame.candidates)
     if len(named) != 1:
         named = {c for c in frame.candidates if set(words) & set(c.lower().split())}
-    return named.pop() if len(named) == 1 else None
+    if len(named) != 1:
+        countries = {_COUNTRY_WORDS[w] for w in words if w in _COUNTRY_WORDS}
+        named = {c for c in frame.candidates if rows.get(c, {}).get("country") in countries}
+    if len(named) >= len(frame.candidates):
+        return ()
+    return tuple(c for c in frame.candidates if c in named)
+
+
+def _both(query: Query, frame: Frame, plain: str) -> bool:
+    """ "both" with no force named, when the last two questions named one force each."""
+    return (
+        not query.forces
+        and len(frame.forces) < 2
+        and len(frame.recent) > 1
+        and bool(_BOTH.search(plain))
+    )
 
 
 def _has_figures(offence: str, measure: str | None, pairs: frozenset[tuple[str, str]]) -> bool:
@@ -200,7 +247,7 @@ def _names_something(query: Query) -> bool:
 
 def _bare(query: Query) -> bool:
     """A message that is only a name, an offence, a measure or a year ("Kent?", "rape", "2017")."""
-    return len(tokenize(query.text)) <= 3
+    return len(tokenize(query.focus or query.text)) <= 3
 
 
 def _follows_on(plain: str, words: list[str]) -> bool:

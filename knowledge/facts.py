@@ -147,11 +147,40 @@ def source_preference(fact: Fact) -> tuple[int, int, int]:
 
 
 def without_repeats(facts: Iterable[Fact]) -> list[Fact]:
-    """One finding under two inspection titles (an undated "most recent 2016-2020 CDI
-    inspection" row and the dated one, same source and figure) is kept once: the dated one."""
+    """One finding under two inspection titles is kept once: an undated "most recent 2016-2020
+    CDI inspection" row beside its dated twin (same source and figure) gives way to the dated
+    one; two rows of one year with the same quote, source and figure (North Yorkshire's 2019
+    inspection and re-inspection, "40 per cent" not told, as a count and as a percent) keep the
+    one whose measure says what the figure is (a percent as a percent)."""
     facts = list(facts)
     dated = {_finding_key(f) for f in facts if f.inspection_year}
-    return [f for f in facts if f.inspection_year or _finding_key(f) not in dated]
+    undated_kept = [f for f in facts if f.inspection_year or _finding_key(f) not in dated]
+    chosen: dict[tuple[object, ...], Fact] = {}
+    for f in undated_kept:
+        key = _same_year_key(f)
+        if key not in chosen or _reads_better(f, chosen[key]):
+            chosen[key] = f
+    return [f for f in undated_kept if chosen[_same_year_key(f)] is f]
+
+
+def _reads_better(fact: Fact, other: Fact) -> bool:
+    """A bare percent is best read under a percent measure."""
+    as_percent = fact.numerator is None and fact.value is not None
+    return as_percent and fact.kind == "percent" and other.kind != "percent"
+
+
+def _same_year_key(fact: Fact) -> tuple[object, ...]:
+    _, _, _, *figure = _finding_key(fact)  # value, numerator, denominator, source
+    undated = id(fact) if fact.inspection_year is None else None  # handled above
+    return (
+        fact.force,
+        fact.offence,
+        fact.inspection_year,
+        fact.measure.removesuffix("_pct"),  # a count and its percent form are one figure
+        fact.quote,
+        undated,
+        *figure,
+    )
 
 
 def _finding_key(fact: Fact) -> tuple[object, ...]:

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
 
-from knowledge.guards import COMMON_WORDS, NEWSPAPER_AFTER, NEWSPAPER_BRIDGE, NOT_POLICE_AFTER
+from knowledge.guards import (
+    COMMON_WORDS,
+    FOOTBALL_AFTER,
+    NEWSPAPER_AFTER,
+    NEWSPAPER_BRIDGE,
+    NOT_POLICE_AFTER,
+    ORDINARY_WORDS,
+)
 from knowledge.vocabulary import NATIONAL, OUT_OF_SCOPE_PLACES, STOPWORDS, VOCABULARY_WORDS
 
 MATCH_CUTOFF = 85  # a word group this close to a force name or place is that force
@@ -87,6 +94,15 @@ class ForceMatcher:
             self._add(national, AliasEntry(NATIONAL, "national", False))
         self.longest = max(len(alias.split()) for alias in self.table)
         self.words = frozenset(word for alias in self.table for word in alias.split())
+        # Words of names, nicknames and curated places: what a lower-case typo is mended to.
+        self.name_words = frozenset(
+            word
+            for alias, entries in self.table.items()
+            if any(
+                e.kind in ("name", "nickname", "place") and not e.needs_capital for e in entries
+            )
+            for word in alias.split()
+        )
         self.fuzzy_choices = [
             alias for alias, entries in self.table.items() if _fuzzy_ok(alias, entries)
         ]
@@ -126,6 +142,8 @@ class ForceMatcher:
         for index, hit in enumerate(ordered):
             if index not in dropped:
                 _classify(hit.entries, result)
+        # "the north east ... Cleveland", "London and the Met": the force named is the one meant.
+        result.ambiguous = [g for g in result.ambiguous if not set(g) & set(result.forces)]
         if not result.forces and not result.ambiguous:
             result.suggestions = suggestions
         return result
@@ -204,6 +222,7 @@ class ForceMatcher:
                 and len(word) >= 4
                 and word not in STOPWORDS
                 and word not in COMMON_WORDS
+                and word not in ORDINARY_WORDS
                 and word not in VOCABULARY_WORDS
                 and word not in self.table
             )
@@ -257,7 +276,9 @@ def _linked(lowered: list[str], end: int) -> bool:
 def _not_police(lowered: list[str], end: int) -> str | None:
     """What the words right after a place make it, when that is not its police force."""
     rest = lowered[end : end + 4]
-    if rest[:1] and rest[0] in ("county", "city", "borough"):
+    if rest[:1] and rest[0] in ("county", "city", "borough", "town"):
+        if rest[0] != "borough" and rest[1:2] and rest[1] in FOOTBALL_AFTER:
+            return "a football club"  # "Hull City result"
         rest = rest[1:]
     for length in (3, 2, 1):
         phrase = " ".join(rest[:length])

@@ -4,9 +4,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Final
 
+from knowledge.focus import asking_sentence, split_sentences
+from knowledge.glossary import NEEDS_MEANING
 from knowledge.guards import OFF_TOPIC_WORDS
-from knowledge.matcher import ForceMatch, ForceMatcher, tokenize
+from knowledge.matcher import FOCUS_WORDS, MAX_TOKENS, ForceMatch, ForceMatcher, tokenize
 from knowledge.normalise import normalise
+from knowledge.slots import measure_of, off_topic, topic_only
 from knowledge.spelling import Speller
 from knowledge.vocabulary import (
     CANCELLED_AUDIT_OFFENCES,
@@ -14,12 +17,14 @@ from knowledge.vocabulary import (
     GLOSSARY_TERMS,
     GRADE_WORDS,
     HELP_PHRASES,
+    MEANING_CUES,
     MEASURE_WORDS,
     NATIONAL_PHRASES,
     OFFENCE_WORDS,
     RANK_DIRECTIONS,
     RANK_WORDS,
 )
+from knowledge.years import years_named
 
 INTENTS: Final = (
     "lookup",
@@ -35,30 +40,12 @@ INTENTS: Final = (
     "out_of_scope",
     "whats_new",
 )
-# When a question names several measures, the most specific one is what it asks about.
-MEASURE_PRIORITY: Final = (
-    "victims_not_told",
-    "victims_told",
-    "recorded_within_24h",
-    "recorded_outside_72h",
-    "wrongly_classified",
-    "cancelled_correct",
-    "additional_recorded_per_year",
-    "cancelled_incorrect",
-    "unrecorded_per_year",
-    "grade",
-    "recording_rate",
-)
 # "2017", and "2015-16" or "2021/22" (a year ending in the second one, as the data dates them).
-_YEAR = re.compile(r"\b(20[12]\d)(?: (\d\d))?\b")
 _WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
-    r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single )?force\b"
+    r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single force|force s)\b"
 )
-_SINCE = re.compile(r"\bsince (20[12]\d)\b")
 _HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
-# Offences whose recording was audited as samples, not estimated as rates or unrecorded counts.
-AUDIT_ONLY_OFFENCES: Final = frozenset({"domestic abuse", "vulnerable victims", "modern slavery"})
 NATIONAL_CAPABLE: Final = frozenset(
     {None, "cancelled_incorrect", "recording_rate", "unrecorded_per_year", "grade"}
 )
@@ -73,6 +60,7 @@ _OFFENCE = _phrases(OFFENCE_WORDS)
 _MEASURE = _phrases(MEASURE_WORDS)
 _GLOSSARY = _phrases(GLOSSARY_TERMS)
 _GLOSSARY_CUE = _phrases(GLOSSARY_CUES)
+_MEANING_CUE = _phrases(MEANING_CUES)
 _HELP = _phrases(HELP_PHRASES)
 _NATIONAL = _phrases(NATIONAL_PHRASES)
 _RANK = _phrases(RANK_WORDS)
@@ -94,28 +82,62 @@ class Query:
     offence: str | None = None
     measure: str | None = None
     year: int | None = None
-    years: tuple[int, ...] = ()  # two or more years named: each one's figures
+    years: tuple[int | None, ...] = ()  # two or more years named: each one's figures (None:
+    # the latest, as in "since 2014")
     rank: str | None = None  # "most", "least", "best" or "worst"
     glossary_term: str | None = None
     unsure: bool = False  # candidates are "did you mean" guesses from a misspelling
     grade_filter: str | None = None  # "which forces are rated inadequate"
     not_police: str | None = None  # "a fire and rescue service": why it is out of scope
+    focus: str = ""  # the sentence that asked, when the message had others around it
+
+
+# Words that make a question about every force, whatever else the message names.
+OVERVIEW_WORDS: Final = frozenset(
+    {"which", "forces", "across", "every", "nationally", "national", "how"}
+)
+STANDS_ALONE: Final = frozenset({"national", "rank", "filter", "glossary"})
 
 
 def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Query:
-    """Read a question; never raises on odd input."""
-    words = tokenize(normalise(text))
-    if speller:
-        words = speller.correct(words)
+    """Read a question; never raises on odd input.
+
+    In a long message of several sentences the one that asks is read alone first; the whole
+    message is read only when that sentence needs something from the others (a force named
+    before it). A short one is read whole ("Devon & Cornwall: how many crimes go unrecorded").
+    """
+    sentences = split_sentences(normalise(text))
+    words_of = [speller.correct(tokenize(s)) if speller else tokenize(s) for s in sentences]
+    if _asks_whats_new(text):  # "what's new", "latest inspections", "what's new in Kent"
+        return _whats_new(text, matcher.match([w for words in words_of for w in words]))
+    if len(sentences) > 1 and sum(map(len, words_of)) > FOCUS_WORDS:
+        plains = [" ".join(w.lower() for w in words) for words in words_of]
+        index = asking_sentence(sentences, plains)
+        if index is not None:
+            query = _read(text, words_of[index], matcher)
+            if _stands_alone(query, plains[index]):
+                return replace(query, focus=sentences[index])
+            whole = _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher)
+            if len(whole.forces) > 1:  # "their grade?" after several forces: ask which
+                return replace(query, intent="clarify", candidates=whole.forces)
+            return whole
+    return _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher)
+
+
+def _stands_alone(query: Query, plain: str) -> bool:
+    """Whether the asking sentence is a whole question without the rest of the message."""
+    if query.forces or query.candidates or query.not_police or query.intent in STANDS_ALONE:
+        return True
+    return query.intent == "offence_overview" and bool(OVERVIEW_WORDS & set(plain.split()))
+
+
+def _read(text: str, words: list[str], matcher: ForceMatcher) -> Query:
+    """The Query of these words (already normalised and mended) of the message `text`."""
     plain = " ".join(w.lower() for w in words)
-    if _asks_whats_new(text):  # "what's new", "latest inspections": no force to match
-        return Query(text, "whats_new")
     found = matcher.match(words)
-    years = () if _SINCE.search(plain) else _years(plain)  # "since 2014": the latest
+    years = years_named(plain)
     offence = _first(_OFFENCE, plain, OFFENCE_WORDS)
-    measure = _measure(plain)
-    if offence in AUDIT_ONLY_OFFENCES and measure == "unrecorded_per_year":
-        measure = "recording_rate"  # "domestic abuse not recorded": the recording audits
+    measure = measure_of(plain, offence)
     base = Query(
         text,
         "out_of_scope",
@@ -128,7 +150,9 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
         return base
     if found.not_police and not found.forces and not found.ambiguous:
         return replace(base, not_police=found.not_police[0])
-    if not (base.offence or base.measure) and OFF_TOPIC_WORDS & set(plain.split()):
+    if off_topic(plain) or (
+        not (base.offence or base.measure) and OFF_TOPIC_WORDS & set(plain.split())
+    ):
         return base
     if found.ambiguous or (found.suggestions and not found.forces):
         return _clarify(found, base)
@@ -137,9 +161,20 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
     forces = tuple(found.forces)
     if len(forces) > 1:
         return replace(base, forces=forces, intent="compare")
+    if topic_only(plain, base.measure) and not base.offence:  # "Llanelli crime recording"
+        return replace(base, forces=forces, intent="force_summary", measure=None)
     if base.offence or base.measure:
         return replace(base, forces=forces, intent="lookup")
     return replace(base, forces=forces, intent="force_summary")
+
+
+def _whats_new(text: str, found: ForceMatch) -> Query:
+    """ "What's new", of every force or of the ones named; a place of several forces asks."""
+    if found.elsewhere:
+        return Query(text, "out_of_scope")
+    if found.ambiguous:
+        return _clarify(found, Query(text, "whats_new"))
+    return Query(text, "whats_new", forces=tuple(found.forces))
 
 
 def _asks_whats_new(text: str) -> bool:
@@ -162,7 +197,7 @@ def _clarify(found: ForceMatch, base: Query) -> Query:
 
 def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     offence, measure = base.offence, base.measure
-    glossary = _first(_GLOSSARY, plain, GLOSSARY_TERMS)
+    glossary = _glossary_term(plain)
     rank = _RANK.search(plain)
     national = found.national or _NATIONAL.search(plain)
     which = "which" in plain.split()
@@ -173,7 +208,7 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and not (national and measure)
         and (_GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS)
     ):
-        return Query(base.text, "glossary", glossary_term=glossary)
+        return replace(base, intent="glossary", glossary_term=glossary)
     if _worst_force_figure(plain, offence, measure) and not which:
         return replace(base, intent="national", measure="max_force_cancelled_incorrect_pct")
     home_office = (
@@ -188,7 +223,9 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     if national and "how many" in plain:
         return replace(base, intent="national")
     unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
-    if grade and (measure == "grade" or unmistakable) and not rank:
+    # "good forces", "which forces are good (at recording crime)": a grade asked of forces
+    of_forces = "forces" in plain.split() and not offence and measure in (None, "recording_rate")
+    if grade and (measure == "grade" or unmistakable or of_forces) and not rank:
         return replace(base, intent="filter", measure="grade", grade_filter=grade)
     if rank and (offence or measure or "force" in plain):
         direction = RANK_DIRECTIONS.get(rank.group(1), "best")
@@ -198,6 +235,16 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
         return replace(base, intent="help")
     return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
+
+
+def _glossary_term(plain: str) -> str | None:
+    """The first term the question could ask to have explained; a term that is also asked about
+    for its figures (grades, samples) only with words that ask what it means."""
+    for match in _GLOSSARY.finditer(plain):
+        term = GLOSSARY_TERMS[match.group(1)]
+        if term not in NEEDS_MEANING or _MEANING_CUE.search(plain):
+            return term
+    return None
 
 
 def _worst_force_figure(plain: str, offence: str | None, measure: str | None) -> bool:
@@ -220,20 +267,6 @@ def _national_measure(plain: str, base: Query) -> str | None:
     return "cancelled_crimes_recorded"
 
 
-def _measure(plain: str) -> str | None:
-    named = {MEASURE_WORDS[m.group(1)] for m in _MEASURE.finditer(plain)}
-    return next((m for m in MEASURE_PRIORITY if m in named), None)
-
-
 def _first(pattern: re.Pattern[str], plain: str, table: dict[str, str]) -> str | None:
     match = pattern.search(plain)
     return table[match.group(1)] if match else None
-
-
-def _years(plain: str) -> tuple[int, ...]:
-    """Every year named, in order, once each: "2015-16" is 2016, as the data dates it."""
-    years = []
-    for match in _YEAR.finditer(plain):
-        first, second = int(match.group(1)), match.group(2)
-        years.append(first + 1 if second and int(second) == (first + 1) % 100 else first)
-    return tuple(dict.fromkeys(years))

@@ -1,24 +1,32 @@
-"""Mend misspelt offence, measure and question words ("robery", "canselled", "recordng") with
-rapidfuzz, so that the exact vocabulary can read them; ordinary words and names are left alone."""
+"""Mend misspelt words with rapidfuzz so that the exact tables can read them: offence, measure
+and question words ("robery", "canselled", "recordng") and, typed in lower case, the words of
+force names ("durhum", "citty of london"). Words that are already words are left alone: known
+names and places, the vocabulary, and ordinary English words (knowledge/guards.py), so "called"
+never becomes "cancelled" nor "dates" "rates"."""
 
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from knowledge.guards import COMMON_WORDS
+from knowledge.guards import COMMON_WORDS, ORDINARY_WORDS
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
 MIN_LENGTH = 5  # shorter words are too easily something else
-CUTOFF = 80  # "violance" is 88% "violence", "sexaul" 83% "sexual"
+CUTOFF = 80  # "violance" is 88% "violence", "sexaul" 83% "sexual", "durhum" 83% "durham"
+TIE_MARGIN = 3  # a name word this close to another word is not guessed between them
+MAX_CACHE = 10_000
 
 
 class Speller:
-    """Replaces a word that is not known as it is by the vocabulary word it is closest to."""
+    """Replaces a word that is not known as it is by the word it is closest to."""
 
-    def __init__(self, names: Iterable[str]) -> None:
-        self.known = frozenset(names) | VOCABULARY_WORDS | STOPWORDS | COMMON_WORDS
+    def __init__(self, names: Iterable[str], name_words: Iterable[str] = ()) -> None:
+        self.base_known = frozenset(names) | VOCABULARY_WORDS | STOPWORDS | COMMON_WORDS
+        self.known = self.base_known | ORDINARY_WORDS
         self.targets = sorted(w for w in VOCABULARY_WORDS if len(w) >= MIN_LENGTH)
-        self.cache: dict[str, str | None] = {}
+        self.name_targets = frozenset(w for w in name_words if len(w) >= 4 and w.isalpha())
+        self.all_targets = sorted(set(self.targets) | self.name_targets)
+        self.cache: dict[tuple[str, bool], str | None] = {}
 
     def correct(self, words: list[str]) -> list[str]:
         """The same words, a misspelt vocabulary word replaced by its right spelling."""
@@ -28,11 +36,22 @@ class Speller:
         lowered = word.lower()
         if len(lowered) < MIN_LENGTH or not lowered.isalpha() or lowered in self.known:
             return None
-        if lowered not in self.cache:
-            if len(self.cache) > 10_000:  # bounded: one odd message cannot grow it for ever
+        key = (lowered, word.islower())
+        if key not in self.cache:
+            if len(self.cache) > MAX_CACHE:  # bounded: one odd message cannot grow it for ever
                 self.cache.clear()
-            best = process.extractOne(
-                lowered, self.targets, scorer=fuzz.ratio, score_cutoff=CUTOFF
-            )
-            self.cache[lowered] = best[0] if best else None
-        return self.cache[lowered]
+            self.cache[key] = self.closest(lowered, names=word.islower())
+        return self.cache[key]
+
+    def closest(self, lowered: str, names: bool) -> str | None:
+        """The vocabulary word (or, with `names`, force-name word) this one is a misspelling of;
+        None when none is close, or when a name word is as close to another word."""
+        choices = self.all_targets if names else self.targets
+        scored = process.extract(lowered, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=2)
+        if not scored:
+            return None
+        best, score, _ = scored[0]
+        runner_up = scored[1] if len(scored) > 1 else None
+        if best in self.name_targets and runner_up and runner_up[1] >= score - TIE_MARGIN:
+            return None  # "norh" could be north or norfolk: the matcher asks
+        return str(best)

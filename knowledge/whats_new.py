@@ -1,5 +1,7 @@
-""" "What's new": the newest inspections in the data by publication date, and what each found."""
+""" "What's new": the newest inspections in the data by publication date, and what each found;
+"what's new in Kent": that force's inspections, newest first."""
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from knowledge.announcement import inspection_facts
@@ -24,9 +26,25 @@ def newest_inspections(store: Store, count: int = NEWEST_SHOWN) -> list[Inspecti
     return [InspectionRef(force, title, year) for (force, title), (_, year) in newest]
 
 
+def newest_of_forces(
+    store: Store, forces: Iterable[str], count: int = NEWEST_SHOWN
+) -> list[InspectionRef]:
+    """The forces' own inspections, newest first by year, then publication date (an undated
+    PEEL report of 2022 is newer than a re-inspection published in 2019)."""
+    newest: dict[tuple[str, str], tuple[float, str, int | None]] = {}
+    for force in forces:
+        for fact in store.facts_for(force):
+            key = (force, fact.inspection)
+            order = (fact.year_sort_key, fact.published or "", fact.inspection_year)
+            newest[key] = max(newest.get(key, order), order)
+    ordered = sorted(newest.items(), key=lambda item: item[1][:2], reverse=True)[:count]
+    return [InspectionRef(force, title, year) for (force, title), (_, _, year) in ordered]
+
+
 def whats_new(store: Store, query: Query) -> Answer:
-    """An Answer listing the newest inspections, each with its headline figures."""
-    refs = newest_inspections(store)
+    """An Answer listing the newest inspections (of the forces asked about, if any), each with
+    its headline figures."""
+    refs = newest_of_forces(store, query.forces) if query.forces else newest_inspections(store)
     facts = [f for ref in refs for f in inspection_facts(store, ref.force, ref.title)[:FACTS_EACH]]
-    answer = Answer(question=query.text, intent="whats_new")
+    answer = Answer(question=query.text, intent="whats_new", forces=query.forces)
     return replace(answer, facts=tuple(facts), latest=tuple(refs), missing=not refs)

@@ -12,6 +12,14 @@ HELDOUT_FILE = Path(__file__).parent / "data" / "heldout.jsonl"
 # never tuned against (README: "Held-back questions").
 HELDBACK_FILE = Path(__file__).parent / "data" / "heldback_questions.jsonl"
 HELDBACK_CONVERSATIONS = Path(__file__).parent / "data" / "heldback_conversations.jsonl"
+# A second held-back set, written blind by someone else a session later; first scored on the
+# code before any tuning for it (README: "How well it understands"). Never tuned against.
+HELDBACK2_FILE = Path(__file__).parent / "data" / "heldback2_questions.jsonl"
+HELDBACK2_CONVERSATIONS = Path(__file__).parent / "data" / "heldback2_conversations.jsonl"
+# A third, conversation-heavy held-back set by yet another writer, first scored after the tuning
+# on the second set's tuning half (README). Never tuned against.
+HELDBACK3_FILE = Path(__file__).parent / "data" / "heldback3_questions.jsonl"
+HELDBACK3_CONVERSATIONS = Path(__file__).parent / "data" / "heldback3_conversations.jsonl"
 CONVERSATIONS_FILE = Path(__file__).parent / "data" / "conversations.jsonl"
 UNSET: Any = object()  # a label that does not say which year or rank: not checked
 

@@ -23,7 +23,10 @@ def test_herts_robbery_cancellations_cite_2017_sample(knowledge: Knowledge) -> N
     assert (fact.numerator, fact.denominator, fact.inspection_year) == (2, 20, 2017)
     assert "2 of 20 robbery records reviewed were wrongly cancelled" in text
     assert "Crime Data Integrity inspection 2017" in text
-    assert "95% Wilson interval 3% to 30%" in text
+    # The interval is ours, worked out from the sample; the answer must not pass it off as the
+    # inspectorate's figure.
+    ours = "our 95% Wilson interval, worked out from the sample, not the inspectorate's"
+    assert f"{ours}: 3% to 30%" in text
     assert "small sample, not a force-wide rate" in text
     assert HERTS_SOURCE in text
     # The 2017 figure is older than the force's latest inspection, and the answer says so.
@@ -142,7 +145,7 @@ def test_most_means_the_biggest_number(knowledge: Knowledge) -> None:
     assert answer.rank == "most" and numbers == sorted(numbers, reverse=True)
     assert answer.facts[0].force == "Greater Manchester Police"
     text = knowledge.render(answer)
-    assert text.startswith("Highest estimated crimes unrecorded a year")
+    assert text.startswith("Greater Manchester Police has the highest estimate of crimes")
     assert "City of London" not in text and "Best" not in text
 
 
@@ -193,12 +196,16 @@ def test_which_forces_wrongly_cancelled_lists_no_zero_under_wrongly(knowledge: K
     assert not any(f.none_found or f.is_2014 for f in wrongly)
     assert all(f.none_found for f in none)
     assert all(f.is_2014 for f in answer.group("only_2014"))
+    unsized = answer.group("wrongly_unsized")  # percents without a sample size, apart
+    assert all(f.denominator is not None for f in wrongly)
+    assert unsized and all(f.denominator is None and not f.none_found for f in unsized)
     text = knowledge.render(answer)
-    head, _, rest = text.partition("None wrongly cancelled")
-    assert "Merseyside Police" not in head.split("Wrongly cancelled at least one")[1]
-    assert "Merseyside Police" in rest
+    head, _, rest = text.partition("had none wrongly cancelled in the records reviewed")
+    assert "Merseyside Police" not in head and "Merseyside Police" in rest
     assert text.startswith("As reported, 28 forces wrongly cancelled at least one robbery record")
-    assert f"Our data names {len(wrongly)} forces that wrongly cancelled" in text
+    counted = len(wrongly) + len(unsized)
+    assert f"Our data names {counted} of the 43 forces as having wrongly cancelled" in text
+    assert f"({len(wrongly)} with a sample size, {len(unsized)} without)" in text
 
 
 def test_grades_say_what_was_graded_never_overall(knowledge: Knowledge) -> None:
@@ -297,3 +304,57 @@ def test_json_forces_name_every_force_the_answer_names(knowledge: Knowledge) -> 
     data = answer.as_json()
     assert answer.forces == () and data["asked_forces"] == []
     assert data["forces"] == [f.force for f in answer.facts]
+
+
+def test_a_2014_list_sums_itself_up_and_puts_no_force_first(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("which forces wrongly cancelled rapes 2014")
+    text = knowledge.render(answer)
+    assert answer.lead is None and not answer.citation
+    assert text.startswith("Our data has 2014 audit figures for 7 of the 43 forces: 6 wrongly")
+
+
+def test_worst_force_for_wrongly_cancelling_names_forces_with_their_samples(
+    knowledge: Knowledge,
+) -> None:
+    answer = knowledge.ask("what is the worst force for wrongly cancelling rapes")
+    assert (answer.intent, answer.rank, answer.offence) == ("rank", "worst", "rape")
+    text = knowledge.render(answer)
+    assert text.startswith("Hampshire Constabulary has the worst (highest) share of reviewed rape")
+    assert "3 of 19" in text.split("\n")[0] and "Crime Data Integrity inspection 2018" in text
+    unsized = answer.group("no_sample")  # Cheshire's 43% has no sample size: listed apart
+    assert "Cheshire Constabulary" in {f.force for f in unsized}
+    assert "Not ranked: a percentage without a sample size" in text
+    assert "2 forces with only 2014 figures are left out" in text
+
+
+@pytest.mark.parametrize("question", ["good forces", "which forces are good"])
+def test_a_grade_asked_of_forces_in_short_form_is_a_filter(
+    knowledge: Knowledge, question: str
+) -> None:
+    answer = knowledge.ask(question)
+    assert (answer.intent, answer.grade_filter) == ("filter", "good")
+    assert answer.group("latest") and all(f.value == "good" for f in answer.group("latest"))
+
+
+def test_a_lead_of_the_opposite_measure_says_so(knowledge: Knowledge) -> None:
+    text = knowledge.reply("north yorkshire victims told")
+    first = text.split("\n")[0]
+    assert first.startswith("Our data has no figure for victims told their crime record was")
+    assert "had not told 40% of the victims" in first and "the sample was 20 victims" in first
+    assert text.count("40%") == 2  # the inspection and re-inspection rows are one finding
+
+
+def test_probe_findings_stay_fixed(knowledge: Knowledge) -> None:
+    """What reading the 100 framing-probe answers found (tests/data/framing_probe.jsonl)."""
+    assert knowledge.ask("which forces are best at catching burglars").intent == "out_of_scope"
+    closed = knowledge.ask("Hampshire rape records wrongly closed")
+    assert closed.measure == "cancelled_incorrect"
+    wales = knowledge.reply("north wales rape 2014")  # wrongly cancelled leads, not rightly
+    assert wales.startswith("North Wales Police wrongly cancelled 7 of the 30 rape records")
+    met = knowledge.ask("the Met")  # the newer PEEL 2022 estimate is shown, under its own title
+    assert any(f.value == "69100" and f.inspection_year == 2022 for f in met.facts)
+    ranked = knowledge.reply("lowest recording rates 2017")
+    assert "of the 13 forces with a 2017 figure" in ranked and "latest figure" not in ranked
+    assert knowledge.reply("England and Wales recording rate 2014").startswith("Police forces")
+    essex = knowledge.reply("essex misclassified crimes")
+    assert "2 (the source gives no sample size)" in essex

@@ -140,7 +140,9 @@ def test_recording_rates_are_every_force_latest_figure(knowledge: Knowledge, row
         if ci is not None:
             assert bar.high == pytest.approx(bar.value + float(ci))
     [herts] = data.highlighted_bars
-    assert f"{herts.rank}" in data.caption_text or ordinal(herts.rank) in data.caption_text
+    nth = ordinal(1 + sum(b.value < herts.value for b in data.bars))  # a high rate is good
+    assert ordinal(herts.worst_rank) == nth and herts.worst_rank < herts.rank
+    assert f"the {nth} worst ({nth} lowest rate)" in data.caption_text
     assert "43 of 43 forces" in data.caption
 
 
@@ -154,6 +156,25 @@ def test_captions_fit_telegram_and_carry_the_source(knowledge: Knowledge, questi
     for force in data.highlighted:
         assert force in data.caption
     assert "<b>" in data.caption and "<b>" not in data.caption_text
+
+
+def test_caption_words_follow_the_measure_direction_and_leave_2014_unranked(
+    knowledge: Knowledge,
+) -> None:
+    """A high share wrongly cancelled is bad, a high recording rate good (knowledge/measures);
+    a 2014 sample (Cheshire 14 of 30) is drawn but never ranked beside 2016-2020 audits."""
+    rape = chart(knowledge, "rape cancellations")
+    later = [b for b in rape.bars if b.year != 2014]
+    worst = max(later, key=lambda b: b.value)
+    assert f"worst (highest share): {worst.label}, {worst.figure}" in rape.caption_text
+    assert "Best (lowest share): " in rape.caption_text and "Highest" not in rape.caption_text
+    cheshire = next(b for b in rape.bars if b.year == 2014)
+    assert cheshire.rank == cheshire.worst_rank == 0
+    rates = chart(knowledge, "recording rates")
+    top = rates.bars[0]
+    assert f"Best (highest rate): {top.label}, {top.figure}" in rates.caption_text
+    cheshire_text = chart(knowledge, "Cheshire rape cancellations").caption_text
+    assert "a 2014 audit sample, not ranked" in cheshire_text and "highest" not in cheshire_text
 
 
 def test_compare_highlights_both_forces(knowledge: Knowledge) -> None:

@@ -114,7 +114,12 @@ def test_forces_lists_every_force_with_aliases(env: Path) -> None:
     code, out = run("forces")
     assert code == 0
     assert len(out.splitlines()) == 43
-    assert "herts" in next(line for line in out.splitlines() if line.startswith("Hertfordshire"))
+    herts = next(line for line in out.splitlines() if line.startswith("Hertfordshire"))
+    assert "herts" in herts and "st albans" in herts  # a nickname and a curated place
+    assert "wheathampstead" not in herts and "towns: --towns lists them" in herts
+    code, everything = run("forces", "--towns")
+    assert code == 0 and len(everything.splitlines()) == 43
+    assert "wheathampstead" in everything and len(everything) > 3 * len(out)
 
 
 def test_health(env: Path) -> None:

@@ -41,9 +41,9 @@ def test_labelled_question(knowledge: Knowledge, item: Labelled) -> None:
 
 
 def test_the_added_questions_as_a_set(knowledge: Knowledge) -> None:
-    """The 150 questions added for the understanding rewrite: at least 95% right (96% now), and
-    at most one figure for a force the question did not name as its subject (a 2,500-character
-    note that names North Yorkshire and the Met in passing; README, open items)."""
+    """The questions added for the understanding rewrite (150) and the fresh tuning set written
+    blind by someone else (190): at least 95% right (100% now), and never a figure for a force
+    the question did not name as its subject."""
     wrong: list[str] = []
     wrong_forces = []
     for item in ADDED:
@@ -52,6 +52,6 @@ def test_the_added_questions_as_a_set(knowledge: Knowledge) -> None:
             wrong.append(item.label)
         if wrong_force(item, answer):
             wrong_forces.append(item.label)
-    assert len(ADDED) >= 150
+    assert len(ADDED) >= 340
     assert len(wrong) <= 0.05 * len(ADDED), wrong
-    assert len(wrong_forces) <= 1, wrong_forces
+    assert wrong_forces == []

@@ -6,7 +6,15 @@ and intent, each answer checked mechanically against the framing rules.
 - the lead sentence gives the lead figure, and the citation names its force and link;
 - a list that says "wrongly cancelled" holds no zero; a grade filter holds only that grade;
 - ranks follow the measure's direction and leave 2014 figures out;
-- percent measures print "%", the source's hedges survive, and nothing says "overall grade".
+- percent measures print "%", the source's hedges survive, and nothing says "overall grade";
+- no bracket opens inside another in the bot's own words ("(PEEL 2021/22 (2022))"), and no
+  offence name is joined to a noun in the wrong number ("one sexual offences record");
+- a list's first sentence sums the list up: its lead is a national figure or none, never the
+  alphabetically first force; a percent without a sample size is never ranked;
+- a force's lead that is not the measure asked and reads the other way (victims not told for
+  "told") is introduced as such;
+- a grade word asked of "forces" ("good forces") is a grade filter;
+- chart captions word each place by the measure's direction and never rank a 2014 sample.
 """
 
 import html as htmllib
@@ -16,8 +24,9 @@ import re
 import pytest
 
 from knowledge import Answer, Knowledge
+from knowledge.charts import CHART_KINDS, plan_chart
 from knowledge.facts import Fact
-from knowledge.measures import GRADE_SCORES, primary_of
+from knowledge.measures import GRADE_SCORES, measure, primary_of
 from knowledge.parser import Query
 from knowledge.render import TELEGRAM_LIMIT, qualifier, thousands
 from knowledge.vocabulary import NATIONAL, OFFENCES
@@ -50,6 +59,10 @@ def questions(knowledge: Knowledge) -> list[str]:
         )
     ]
     asked += [f"which forces are rated {g}" for g in GRADE_SCORES]
+    asked += [f"{g} forces" for g in GRADE_SCORES] + [
+        f"which forces are {g}" for g in GRADE_SCORES
+    ]
+    asked += [f"worst force for wrongly cancelling {o}" for o in ("rape", "robbery", "violence")]
     asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
     return [q for q in asked if q]
 
@@ -115,9 +128,54 @@ def check_lines(knowledge: Knowledge, answer: Answer, html: str) -> None:
             ), (answer.question, line)
 
 
+_QUOTE = re.compile(r"“.*?”|https?://\S+")
+_WRONG_NUMBER = re.compile(
+    r"\b(one|a) (sexual offences|offences|crimes|rapes|robberies) record\b"
+    r"|\b(sexual|other) offences (\(other than rape\) )?records?\b"
+    r"|\b1 (forces|records|victims|crimes)\b"
+)
+
+
+def own_words(knowledge: Knowledge, text: str) -> str:
+    """The bot's own words: no quotes, links or inspection titles (a title may hold brackets)."""
+    text = _QUOTE.sub("Q", text)
+    for title in sorted({f.inspection for f in knowledge.store.facts}, key=len, reverse=True):
+        text = text.replace(title, "T")
+    return text
+
+
+def check_phrasing(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    for line in own_words(knowledge, text).splitlines():
+        depth = 0
+        for char in line:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, (answer.question, line)
+        assert not _WRONG_NUMBER.search(line), (answer.question, line)
+
+
+def check_lead(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    """Lists sum up; a force's lead that reads the other way from the question says so."""
+    if answer.intent in ("offence_overview", "filter", "national"):
+        assert answer.lead is None or answer.lead.force == NATIONAL, answer.question
+    if answer.intent == "lookup" and answer.lead is not None and answer.measure:
+        asked, got = measure(answer.measure), answer.lead.about
+        other_way = None not in (asked.direction, got.direction) and (
+            asked.direction != got.direction
+        )
+        if other_way:
+            assert answer.lead_stands_in, answer.question
+        assert text.startswith("Our data has no figure for") == answer.lead_stands_in
+
+
 def check_answer(knowledge: Knowledge, answer: Answer) -> None:
     html = knowledge.render(answer, "html")
     text = knowledge.render(answer, "text")
+    check_phrasing(knowledge, answer, text)
+    assert not text.endswith("\n…"), answer.question  # cut by the safety net: notes lost
+    check_lead(knowledge, answer, text)
+    words = set(answer.question.split())
+    if "forces" in words and words & set(GRADE_SCORES) and not answer.forces:
+        assert answer.intent == "filter", answer.question
     assert len(html) < TELEGRAM_LIMIT, answer.question
     own_words = re.sub(r"the source says: “.*?”", "", text)  # the source's own words may
     assert "overall grade" not in own_words.lower(), answer.question
@@ -128,8 +186,8 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
     if answer.intent in ("lookup", "force_summary"):
         assert {f.force for f in answer.facts} <= set(answer.forces), answer.question
     for fact in answer.facts:
-        if fact.source_url not in text:
-            continue  # a names-only part of a long list
+        if fact.source_url not in text or f"{fact.force} (" in text:
+            continue  # a names-only part of a long list ("Force (2018), ...")
         shown = f"{qualifier(fact)}{thousands(fact.value)}" if fact.value else ""
         if fact.kind == "percent" and fact.value:
             assert f"{shown}%" in text, (answer.question, fact)
@@ -148,7 +206,9 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
 
 
 def check_lists(answer: Answer) -> None:
-    assert not any(f.none_found or f.is_2014 for f in answer.group("wrongly")), answer.question
+    for kind in ("wrongly", "wrongly_unsized"):
+        assert not any(f.none_found or f.is_2014 for f in answer.group(kind)), answer.question
+    assert all(f.denominator is not None for f in answer.group("wrongly")), answer.question
     assert all(f.none_found for f in answer.group("none")), answer.question
     if answer.intent == "filter":
         assert all(f.value == answer.grade_filter for f in answer.group("latest"))
@@ -157,7 +217,11 @@ def check_lists(answer: Answer) -> None:
         assert all(f.measure in primary for f in answer.group("latest")), answer.question
     if answer.intent == "rank" and answer.facts:
         assert not any(f.is_2014 for f in answer.facts), answer.question
-        numbers = [f.number or 0.0 for f in answer.facts]
+        ranked = answer.facts[: len(answer.places)]
+        if answer.topic == "cancelled_incorrect":  # a percent without its sample is not ranked
+            assert all(f.denominator is not None for f in ranked), answer.question
+        assert all(f.denominator is None for f in answer.group("no_sample"))
+        numbers = [f.number or 0.0 for f in ranked]
         higher_worse = answer.facts[0].about.higher_is_worse
         descending = answer.rank == "most" or (
             answer.rank in ("best", "worst") and (answer.rank == "worst") == higher_worse
@@ -177,3 +241,47 @@ def test_built_ranks_and_filters_keep_every_framing_rule(
     knowledge: Knowledge, query: Query
 ) -> None:
     check_answer(knowledge, knowledge.answerer.answer(query))
+
+
+_PLACE = re.compile(
+    r"(?:joint )?(?:(\d+)\w\w )?(best|worst) \((?:\d+\w\w )?(highest|lowest) (?:rate|share)\)"
+)
+
+
+def test_chart_captions_place_every_force_by_the_measures_direction(
+    knowledge: Knowledge,
+) -> None:
+    """Every force's chart of each kind: the caption's place word agrees with the registry
+    (a high recording rate is best, a high share wrongly cancelled worst) and with the bars;
+    2014 samples are never ranked."""
+    shorts = [row["short_name"] for row in knowledge.store.forces.values()]
+    asked = [
+        "recording rate",
+        "violent crime recording",
+        "rape cancellations",
+        "robbery cancelled",
+    ]
+    for question in [f"{s} {a}" for s in shorts for a in asked] + asked:
+        chart = plan_chart(knowledge, question)
+        if not hasattr(chart, "bars"):
+            continue
+        worse_high = measure(chart.kind).higher_is_worse
+        assert chart.kind in CHART_KINDS.values()
+        assert all(b.rank == 0 for b in chart.bars if b.year == 2014), question
+        for bar in chart.highlighted_bars:
+            if not bar.rank:
+                assert "not ranked" in chart.caption_text, question
+                continue
+            better = [b for b in chart.ranked if (b.value < bar.value) == worse_high]
+            better = [b for b in better if b.value != bar.value]
+            found = _PLACE.search(chart.caption_text)
+            assert found, (question, chart.caption_text)
+            nth, end, number = found.groups()
+            assert number == ("lowest" if (end == "best") == worse_high else "highest")
+            place = int(nth or 1)
+            if end == "best":
+                assert place == len(better) + 1, (question, chart.caption_text)
+        if not chart.highlighted and len(chart.ranked) > 1:
+            best = max(chart.ranked, key=lambda b: -b.value if worse_high else b.value)
+            assert f"Best ({'lowest' if worse_high else 'highest'}" in chart.caption_text
+            assert f"{best.figure} (" in chart.caption_text

@@ -1,0 +1,104 @@
+"""What an answer holds: the figures chosen for a question, with no sentence written yet."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge.facts import Fact
+from knowledge.followups import FollowUp
+from knowledge.measures import family_of, measure, primary_of
+from knowledge.vocabulary import NATIONAL
+
+
+@dataclass(frozen=True)
+class InspectionRef:
+    """A force's latest inspection in the data."""
+
+    force: str
+    title: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A part of a list answer: `kind` says what its forces share (templates say it in words)."""
+
+    kind: str  # "wrongly", "none", "only_2014", "latest", "earlier"
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Everything a template needs to speak an answer; no sentence is written here.
+
+    `forces` are the forces the question asked about; `named_forces` every force the answer
+    names (asked first). `lead` is the figure the first sentence gives.
+    """
+
+    question: str
+    intent: str
+    forces: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
+    offence: str | None = None
+    measure: str | None = None
+    year: int | None = None
+    facts: tuple[Fact, ...] = ()
+    latest: tuple[InspectionRef, ...] = ()
+    missing: bool = False
+    more: int = 0
+    coverage: int | None = None  # forces with a figure, for overviews and ranks
+    topic: str | None = None  # the measure shown when the question named none
+    rank: str | None = None
+    unsure: bool = False
+    glossary_term: str | None = None
+    follow_ups: tuple[FollowUp, ...] = ()
+    lead: Fact | None = None
+    groups: tuple[Group, ...] = ()
+    places: tuple[int, ...] = ()  # a rank's place of each fact (ties share a place)
+    tied_beyond: int = 0  # forces sharing the last shown place that are not listed
+    left_out_2014: int = 0  # forces whose only figure is from 2014, left out of a ranking
+    other_years: tuple[int, ...] = ()  # years with such figures, when the year asked has none
+    grade_filter: str | None = None
+    shown_offence: str | None = None  # the offence a list shows when the question named none
+    not_police: str | None = None
+    carried: tuple[str, ...] = ()  # what a follow-up took from the last question
+    total_forces: int = 43
+    citation: str = ""
+
+    def group(self, kind: str) -> tuple[Fact, ...]:
+        """The facts of one part of a list answer ("wrongly", "none", ...), or ()."""
+        return next((g.facts for g in self.groups if g.kind == kind), ())
+
+    @property
+    def lead_stands_in(self) -> bool:
+        """A force's lead figure is not of the measure asked, which has none, and does not
+        answer it the same way (North Yorkshire has only the share of victims NOT told; a
+        domestic-abuse recording audit does answer "recorded"): the first sentence says so."""
+        if self.intent != "lookup" or self.lead is None or self.measure is None:
+            return False
+        got = self.lead.measure
+        if got in primary_of(self.measure):
+            return False
+        same_way = self.lead.about.direction == measure(self.measure).direction
+        return not (got in (family_of(self.measure) or ()) and same_way)
+
+    @property
+    def named_forces(self) -> tuple[str, ...]:
+        """Every force the answer names: those asked about, then those its figures are for."""
+        named = [*self.forces, *(f.force for f in self.facts if f.force != NATIONAL)]
+        return tuple(dict.fromkeys(named))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "intent": self.intent,
+            "forces": list(self.named_forces),
+            "asked_forces": list(self.forces),
+            "candidates": list(self.candidates),
+            "offence": self.offence,
+            "measure": self.measure,
+            "year": self.year,
+            "facts": [fact.as_json() for fact in self.facts],
+            "follow_ups": [f.question for f in self.follow_ups],
+            "carried": list(self.carried),
+            "citation": self.citation,
+        }

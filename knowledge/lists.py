@@ -1,0 +1,206 @@
+"""Answers that list forces: an offence's overview, national figures, rankings, grade filters."""
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from knowledge.answer import Answer, Group
+from knowledge.facts import Fact, latest_per_figure
+from knowledge.followups import FollowUp, question_for
+from knowledge.measures import FAMILIES, NATIONAL_MEASURES, measure, primary_of
+from knowledge.parser import Query
+from knowledge.selection import best_audit_figure, default_measure, national_of, rank_key, score
+from knowledge.vocabulary import NATIONAL
+
+if TYPE_CHECKING:
+    from knowledge.answers import Answerer
+
+MAX_FORCES_LISTED = 8  # an overview with 8 forces stays near 3,400 characters of HTML
+RANK_SHOWN = 5
+MAX_TIE_SHOWN = 12  # a tie at the cut is shown whole up to here, then counted
+DEFAULT_AUDIT_OFFENCE = "rape"  # the offence most cancelled-crime audits reported
+
+
+class ListAnswerer:
+    """Builds the answers that go across forces, from the per-force figures of `core`."""
+
+    def __init__(self, core: "Answerer") -> None:
+        self.core = core
+
+    def _across_forces(self, query: Query) -> dict[str, list[Fact]]:
+        figures = {force: self.core.figures(force, query) for force in self.core.store.forces}
+        return {force: facts for force, facts in figures.items() if facts}
+
+    def figures_by_force(self, query: Query) -> dict[str, list[Fact]]:
+        """Each force with a figure for the query's offence, measure and year: its latest ones."""
+        return self._across_forces(query)
+
+    def _primary_by_force(self, query: Query) -> dict[str, list[Fact]]:
+        """Each force's latest figures of the asked measure itself (not its companions)."""
+        primary = primary_of(query.measure or "")
+        by_force = {}
+        for force, facts in self._across_forces(query).items():
+            firsts = [f for f in facts if f.measure in primary]
+            if firsts:
+                by_force[force] = firsts
+        return by_force
+
+    def offence_overview(self, query: Query) -> Answer:
+        topic = query.measure or default_measure(query.offence)
+        asked = replace(query, measure=topic)
+        if topic == "cancelled_incorrect" and query.offence is None:  # never mix offences
+            asked = replace(asked, offence=DEFAULT_AUDIT_OFFENCE)
+        national = self.core.figures(NATIONAL, replace(asked, measure=national_of(topic)))
+        national = [f for f in national if f.measure in NATIONAL_MEASURES.get(topic, (topic,))]
+        by_force = self._primary_by_force(asked)
+        if topic == "cancelled_incorrect":
+            return self._cancelled_overview(query, asked, national, by_force)
+        listed = list(by_force)[:MAX_FORCES_LISTED]
+        facts = [by_force[force][0] for force in listed]
+        return self.core.base(
+            query,
+            topic=topic,
+            facts=tuple(national + facts),
+            lead=national[0] if national else None,
+            groups=(Group("latest", tuple(facts)),),
+            missing=not by_force,
+            other_years=() if by_force else self.core.other_years(None, asked),
+            more=len(by_force) - len(listed),
+            coverage=len(by_force),
+            follow_ups=self._force_follow_ups(listed, query.offence, topic),
+        )
+
+    def _cancelled_overview(
+        self, query: Query, asked: Query, national: list[Fact], by_force: dict[str, list[Fact]]
+    ) -> Answer:
+        """Which forces wrongly cancelled at least one record, which had none, 2014 apart."""
+        best = {force: best_audit_figure(facts) for force, facts in by_force.items()}
+        later = [f for f in best.values() if not f.is_2014]
+        parts = (
+            ("wrongly", [f for f in later if not f.none_found and f.denominator is not None]),
+            ("wrongly_unsized", [f for f in later if not f.none_found and f.denominator is None]),
+            ("none", [f for f in later if f.none_found]),
+            ("only_2014", [f for f in best.values() if f.is_2014]),
+        )
+        groups = tuple(Group(kind, tuple(facts)) for kind, facts in parts if facts)
+        listed = [f for _, facts in parts for f in facts]
+        return self.core.base(
+            query,
+            shown_offence=asked.offence,
+            topic="cancelled_incorrect",
+            facts=tuple(national + listed),
+            # the first sentence sums the list up; no one force is put first
+            lead=national[0] if national else None,
+            groups=groups,
+            missing=not by_force,
+            other_years=() if by_force else self.core.other_years(None, asked),
+            coverage=len(by_force),
+            follow_ups=self._force_follow_ups(
+                [f.force for f in listed], asked.offence, "cancelled_incorrect"
+            ),
+        )
+
+    def _force_follow_ups(
+        self, forces: list[str], offence: str | None, measure: str
+    ) -> tuple[FollowUp, ...]:
+        return tuple(
+            FollowUp(self.core.short(f), question_for(self.core.short(f), offence, measure))
+            for f in forces[:3]
+        )
+
+    def national(self, query: Query) -> Answer:
+        facts = self.core.figures(NATIONAL, query)
+        follow_ups = (
+            FollowUp("Force by force", question_for(None, query.offence, "cancelled_incorrect")),
+        )
+        return self.core.base(
+            query,
+            facts=tuple(facts),
+            lead=facts[0] if facts else None,
+            missing=not facts,
+            follow_ups=follow_ups,
+        )
+
+    def rank(self, query: Query) -> Answer:
+        topic = query.measure or "recording_rate"
+        if topic not in FAMILIES:
+            topic = "cancelled_incorrect" if measure(topic).family == "cancelled" else topic
+        asked = replace(
+            query,
+            measure=topic,
+            offence=query.offence
+            or ("all" if topic != "cancelled_incorrect" else DEFAULT_AUDIT_OFFENCE),
+        )
+        rankable: list[Fact] = []
+        unsized: list[Fact] = []
+        old = 0
+        for facts in self._primary_by_force(asked).values():
+            usable = [f for f in facts if f.number is not None]
+            if any(not f.is_2014 for f in usable):
+                first = next(f for f in usable if not f.is_2014)
+                # an audit percent without its sample size is listed apart, never ranked
+                sized = first.denominator is not None or topic != "cancelled_incorrect"
+                (rankable if sized else unsized).append(first)
+            elif usable:
+                old += 1
+        direction = query.rank or "worst"
+        rankable.sort(key=rank_key(direction))
+        scores = [score(f, direction) for f in rankable]
+        cut = min(len(rankable), RANK_SHOWN)
+        while cut < min(len(rankable), MAX_TIE_SHOWN) and scores[cut] == scores[cut - 1]:
+            cut += 1
+        tied_beyond = sum(1 for s in scores[cut:] if cut and s == scores[cut - 1])
+        shown = rankable[:cut]
+        places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
+        return self.core.base(
+            query,
+            measure=topic,
+            topic=topic,
+            rank=direction,
+            shown_offence=asked.offence,
+            facts=tuple(shown + sorted(unsized, key=rank_key(direction))),
+            lead=shown[0] if shown else None,
+            places=places,
+            groups=(Group("no_sample", tuple(sorted(unsized, key=rank_key(direction)))),),
+            tied_beyond=tied_beyond,
+            left_out_2014=old,
+            missing=not shown,
+            other_years=() if shown else self.core.other_years(None, asked),
+            more=len(rankable) - len(shown),
+            coverage=len(rankable),
+        )
+
+    def filter(self, query: Query) -> Answer:
+        """Every force whose latest crime-recording grade is the one asked; then the forces
+        that had it at an earlier inspection."""
+        grade = query.grade_filter
+        latest, earlier = [], []
+        graded = 0
+        for force in self.core.store.forces:
+            grades = [f for f in self.core.facts_of[force] if f.measure == "grade"]
+            if query.year is not None:
+                grades = [f for f in grades if f.inspection_year == query.year]
+            newest = latest_per_figure(grades)
+            if not newest:
+                continue
+            graded += 1
+            if newest[0].value == grade:
+                latest.append(newest[0])
+            else:
+                before = [f for f in grades if f.value == grade]
+                if before:
+                    earlier.append(max(before, key=lambda f: f.year_sort_key))
+        groups = tuple(
+            Group(kind, tuple(facts))
+            for kind, facts in (("latest", latest), ("earlier", earlier))
+            if facts
+        )
+        return self.core.base(
+            query,
+            measure="grade",
+            topic="grade",
+            facts=tuple(latest + earlier),
+            lead=None,  # the first sentence counts the forces; no one force is put first
+            groups=groups,
+            coverage=graded,
+            missing=not latest,
+        )

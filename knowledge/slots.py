@@ -1,0 +1,92 @@
+"""Which measure a question asks about, and the words that take it out of scope.
+
+The vocabulary (knowledge/vocabulary.py) maps phrases to measures; this module decides between
+them: the most specific measure named wins, a grade word or "what did Sussex get" asks for the
+grade, "told off" or "I was told" is not about victims being told, and the offences audited only
+as samples (domestic abuse, vulnerable victims, modern slavery) have no rate to ask about.
+"""
+
+import re
+from typing import Final
+
+from knowledge.vocabulary import MEASURE_WORDS, RANK_WORDS
+
+# When a question names several measures, the most specific one is what it asks about.
+MEASURE_PRIORITY: Final = (
+    "victims_not_told",
+    "victims_told",
+    "recorded_within_24h",
+    "recorded_outside_72h",
+    "wrongly_classified",
+    "cancelled_correct",
+    "additional_recorded_per_year",
+    "cancelled_incorrect",
+    "unrecorded_per_year",
+    "grade",
+    "recording_rate",
+)
+# Offences whose recording was audited as samples, not estimated as rates or unrecorded counts:
+# "recorded" or "not recorded" with them asks for the audits, not a measure of their own.
+AUDIT_ONLY_OFFENCES: Final = frozenset({"domestic abuse", "vulnerable victims", "modern slavery"})
+RECORDING_WORDS: Final = frozenset({"recording_rate", "unrecorded_per_year"})
+
+
+def _phrases(words: object) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")\b")
+
+
+_MEASURE = _phrases(MEASURE_WORDS)
+_RANK = _phrases(RANK_WORDS)
+# "what did Sussex get", "what has Kent been given": a force's grade.
+_GRADE_VERB = re.compile(
+    r"\bwhat (did|does|do|has|have|was|were) ([a-z]+ ){1,4}?"
+    r"(get|got|gotten|score|scored|achieve|achieved|receive|received|given|awarded)\b"
+)
+# Grade words that can only be a grade ("were outstanding", "rated inadequate"); not "good".
+_GRADE_WORD = re.compile(r"\b(outstanding|inadequate|adequate|requires? improvement)\b")
+# "told off", "I was told", "we've been told": hearsay or a telling-off, not victims being told.
+_NOT_VICTIMS_TOLD = re.compile(
+    r"\b(told off|(i|we|i ve|we ve|i have|we have|i m|i am|we re|we are) "
+    r"(was |were |been )?told)\b"
+)
+# "X crime recording" with nothing more specific: the whole subject, a force's summary.
+_TOPIC_ONLY = re.compile(r"\b(crime recording|recording of crime)\b")
+_HOW = re.compile(r"\b(how|rate|percentage|share|proportion)\b")
+# Questions about things the data does not hold, whatever force they name.
+_OFF_TOPIC = re.compile(
+    r"\b(crime rates?|crime levels?|crime stats|crime statistics|crime figures for|knife crime"
+    r"|gun crime|burglary|burglaries|shoplifting|drugs?|speeding|house prices|safest"
+    r"|most dangerous"
+    r"|next year|next inspection|in (the )?future|going to|predict|prediction|will (it|they|\w+) "
+    r"(keep|stay|remain|get|lose|improve|be|pass|fail))\b"
+)
+
+
+def measure_of(plain: str, offence: str | None) -> str | None:
+    """The measure a question asks about (None: whatever the data has for it)."""
+    spoken = _NOT_VICTIMS_TOLD.sub(" ", plain)
+    named = {MEASURE_WORDS[m.group(1)] for m in _MEASURE.finditer(spoken)}
+    measure = next((m for m in MEASURE_PRIORITY if m in named), None)
+    if offence in AUDIT_ONLY_OFFENCES and measure in RECORDING_WORDS:
+        return None  # "domestic abuse recorded": the recording audits of that offence
+    grade_words = _GRADE_VERB.search(plain) or _GRADE_WORD.search(plain)
+    if measure is None and offence in (None, "all") and grade_words:
+        return "grade"  # "what did sussex get", "West Yorkshire were outstanding"
+    if measure == "victims_told" and _RANK.search(plain):
+        return "victims_not_told"  # ranked by the measure most forces have a figure for
+    return measure
+
+
+def topic_only(plain: str, measure: str | None) -> bool:
+    """ "Llanelli crime recording", "Surrey police crime recording findings": no measure more
+    specific than the subject itself, so the force's summary."""
+    if measure != "recording_rate" or not _TOPIC_ONLY.search(plain) or _HOW.search(plain):
+        return False
+    named = {m.group(1) for m in _MEASURE.finditer(plain)}
+    return named == {"recording"}
+
+
+def off_topic(plain: str) -> bool:
+    """Crime rates, knife crime, predictions: not what the inspections measured."""
+    return _OFF_TOPIC.search(plain) is not None
