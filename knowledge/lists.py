@@ -18,6 +18,7 @@ MAX_FORCES_LISTED = 8  # an overview with 8 forces stays near 3,400 characters o
 RANK_SHOWN = 5
 MAX_TIE_SHOWN = 12  # a tie at the cut is shown whole up to here, then counted
 DEFAULT_AUDIT_OFFENCE = "rape"  # the offence most cancelled-crime audits reported
+_TOLD = ("victims_told", "victims_not_told")
 
 
 class ListAnswerer:
@@ -151,16 +152,20 @@ class ListAnswerer:
         tied_beyond = sum(1 for s in scores[cut:] if cut and s == scores[cut - 1])
         shown = rankable[:cut]
         places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
+        apart = self._told_apart(asked, {f.force for f in rankable}) if topic in _TOLD else ()
         return self.core.base(
             query,
             measure=topic,
             topic=topic,
             rank=direction,
             shown_offence=asked.offence,
-            facts=tuple(shown + sorted(unsized, key=rank_key(direction))),
+            facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart)),
             lead=shown[0] if shown else None,
             places=places,
-            groups=(Group("no_sample", tuple(sorted(unsized, key=rank_key(direction)))),),
+            groups=(
+                Group("no_sample", tuple(sorted(unsized, key=rank_key(direction)))),
+                Group("other_measure", apart),
+            ),
             tied_beyond=tied_beyond,
             left_out_2014=old,
             missing=not shown,
@@ -168,6 +173,13 @@ class ListAnswerer:
             more=len(rankable) - len(shown),
             coverage=len(rankable),
         )
+
+    def _told_apart(self, asked: Query, ranked: set[str]) -> tuple[Fact, ...]:
+        """Victims told and not told are two measures: the other one's figures, of the forces
+        not ranked, are listed apart, never turned into the ranked one."""
+        other = "victims_not_told" if asked.measure == "victims_told" else "victims_told"
+        by_force = self._primary_by_force(replace(asked, measure=other))
+        return tuple(f for force, facts in by_force.items() if force not in ranked for f in facts)
 
     def filter(self, query: Query) -> Answer:
         """Every force whose latest crime-recording grade is the one asked; then the forces

@@ -25,7 +25,7 @@ import pytest
 
 from knowledge import Answer, Knowledge
 from knowledge.charts import CHART_KINDS, plan_chart
-from knowledge.facts import Fact
+from knowledge.facts import Fact, restates
 from knowledge.measures import GRADE_SCORES, measure, primary_of
 from knowledge.parser import Query
 from knowledge.render import TELEGRAM_LIMIT, qualifier, thousands
@@ -63,6 +63,9 @@ def questions(knowledge: Knowledge) -> list[str]:
         f"which forces are {g}" for g in GRADE_SCORES
     ]
     asked += [f"worst force for wrongly cancelling {o}" for o in ("rape", "robbery", "violence")]
+    asked += [f"how many forces are {g} at recording crime" for g in GRADE_SCORES]
+    asked += [f"which force told the {r} victims" for r in ("fewest", "most", "least")]
+    asked += [f"which force told the {r} victims their crime was cancelled" for r in RANKS]
     asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
     return [q for q in asked if q]
 
@@ -180,6 +183,7 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
     own_words = re.sub(r"the source says: “.*?”", "", text)  # the source's own words may
     assert "overall grade" not in own_words.lower(), answer.question
     check_lines(knowledge, answer, html)
+    check_sources_and_repeats(answer, text)
     assert set(answer.as_json()["forces"]) >= {
         f.force for f in answer.facts if f.force != NATIONAL
     }
@@ -203,6 +207,24 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
         assert answer.lead.source_url in answer.citation
         assert answer.lead.force in answer.citation
     check_lists(answer)
+
+
+_SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")
+
+
+def check_sources_and_repeats(answer: Answer, text: str) -> None:
+    """Every figure line names its source's kind (the footer refers to "news report"), and one
+    finding is never shown twice under two inspection titles."""
+    for line in text.splitlines():
+        if line.startswith("•") and "http" in line:
+            assert _SOURCE_LABEL.search(line), (answer.question, line)
+    for a, b in itertools.permutations(answer.facts, 2):
+        assert not restates(a, b), (answer.question, a, b)
+    if answer.intent == "rank" and answer.facts:
+        ranked = answer.facts[: len(answer.places)]
+        assert all(f.measure in primary_of(answer.topic or "") for f in ranked), answer.question
+        if re.search(r"\btold\b.*\bvictims\b", answer.question):
+            assert measure(answer.topic or "").family == "victims", answer.question
 
 
 def check_lists(answer: Answer) -> None:

@@ -1,0 +1,41 @@
+"""Each error an independent audit found in 135 answers (24 errors in 20 answers), kept fixed.
+The truth linter (test_truth.py) checks the kinds that generalise over every force and measure."""
+
+from knowledge import Knowledge
+
+
+def ask(knowledge: Knowledge, question: str) -> str:
+    return knowledge.render(knowledge.ask(question), "text")
+
+
+def test_how_many_forces_are_outstanding_counts_forces_by_grade(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("how many forces are outstanding at recording crime")
+    assert answer.intent == "filter" and answer.grade_filter == "outstanding"
+    assert {f.force for f in answer.group("latest")} >= {"Cumbria Constabulary", "Kent Police"}
+
+
+def test_fewest_victims_told_ranks_victims_told(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("which force told the fewest victims their crime was cancelled")
+    assert answer.topic == "victims_told" and answer.lead is not None
+    assert answer.lead.force == "Lancashire Constabulary"  # 9 of 15 told, Suffolk 26 of 29
+    text = knowledge.render(answer, "text")
+    assert "rape" not in text
+    assert "Not ranked: victims not told" in text and "2 of 36" in text  # Gwent, apart
+
+
+def test_one_finding_under_inspection_and_reinspection_is_shown_once(
+    knowledge: Knowledge,
+) -> None:
+    text = ask(knowledge, "North Yorkshire violence wrongly cancelled")
+    assert "10%" in text
+    assert "not given as a count" not in text
+
+
+def test_compact_list_lines_keep_their_source_label(knowledge: Knowledge) -> None:
+    text = ask(knowledge, "which forces are rated good")
+    assert "police/PCC source: https://www.lancashire-pcc.gov.uk" in text
+    assert "news report source: https://policeprofessional.com" in text
+    assert "\u2022" in text and " source:" in text
+    for line in text.splitlines():
+        if line.startswith("\u2022") and "http" in line:
+            assert any(f"{k} source:" in line for k in ("HMICFRS", "police/PCC", "news report"))
