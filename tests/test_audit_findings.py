@@ -39,3 +39,27 @@ def test_compact_list_lines_keep_their_source_label(knowledge: Knowledge) -> Non
     for line in text.splitlines():
         if line.startswith("\u2022") and "http" in line:
             assert any(f"{k} source:" in line for k in ("HMICFRS", "police/PCC", "news report"))
+
+
+def test_whats_new_places_undated_inspections_by_year(knowledge: Knowledge) -> None:
+    text = ask(knowledge, "what's new")
+    assert "England and Wales: PEEL spotlight report" in text  # 2025, no publication date
+    assert "Cambridgeshire" not in text  # 2022 is not among the newest
+    assert "placed by its year" in text
+
+
+def test_national_2014_figure_keeps_the_sources_framing(knowledge: Knowledge) -> None:
+    text = ask(knowledge, "England and Wales recording rate 2014")
+    assert "80.5% of overall crime in 2014" in text
+    assert "force-wide" not in text and "audit sample" not in text
+
+
+def test_national_2025_vs_2014_compares_them_in_the_lead(knowledge: Knowledge) -> None:
+    first = ask(knowledge, "national recording rate 2025 vs 2014").split("\n\n")[0]
+    assert "94.8%" in first and "up from 80.5% of overall crime in 2014" in first
+
+
+def test_a_heading_never_calls_audit_counts_yearly_estimates(knowledge: Knowledge) -> None:
+    text = ask(knowledge, "Gloucestershire rape not recorded")
+    assert "estimated crimes unrecorded a year" not in text
+    assert "13" in text and "30 of 117" in text

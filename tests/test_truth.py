@@ -26,7 +26,7 @@ import pytest
 from knowledge import Answer, Knowledge
 from knowledge.charts import CHART_KINDS, plan_chart
 from knowledge.facts import Fact, restates
-from knowledge.measures import GRADE_SCORES, measure, primary_of
+from knowledge.measures import GRADE_SCORES, MEASURES, measure, primary_of
 from knowledge.parser import Query
 from knowledge.render import TELEGRAM_LIMIT, qualifier, thousands
 from knowledge.vocabulary import NATIONAL, OFFENCES
@@ -64,6 +64,9 @@ def questions(knowledge: Knowledge) -> list[str]:
     ]
     asked += [f"worst force for wrongly cancelling {o}" for o in ("rape", "robbery", "violence")]
     asked += [f"how many forces are {g} at recording crime" for g in GRADE_SCORES]
+    asked += [f"national recording rate {a} vs {b}" for a in YEARS[1:] for b in ("2014", "2025")]
+    asked += ["what's new", "latest inspections", "England and Wales recording rate 2014"]
+    asked += [f"{s} {o} not recorded" for s in shorts for o in ("rape", "violence", "")]
     asked += [f"which force told the {r} victims" for r in ("fewest", "most", "least")]
     asked += [f"which force told the {r} victims their crime was cancelled" for r in RANKS]
     asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
@@ -103,8 +106,10 @@ def check_lines(knowledge: Knowledge, answer: Answer, html: str) -> None:
     for raw in html.splitlines():
         line = htmllib.unescape(raw)
         bolds = _BOLD.findall(line)
-        if bolds and line == f"<b>{bolds[0]}</b>" and bolds[0] in knowledge.store.forces:
-            section_force = bolds[0]
+        heads = (f"<b>{bolds[0]}</b>", f"<b>{bolds[0]}</b>:") if bolds else ()
+        named_section = bolds and (line in heads or line.startswith(heads[-1]))
+        if named_section and bolds[0] in (*knowledge.store.forces, NATIONAL):
+            section_force = bolds[0]  # "Kent Police" or, in what's new, "Kent Police: title"
         if line.startswith("<b>From "):
             heading = line
             continue
@@ -184,6 +189,8 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
     assert "overall grade" not in own_words.lower(), answer.question
     check_lines(knowledge, answer, html)
     check_sources_and_repeats(answer, text)
+    check_national_framing(answer, text)
+    check_heading(answer, text)
     assert set(answer.as_json()["forces"]) >= {
         f.force for f in answer.facts if f.force != NATIONAL
     }
@@ -225,6 +232,34 @@ def check_sources_and_repeats(answer: Answer, text: str) -> None:
         assert all(f.measure in primary_of(answer.topic or "") for f in ranked), answer.question
         if re.search(r"\btold\b.*\bvictims\b", answer.question):
             assert measure(answer.topic or "").family == "victims", answer.question
+
+
+def check_heading(answer: Answer, text: str) -> None:
+    """A lookup's heading ("Kent Police: recording rate") names a measure its figures are of
+    (never "estimated crimes unrecorded a year" over audit counts)."""
+    if answer.intent != "lookup" or answer.missing or not answer.forces:
+        return
+    paragraphs = text.split("\n\n")
+    heading = paragraphs[1].splitlines()[0] if len(paragraphs) > 1 else ""
+    if not heading.startswith(answer.forces[0]) or ": " not in heading:
+        return
+    label = heading.rsplit(": ", 1)[1]
+    shown = {f.measure for f in answer.facts}
+    labelled = {m.label: name for name, m in MEASURES.items()}
+    assert label in labelled, (answer.question, heading)
+    assert shown & set(primary_of(labelled[label])), (answer.question, heading)
+
+
+def check_national_framing(answer: Answer, text: str) -> None:
+    """A national figure is never framed as one force's audit sample; two national rates of
+    different years asked together are compared in the first sentence."""
+    for line in text.splitlines():
+        if line.startswith("• England and Wales") or answer.intent == "national":
+            assert "force-wide" not in line and "audit sample" not in line, (answer.question, line)
+    rates = [f for f in answer.facts if f.force == NATIONAL and f.measure == "recording_rate"]
+    if answer.intent == "national" and len({f.inspection_year for f in rates}) > 1:
+        first = text.split("\n\n")[0]
+        assert all(f"{f.value}%" in first for f in rates), (answer.question, first)
 
 
 def check_lists(answer: Answer) -> None:
