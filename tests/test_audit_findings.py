@@ -63,3 +63,42 @@ def test_a_heading_never_calls_audit_counts_yearly_estimates(knowledge: Knowledg
     text = ask(knowledge, "Gloucestershire rape not recorded")
     assert "estimated crimes unrecorded a year" not in text
     assert "13" in text and "30 of 117" in text
+
+
+def test_cancelled_crimes_with_mixed_findings_do_not_lead_with_a_zero(
+    knowledge: Knowledge,
+) -> None:
+    answer = knowledge.ask("Northamptonshire cancelled crimes")
+    assert answer.lead is None
+    first = knowledge.render(answer, "text").split("\n\n")[0]
+    assert "some offences and none for others" in first and "violent crime records" in first
+
+
+def test_recorded_within_24_hours_lists_every_offence_and_never_says_all_crime(
+    knowledge: Knowledge,
+) -> None:
+    text = ask(knowledge, "which forces recorded crimes within 24 hours")
+    assert ", all crime." not in text.split("\n")[0]
+    assert all(figure in text for figure in ("392 of 412", "404 of 463", "171 of 194", "93.7%"))
+
+
+def test_audit_only_offences_are_answered_with_their_audits(knowledge: Knowledge) -> None:
+    assert "228 of 290" in ask(knowledge, "which forces failed to record domestic abuse")
+    assert "22 of 24" in ask(knowledge, "which forces recorded modern slavery crimes")
+    text = ask(knowledge, "which force recorded the fewest crimes against vulnerable victims")
+    assert "7 of 28" in text and "not ranked" in text
+
+
+def test_2014_sentences_count_and_name_exactly_what_was_asked(knowledge: Knowledge) -> None:
+    text = ask(knowledge, "which forces wrongly cancelled rape in 2014")
+    assert "no 2014 figure in our data for wrongly cancelled rape records" in text
+    assert "only 2014" not in text  # Cheshire and Hampshire have 2016-2020 figures too
+    ranked = ask(knowledge, "which force has the lowest recording rate in 2014")
+    assert "no recording rate figures" not in ranked and "only 2014" not in ranked
+
+
+def test_fewest_wrongly_cancelled_names_the_forces_with_none(knowledge: Knowledge) -> None:
+    first = ask(knowledge, "which force wrongly cancelled the fewest robbery records").split(
+        "\n\n"
+    )[0]
+    assert "Merseyside Police" in first and "Northamptonshire Police" in first
