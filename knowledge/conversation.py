@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer
 from knowledge.matcher import tokenize
 from knowledge.normalise import normalise
-from knowledge.parser import _WORST_FORCE_FIGURE, Query
+from knowledge.parser import _WORST_FORCE_FIGURE, NATIONAL_CAPABLE, Query, _national_measure
 from knowledge.vocabulary import FAMILIES, RANK_DIRECTIONS, RANK_WORDS
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ RECENT_FORCES = 4
 _FOLLOW_ON = re.compile(
     r"^(and|now|then|ok|okay|so|but|also|for|in|was it|what was it|what were they|how were they"
     r"|how was it)\b|\b(what about|how about|what of|same for|same again|same in)\b"
+    r"|\b(too|as well|then|instead)$"
 )
 _COMPARE = re.compile(
     r"\b(compare|compared|versus|vs|against|both|add|plus|alongside|as well|too|include)\b"
@@ -33,6 +34,9 @@ _BOTH = re.compile(r"\b(both|the two|the pair|each of them|them both)\b")
 # "the welsh one" after "which force?": a candidate picked out by its country.
 _COUNTRY_WORDS = {"welsh": "Wales", "wales": "Wales", "english": "England", "england": "England"}
 _BACK_REFERENCE = frozenset({"they", "them", "their", "it", "its", "there", "that", "same"})
+_NATIONALLY = re.compile(
+    r"\b(nationally|national|national figure|england and wales|across all forces|all forces)\b"
+)
 _SUMMARY_CUES = re.compile(r"\b(tell me about|summary|overview|everything|all about)\b")
 _OVERVIEW_CUES = frozenset({"which", "forces", "across", "every", "all", "nationally", "national"})
 _YES = frozenset({"yes", "yeah", "yep", "y", "correct", "that one", "yes please"})
@@ -125,6 +129,13 @@ def follow_up(
         return replace(worst, offence=frame.offence, forces=()), ("offence",)
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
+    if _nationally(query, frame, plain):  # "and nationally?" after a force's figure
+        offence = query.offence or frame.offence
+        national = replace(query, intent="national", forces=(), offence=offence)
+        national = replace(
+            national, measure=_national_measure(plain, replace(national, measure=frame.measure))
+        )
+        return national, ("measure",) + (("offence",) if offence and not query.offence else ())
     if _both(query, frame, plain):  # "grades for both?" after Kent, then Dorset
         both, carried = _fill(
             replace(query, forces=frame.recent[-2:], candidates=()), frame, pairs
@@ -241,13 +252,30 @@ def _has_figures(offence: str, measure: str | None, pairs: frozenset[tuple[str, 
     return any((offence, m) in pairs for m in FAMILIES.get(measure, (measure,)))
 
 
+def _nationally(query: Query, frame: Frame, plain: str) -> bool:
+    """ "and nationally?", "what about across all forces": the last measure for every force."""
+    return (
+        not query.forces
+        and not query.measure
+        and frame.measure in NATIONAL_CAPABLE - {None}
+        and bool(_NATIONALLY.search(plain))
+        and len(plain.split()) <= 6
+    )
+
+
 def _names_something(query: Query) -> bool:
     return bool(query.offence or query.measure or query.year or query.years)
 
 
 def _bare(query: Query) -> bool:
-    """A message that is only a name, an offence, a measure or a year ("Kent?", "rape", "2017")."""
-    return len(tokenize(query.focus or query.text)) <= 3
+    """A message that is only a name, an offence, a measure or a year ("Kent?", "rape", "2017"),
+    or only a place however many words its name has ("newbiggin by the sea?")."""
+    words = tokenize(query.focus or query.text)
+    if len(words) <= 3:
+        return True
+    plain = " ".join(w.lower() for w in words)
+    only_a_place = query.intent == "force_summary" and not _SUMMARY_CUES.search(plain)
+    return only_a_place and len(words) <= 6
 
 
 def _follows_on(plain: str, words: list[str]) -> bool:

@@ -9,6 +9,8 @@ GLOSSARY_TERMS: Final[dict[str, str]] = {
     "cancelled crimes": "cancelled_crime",
     "cancelled": "cancelled_crime",
     "cancellation": "cancelled_crime",
+    "cancel": "cancelled_crime",
+    "cancels": "cancelled_crime",
     "no crime": "cancelled_crime",
     "no crimed": "cancelled_crime",
     "avi": "avi",
@@ -74,6 +76,9 @@ GLOSSARY_CUES: Final = (
     "explain",
     "mean",
     "means",
+    "worked out",
+    "work out",
+    "calculated",
 )
 # Words that ask what something means, not what its figure is.
 MEANING_CUES: Final = (
@@ -93,4 +98,7 @@ MEANING_CUES: Final = (
     "whats a",
     "why does it say",
     "how big is the sample",
+    "worked out",
+    "work out",
+    "calculated",
 )

@@ -98,7 +98,8 @@ NEWSPAPER_AFTER: Final = frozenset(
 # words make it a football club.
 FOOTBALL_AFTER: Final = frozenset(
     """result results score scores match matches game games fans fan manager fixture fixtures
-    v vs won lost beat draw drew squad player players transfer transfers stadium""".split()
+    v vs win wins won lose loses lost beat draw drew squad player players transfer transfers
+    stadium""".split()
 )
 NEWSPAPER_BRIDGE: Final = frozenset({"evening", "daily", "weekly", "sunday"})
 # Messages about these are not about police crime recording, wherever they are.

@@ -23,6 +23,7 @@ SUGGEST_CUTOFF = 78  # closer than this but under MATCH_CUTOFF: "did you mean", 
 TIE_MARGIN = 3  # two different forces within this many points: ask which
 TOWN_FUZZY_LENGTH = 8  # gazetteer towns are fuzzy-matched only from this many letters
 MAX_TOKENS = 2000
+MAX_CACHE = 10_000
 MAX_TOKEN_LENGTH = 40
 FOCUS_WORDS = 60  # a longer message is fuzzy-matched only near the words that mean something
 FOCUS_RADIUS = 6
@@ -31,6 +32,23 @@ _WORD = re.compile(r"[^\W_]+")
 PLACE_BEFORE = frozenset({"in", "near", "around", "from", "at", "outside", "covering"})
 FORCE_AFTER = frozenset({"police", "constabulary", "force", "forces", "area", "cops", "policing"})
 LINKS = frozenset({"vs", "versus", "v", "and", "or", "with", "against", "compare", "than", "the"})
+# A nickname that is also a word (met, beds, city police) after these is meant as a force
+# ("what about beds", "same for met").
+NICKNAME_BEFORE = LINKS | {"about", "for"}
+# After a word that starts a sentence, these make it an ordinary word, not a place ("Hope you
+# are well", "Reading the report", "March to the town hall").
+NOT_A_PLACE_NEXT = frozenset(
+    """you we i they he she it the a an this that these those my your our their his her to
+    up so if""".split()
+)
+# Words a reader puts before the question ("hi, met unrecorded", "so beds grade"): the word
+# after them starts the question as much as the first word of a sentence does.
+OPENING_WORDS = frozenset(
+    """hi hello hey and so ok okay right quick one question also then now but yes no""".split()
+)
+SPAN_LINKS = frozenset(
+    {"of", "upon", "on", "st", "the", "le", "in", "by", "sea", "and", "de", "y"}
+)
 
 
 def tokenize(text: str) -> list[str]:
@@ -92,6 +110,7 @@ class ForceMatcher:
                 self._add(place, AliasEntry(place, ELSEWHERE, False))
         for national in (NATIONAL, "england & wales", "england wales"):
             self._add(national, AliasEntry(NATIONAL, "national", False))
+        self._cache: dict[tuple[str, bool], list[tuple[str, float, int]]] = {}
         self.longest = max(len(alias.split()) for alias in self.table)
         self.words = frozenset(word for alias in self.table for word in alias.split())
         # Words of names, nicknames and curated places: what a lower-case typo is mended to.
@@ -106,19 +125,34 @@ class ForceMatcher:
         self.fuzzy_choices = [
             alias for alias, entries in self.table.items() if _fuzzy_ok(alias, entries)
         ]
+        # A capitalised misspelling may also be a name that needs its capital ("Staaffs").
+        self.capital_choices = self.fuzzy_choices + [
+            alias
+            for alias, entries in self.table.items()
+            if _fuzzy_ok(alias, entries, capital=True) and alias not in self.fuzzy_choices
+        ]
 
     def _add(self, alias: str, entry: AliasEntry) -> None:
         entries = self.table.setdefault(_key(alias), [])
         if entry not in entries:
             entries.append(entry)
 
-    def match(self, words: list[str]) -> ForceMatch:
-        """Exact aliases (longest first), then fuzzy word groups, then ambiguous partial names."""
+    def match(self, words: list[str], starts: Iterable[int] = (0,)) -> ForceMatch:
+        """Exact aliases (longest first), then fuzzy word groups, then ambiguous partial names.
+        `starts` are the indices of the words that begin a sentence."""
         lowered = [w.lower() for w in words]
+        if _capitalised_throughout(words):  # "IN THE BATH, KENT GRADE?": capitals say nothing
+            words = lowered
         used = [False] * len(words)
-        hits = self._exact(words, lowered, used, partial=False)
-        fuzzy_hits, suggestions = self._fuzzy(lowered, used, _focus(lowered, used))
-        hits += fuzzy_hits + self._exact(words, lowered, used, partial=True)
+        begins = _question_starts(lowered, starts)
+        hits = self._exact(words, lowered, used, partial=False, begins=begins)
+        hits = [h for h in hits if not _ordinary_word(lowered, h)]
+        used = [False] * len(words)
+        for hit in hits:
+            used[hit.start : hit.start + hit.length] = [True] * hit.length
+        fuzzy_hits, suggestions = self._fuzzy(words, lowered, used, _focus(lowered, used), hits)
+        hits = [h for h in hits if not any(_inside(h, f) for f in fuzzy_hits)]
+        hits += fuzzy_hits + self._exact(words, lowered, used, partial=True, begins=begins)
         if any(not hit.weak for hit in hits):  # "March figures for Kent": Kent, not March
             hits = [
                 h
@@ -149,7 +183,12 @@ class ForceMatcher:
         return result
 
     def _exact(
-        self, words: list[str], lowered: list[str], used: list[bool], partial: bool
+        self,
+        words: list[str],
+        lowered: list[str],
+        used: list[bool],
+        partial: bool,
+        begins: frozenset[int] = frozenset({0}),
     ) -> list[Hit]:
         hits: list[Hit] = []
         i = 0
@@ -163,9 +202,11 @@ class ForceMatcher:
                 weak = False
                 if all(e.needs_capital for e in entries):
                     nickname = entries[0].kind == "nickname"
-                    if not _in_context(words, lowered, i, n, nickname):
+                    if not _in_context(words, lowered, i, n, nickname, begins):
                         continue
-                    weak = i == 0 and not _in_context(lowered, lowered, i, n, nickname)
+                    weak = i in begins and not _in_context(
+                        lowered, lowered, i, n, nickname, begins
+                    )
                 hits.append(Hit(i, n, tuple(entries), weak))
                 used[i : i + n] = [True] * n
                 i += n - 1
@@ -174,21 +215,26 @@ class ForceMatcher:
         return hits
 
     def _fuzzy(
-        self, lowered: list[str], used: list[bool], focus: set[int]
+        self,
+        words: list[str],
+        lowered: list[str],
+        used: list[bool],
+        focus: set[int],
+        exact: list[Hit],
     ) -> tuple[list[Hit], list[str]]:
         hits: list[Hit] = []
         suggestions: list[str] = []
-        for start, n in sorted(self._spans(lowered, used, focus), key=lambda span: -span[1]):
-            if any(used[start : start + n]):
+        covered = {i: h for h in exact for i in range(h.start, h.start + h.length)}
+        for start, n in sorted(self._spans(lowered, used, focus, covered), key=lambda s: -s[1]):
+            if any(used[i] and i not in covered for i in range(start, start + n)):
                 continue
-            scored = process.extract(
-                " ".join(lowered[start : start + n]),
-                self.fuzzy_choices,
-                scorer=fuzz.ratio,
-                processor=utils.default_process,
-                limit=6,
-                score_cutoff=SUGGEST_CUTOFF,
-            )
+            if any(
+                i in covered and not _inside(covered[i], Hit(start, n, ()))
+                for i in range(start, start + n)
+            ):
+                continue
+            text = " ".join(lowered[start : start + n])
+            scored = self._scored(text, words[start][:1].isupper())
             if not scored:
                 continue
             best = scored[0][1]
@@ -204,16 +250,37 @@ class ForceMatcher:
                     entries = tuple(AliasEntry(force, "partial", False) for force in sorted(close))
                 hits.append(Hit(start, n, entries))
                 used[start : start + n] = [True] * n
+                for i in range(start, start + n):
+                    covered.pop(i, None)
             else:
                 suggestions.extend(f for f in sorted(close) if f not in suggestions)
         return hits, suggestions
 
-    def _spans(
-        self, lowered: list[str], used: list[bool], focus: set[int]
-    ) -> list[tuple[int, int]]:
-        """Word groups of 1-3 unused words that could be a misspelt force or place."""
+    def _scored(self, text: str, capital: bool) -> list[tuple[str, float, int]]:
+        """The names and places closest to a word group (cached: readers repeat themselves)."""
+        key = (text, capital)
+        if key not in self._cache:
+            if len(self._cache) > MAX_CACHE:  # bounded: odd messages cannot grow it for ever
+                self._cache.clear()
+            choices = self.capital_choices if capital else self.fuzzy_choices
+            self._cache[key] = process.extract(
+                text,
+                choices,
+                scorer=fuzz.ratio,
+                processor=utils.default_process,
+                limit=6,
+                score_cutoff=SUGGEST_CUTOFF,
+            )
+        return self._cache[key]
 
-        def fuzzy_word(i: int) -> bool:
+    def _spans(
+        self, lowered: list[str], used: list[bool], focus: set[int], covered: dict[int, Hit]
+    ) -> list[tuple[int, int]]:
+        """Word groups of 1-4 words that could be a misspelt force or place: at least one word
+        that is no known word; the others unknown too, a link inside a name ("city of lonon"),
+        or a name matched exactly inside a longer misspelt one ("Tunbridg Wells")."""
+
+        def unknown(i: int) -> bool:
             word = lowered[i]
             return (
                 i in focus
@@ -227,23 +294,41 @@ class ForceMatcher:
                 and word not in self.table
             )
 
-        return [
-            (start, n)
-            for start in range(len(lowered))
-            for n in range(1, 4)
-            if start + n <= len(lowered) and all(fuzzy_word(i) for i in range(start, start + n))
-        ]
+        def part(i: int, edge: bool) -> bool:
+            if unknown(i) or i in covered:
+                return True
+            return not edge and not used[i] and lowered[i] in SPAN_LINKS
+
+        spans = []
+        for start in range(len(lowered)):
+            for n in range(1, 5):
+                end = start + n
+                if end > len(lowered):
+                    break
+                inner = range(start + 1, end - 1)
+                if (
+                    any(unknown(i) for i in range(start, end))
+                    and part(start, True)
+                    and part(end - 1, True)
+                    and all(part(i, False) for i in inner)
+                ):
+                    spans.append((start, n))
+        return spans
 
 
 def _key(alias: str) -> str:
     return " ".join(utils.default_process(alias).split())
 
 
-def _fuzzy_ok(alias: str, entries: list[AliasEntry]) -> bool:
-    """Names, nicknames and curated places from 5 letters; gazetteer towns from 8."""
+def _fuzzy_ok(alias: str, entries: list[AliasEntry], capital: bool = False) -> bool:
+    """Names, nicknames and curated places from 5 letters; gazetteer towns from 8; names that
+    need a capital only for a capitalised word, and never an ordinary word."""
     if any(
-        e.needs_capital or e.kind not in ("name", "nickname", "place", "town") for e in entries
+        (e.needs_capital and not capital) or e.kind not in ("name", "nickname", "place", "town")
+        for e in entries
     ):
+        return False
+    if capital and alias in ORDINARY_WORDS:
         return False
     minimum = TOWN_FUZZY_LENGTH if all(e.kind == "town" for e in entries) else 5
     return len(alias) >= minimum and alias not in COMMON_WORDS
@@ -258,14 +343,52 @@ def _focus(lowered: list[str], used: list[bool]) -> set[int]:
     return {j for a in anchors for j in range(a - FOCUS_RADIUS, a + FOCUS_RADIUS + 1)}
 
 
-def _in_context(words: list[str], lowered: list[str], i: int, n: int, nickname: bool) -> bool:
+def _in_context(
+    words: list[str],
+    lowered: list[str],
+    i: int,
+    n: int,
+    nickname: bool,
+    begins: frozenset[int] = frozenset(),
+) -> bool:
     """A name that is also an English word (Bath, Reading, met) counts when it is written as a
     place: capitalised, "in X", "X police"; a nickname also beside another force or first."""
     before = lowered[i - 1] if i else ""
     after = lowered[i + n] if i + n < len(lowered) else ""
     if words[i][:1].isupper() or before in PLACE_BEFORE or after in FORCE_AFTER:
         return True
-    return nickname and (i == 0 or before in LINKS or after in LINKS)
+    return nickname and (i in begins or before in NICKNAME_BEFORE or after in LINKS)
+
+
+def _question_starts(lowered: list[str], starts: Iterable[int]) -> frozenset[int]:
+    """The first word of each sentence, and the first word after openers ("hi, so met ...")."""
+    begins = set()
+    for start in starts:
+        i = start
+        while i < len(lowered) - 1 and lowered[i] in OPENING_WORDS:
+            i += 1
+        begins.update({start, i})
+    return frozenset(begins)
+
+
+def _capitalised_throughout(words: list[str]) -> bool:
+    """A message in capitals or Title Case, where a capital does not mark a name."""
+    alpha = [w for w in words if w.isalpha()]
+    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.8 * len(alpha)
+
+
+def _ordinary_word(lowered: list[str], hit: Hit) -> bool:
+    """ "Hope you are well": a place that is also an English word, followed by a pronoun or an
+    article and not after "in"/"near", is that word, capitalised or not."""
+    if not all(e.needs_capital for e in hit.entries):
+        return False
+    end = hit.start + hit.length
+    before = lowered[hit.start - 1] if hit.start else ""
+    return end < len(lowered) and lowered[end] in NOT_A_PLACE_NEXT and before not in PLACE_BEFORE
+
+
+def _inside(hit: Hit, outer: Hit) -> bool:
+    return outer.start <= hit.start and hit.start + hit.length <= outer.start + outer.length
 
 
 def _linked(lowered: list[str], end: int) -> bool:

@@ -44,6 +44,7 @@ INTENTS: Final = (
 _WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
     r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single force|force s)\b"
+    r"|\b(worst|highest|biggest|largest)\b.*\bby (a|one|any) single force\b"
 )
 _HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
 NATIONAL_CAPABLE: Final = frozenset(
@@ -108,8 +109,9 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
     """
     sentences = split_sentences(normalise(text))
     words_of = [speller.correct(tokenize(s)) if speller else tokenize(s) for s in sentences]
+    starts = _sentence_starts(words_of)
     if _asks_whats_new(text):  # "what's new", "latest inspections", "what's new in Kent"
-        return _whats_new(text, matcher.match([w for words in words_of for w in words]))
+        return _whats_new(text, matcher.match([w for words in words_of for w in words], starts))
     if len(sentences) > 1 and sum(map(len, words_of)) > FOCUS_WORDS:
         plains = [" ".join(w.lower() for w in words) for words in words_of]
         index = asking_sentence(sentences, plains)
@@ -117,11 +119,21 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
             query = _read(text, words_of[index], matcher)
             if _stands_alone(query, plains[index]):
                 return replace(query, focus=sentences[index])
-            whole = _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher)
+            every = [w for words in words_of for w in words][:MAX_TOKENS]
+            whole = _read(text, every, matcher, starts)
             if len(whole.forces) > 1:  # "their grade?" after several forces: ask which
                 return replace(query, intent="clarify", candidates=whole.forces)
             return whole
-    return _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher)
+    return _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher, starts)
+
+
+def _sentence_starts(words_of: list[list[str]]) -> tuple[int, ...]:
+    """The index of each sentence's first word in the message's words."""
+    starts, at = [], 0
+    for words in words_of:
+        starts.append(at)
+        at += len(words)
+    return tuple(starts)
 
 
 def _stands_alone(query: Query, plain: str) -> bool:
@@ -131,10 +143,13 @@ def _stands_alone(query: Query, plain: str) -> bool:
     return query.intent == "offence_overview" and bool(OVERVIEW_WORDS & set(plain.split()))
 
 
-def _read(text: str, words: list[str], matcher: ForceMatcher) -> Query:
-    """The Query of these words (already normalised and mended) of the message `text`."""
+def _read(
+    text: str, words: list[str], matcher: ForceMatcher, starts: tuple[int, ...] = (0,)
+) -> Query:
+    """The Query of these words (already normalised and mended) of the message `text`;
+    `starts` are the indices of the words that begin a sentence."""
     plain = " ".join(w.lower() for w in words)
-    found = matcher.match(words)
+    found = matcher.match(words, starts)
     years = years_named(plain)
     offence = _first(_OFFENCE, plain, OFFENCE_WORDS)
     measure = measure_of(plain, offence)
@@ -216,11 +231,13 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and not offence
         and (_HOME_OFFICE_YEARS.search(plain) or "number of" in plain)
     )
+    # "how many forces are outstanding at recording crime": a count of forces by grade
+    graded_forces = grade and "forces" in plain.split() and not offence and not rank
     if (national or home_office or ("how many" in plain and not which)) and (
-        (offence or measure) and measure in NATIONAL_CAPABLE
+        (offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces
     ):
         return replace(base, intent="national", measure=_national_measure(plain, base))
-    if national and "how many" in plain:
+    if national and "how many" in plain and not graded_forces:
         return replace(base, intent="national")
     unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
     # "good forces", "which forces are good (at recording crime)": a grade asked of forces

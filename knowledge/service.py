@@ -19,7 +19,9 @@ class Knowledge:
     def __init__(self, store: Store, renderer: Renderer | None = None) -> None:
         self.store = store
         self.matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
-        self.speller = Speller(self.matcher.words, self.matcher.name_words)
+        self.speller = Speller(
+            self.matcher.words, self.matcher.name_words, self.matcher.capital_choices
+        )
         self.offence_measures = frozenset((f.offence, f.measure) for f in store.facts)
         self.renderer = renderer or Renderer()
         self.answerer = Answerer(store, cite=self.renderer.citation)

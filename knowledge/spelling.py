@@ -20,12 +20,17 @@ MAX_CACHE = 10_000
 class Speller:
     """Replaces a word that is not known as it is by the word it is closest to."""
 
-    def __init__(self, names: Iterable[str], name_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self, names: Iterable[str], name_words: Iterable[str] = (), places: Iterable[str] = ()
+    ) -> None:
         self.base_known = frozenset(names) | VOCABULARY_WORDS | STOPWORDS | COMMON_WORDS
         self.known = self.base_known | ORDINARY_WORDS
         self.targets = sorted(w for w in VOCABULARY_WORDS if len(w) >= MIN_LENGTH)
         self.name_targets = frozenset(w for w in name_words if len(w) >= 4 and w.isalpha())
         self.all_targets = sorted(set(self.targets) | self.name_targets)
+        # Names and places a capitalised word may be a misspelling of ("Peston" is Preston,
+        # not "person"; "Lowestft" is Lowestoft, not "lowest").
+        self.places = sorted(places)
         self.cache: dict[tuple[str, bool], str | None] = {}
 
     def correct(self, words: list[str]) -> list[str]:
@@ -40,7 +45,10 @@ class Speller:
         if key not in self.cache:
             if len(self.cache) > MAX_CACHE:  # bounded: one odd message cannot grow it for ever
                 self.cache.clear()
-            self.cache[key] = self.closest(lowered, names=word.islower())
+            mended = self.closest(lowered, names=word.islower())
+            if mended and word[:1].isupper() and self._place_as_close(lowered, mended):
+                mended = None  # left for the force matcher
+            self.cache[key] = mended
         return self.cache[key]
 
     def closest(self, lowered: str, names: bool) -> str | None:
@@ -54,4 +62,27 @@ class Speller:
         runner_up = scored[1] if len(scored) > 1 else None
         if best in self.name_targets and runner_up and runner_up[1] >= score - TIE_MARGIN:
             return None  # "norh" could be north or norfolk: the matcher asks
+        if (
+            names
+            and best not in self.name_targets
+            and runner_up
+            and runner_up[0] in self.name_targets
+            and runner_up[1] >= score - TIE_MARGIN
+        ):
+            return None  # "hertd": heard or herts; the matcher asks which force
+        if best in self.name_targets:
+            # A word as close to an offence or measure word as the cutoff is that word: a
+            # misspelt word never becomes a force when it could be vocabulary ("crome").
+            vocabulary = process.extractOne(
+                lowered, self.targets, scorer=fuzz.ratio, score_cutoff=CUTOFF
+            )
+            if vocabulary:
+                return str(vocabulary[0])
         return str(best)
+
+    def _place_as_close(self, lowered: str, mended: str) -> bool:
+        """Whether a capitalised word is at least as close to a place as to its mending."""
+        if not self.places:
+            return False
+        place = process.extractOne(lowered, self.places, scorer=fuzz.ratio)
+        return bool(place) and place[1] >= max(fuzz.ratio(lowered, mended), CUTOFF)

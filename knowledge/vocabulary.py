@@ -160,6 +160,9 @@ HELP_PHRASES: Final = (
     "good afternoon",
     "thanks",
     "thank you",
+    "cheers",
+    "hmm",
+    "got it",
 )
 OUT_OF_SCOPE_PLACES: Final = (
     "police scotland",
