@@ -218,6 +218,7 @@ FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "recorded_within_24h": ("recorded_within_24h",),
     "recorded_outside_72h": ("recorded_outside_72h",),
     "additional_recorded_per_year": ("additional_recorded_per_year",),
+    "recording_audits": RECORDING_AUDITS,
 }
 # The measures that answer "which forces ..." for a family, best evidence first.
 PRIMARY: Final[dict[str, tuple[str, ...]]] = {
@@ -226,6 +227,7 @@ PRIMARY: Final[dict[str, tuple[str, ...]]] = {
     "unrecorded_per_year": ("unrecorded_per_year",),
     "grade": ("grade",),
     "victims_not_told": ("victims_not_told", "victims_not_told_pct"),
+    "recording_audits": RECORDING_AUDITS,  # offences audited as samples, never as rates
 }
 # The national figure shown above a force-by-force list of a measure.
 NATIONAL_MEASURES: Final[dict[str, tuple[str, ...]]] = {

@@ -250,11 +250,13 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and not offence
         and (_HOME_OFFICE_YEARS.search(plain) or "number of" in plain)
     )
+    # "how many forces are outstanding at recording crime": a count of forces by grade
+    graded_forces = grade and "forces" in plain.split() and not offence and not rank
     if (national or home_office or ("how many" in plain and not which)) and (
-        (offence or measure) and measure in NATIONAL_CAPABLE
+        (offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces
     ):
         return replace(base, intent="national", measure=_national_measure(plain, base))
-    if national and "how many" in plain:
+    if national and "how many" in plain and not graded_forces:
         return replace(base, intent="national")
     unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
     # "good forces", "which forces are good (at recording crime)": a grade asked of forces

@@ -9,7 +9,7 @@ as samples (domestic abuse, vulnerable victims, modern slavery) have no rate to 
 import re
 from typing import Final
 
-from knowledge.vocabulary import MEASURE_WORDS, RANK_WORDS
+from knowledge.vocabulary import MEASURE_WORDS, RANK_DIRECTIONS, RANK_WORDS
 
 # When a question names several measures, the most specific one is what it asks about.
 MEASURE_PRIORITY: Final = (
@@ -57,6 +57,9 @@ _TOLD = re.compile(r"\b(told|informed|notified|tell|inform)\b")
 _SHARE = re.compile(
     r"\b(\d+|one|two|three|four|five) in (\d+|ten|five|four|three|twenty)\b|%|per ?cent"
 )
+# "told the fewest victims", "told most victims": victims told, whatever words come between.
+_TOLD_VICTIMS = re.compile(r"\btold (the )?(\w+ ){0,2}victims?\b")
+_BY_DIRECTION: Final = frozenset({"best", "worst"})
 # "X crime recording" with nothing more specific: the whole subject, a force's summary.
 _TOPIC_ONLY = re.compile(r"\b(crime recording|recording of crime)\b")
 _HOW = re.compile(r"\b(how|rate|percentage|share|proportion)\b")
@@ -74,6 +77,8 @@ def measure_of(plain: str, offence: str | None) -> str | None:
     """The measure a question asks about (None: whatever the data has for it)."""
     spoken = _NOT_VICTIMS_TOLD.sub(" ", plain)
     named = {MEASURE_WORDS[m.group(1)] for m in _MEASURE.finditer(spoken)}
+    if _TOLD_VICTIMS.search(spoken) and not named & {"victims_not_told"}:
+        named.add("victims_told")  # "told the fewest victims", not a cancellation figure
     measure = next((m for m in MEASURE_PRIORITY if m in named), None)
     if offence in AUDIT_ONLY_OFFENCES and measure in RECORDING_WORDS:
         return None  # "domestic abuse recorded": the recording audits of that offence
@@ -88,8 +93,11 @@ def measure_of(plain: str, offence: str | None) -> str | None:
         measure = "victims_told"  # "were victims in lancs told when crimes were cancelled"
     if measure == "unrecorded_per_year" and _SHARE.search(plain):
         return "recording_rate"  # "doesn't record roughly 1 in 10 crimes": a share
-    if measure == "victims_told" and _RANK.search(plain):
-        return "victims_not_told"  # ranked by the measure most forces have a figure for
+    rank = _RANK.search(plain)
+    if measure == "victims_told" and rank and RANK_DIRECTIONS.get(rank.group(1)) in _BY_DIRECTION:
+        # "worst at telling victims": ranked by the measure most forces have a figure for;
+        # "told the fewest victims" counts victims told, so it ranks the told figures
+        return "victims_not_told"
     return measure
 
 

@@ -1,4 +1,5 @@
-""" "What's new": the newest inspections in the data by publication date, and what each found;
+""" "What's new": the newest inspections in the data by year and publication date, and what each
+found (an undated one placed by its year);
 "what's new in Kent": that force's inspections, newest first."""
 
 from collections.abc import Iterable
@@ -8,22 +9,17 @@ from knowledge.announcement import inspection_facts
 from knowledge.answers import Answer, InspectionRef
 from knowledge.parser import Query
 from knowledge.store import Store
+from knowledge.vocabulary import NATIONAL
 
 NEWEST_SHOWN = 4
 FACTS_EACH = 3  # 4 inspections x 3 figures stays well under Telegram's 4,096 characters
 
 
 def newest_inspections(store: Store, count: int = NEWEST_SHOWN) -> list[InspectionRef]:
-    """The inspections with the latest publication dates (undated ones cannot be placed)."""
-    published: dict[tuple[str, str], tuple[str, int | None]] = {}
-    for fact in store.facts:
-        if fact.published:
-            key = (fact.force, fact.inspection)
-            published[key] = max(
-                published.get(key, ("", None)), (fact.published, fact.inspection_year)
-            )
-    newest = sorted(published.items(), key=lambda item: item[1][0], reverse=True)[:count]
-    return [InspectionRef(force, title, year) for (force, title), (_, year) in newest]
+    """The newest inspections of every force and the national ones: by year, then publication
+    date where known. An inspection without a publication date is placed by its year (after the
+    dated ones of that year), never left out: the 2025 national report has no date in the data."""
+    return newest_of_forces(store, (*store.forces, NATIONAL), count)
 
 
 def newest_of_forces(
