@@ -75,7 +75,8 @@ _DECLARED: Final = (
        "recording rate|recording rates|recording|recordings|log|logged|logging|how well|record|"
        "records|recorded|accuracy|accurate|accurately"),
     _m("unrecorded_per_year", "estimated crimes unrecorded a year", "count", _W, "recording",
-       "unrecorded|went unrecorded|go unrecorded|missed|missed crimes|never recorded|not record|"
+       "unrecorded|went unrecorded|go unrecorded|missed|missed crimes|miss|misses|never recorded|"
+       "not record|"
        "fail to record|failed to record|fails to record|failing to record|missing crimes|"
        "didn t record|did not record|don t record|do not record|doesn t record|does not record|"
        "not recording|not logged"),

@@ -50,6 +50,13 @@ _NOT_VICTIMS_TOLD = re.compile(
     r"\b(told off|(i|we|i ve|we ve|i have|we have|i m|i am|we re|we are) "
     r"(was |were |been )?told)\b"
 )
+# "were victims told when their crimes were cancelled": victims and telling, apart.
+_VICTIMS = re.compile(r"\bvictims?\b")
+_TOLD = re.compile(r"\b(told|informed|notified|tell|inform)\b")
+# "doesn't record 1 in 10 crimes", "misses 10%": a share, so the recording rate.
+_SHARE = re.compile(
+    r"\b(\d+|one|two|three|four|five) in (\d+|ten|five|four|three|twenty)\b|%|per ?cent"
+)
 # "told the fewest victims", "told most victims": victims told, whatever words come between.
 _TOLD_VICTIMS = re.compile(r"\btold (the )?(\w+ ){0,2}victims?\b")
 _BY_DIRECTION: Final = frozenset({"best", "worst"})
@@ -78,6 +85,14 @@ def measure_of(plain: str, offence: str | None) -> str | None:
     grade_words = _GRADE_VERB.search(plain) or _GRADE_WORD.search(plain)
     if measure is None and offence in (None, "all") and grade_words:
         return "grade"  # "what did sussex get", "West Yorkshire were outstanding"
+    if (
+        measure in (None, "cancelled_incorrect")
+        and _VICTIMS.search(spoken)
+        and _TOLD.search(spoken)
+    ):
+        measure = "victims_told"  # "were victims in lancs told when crimes were cancelled"
+    if measure == "unrecorded_per_year" and _SHARE.search(plain):
+        return "recording_rate"  # "doesn't record roughly 1 in 10 crimes": a share
     rank = _RANK.search(plain)
     if measure == "victims_told" and rank and RANK_DIRECTIONS.get(rank.group(1)) in _BY_DIRECTION:
         # "worst at telling victims": ranked by the measure most forces have a figure for;
