@@ -5,7 +5,8 @@ sendMessage after --latency seconds; it enforces Telegram's flood limit (30 mess
 or 1,000 with paid broadcasts: 429 retry_after=1 above it) and can fail a share of sends with a
 500. The broadcaster is the one the bot ships: its Application's bot, rate limiter and Pacer,
 with the settings' defaults (25 messages a second and 8 in flight; with --paid 1,000 and 128).
-Prints achieved messages a second as a share of the configured rate, duplicates and losses.
+Prints achieved messages a second as a share of the configured rate, duplicates and losses, and
+the CPU time each message cost the sending process (its broadcast run) and the fake server.
 
     .venv/bin/python bench/broadcast.py --subscribers 3000 --latency 0.03 0.08 0.15
     .venv/bin/python bench/broadcast.py --paid --subscribers 5000 --latency 0.08
@@ -40,10 +41,12 @@ async def serve(latency: float, limit: int, faults: float, pipe: Any) -> None:
     api = FakeBotApi(latency=latency, rate_limit_per_second=limit, transient_fault_rate=faults)
     await api.start()
     pipe.send(api.base_url)
+    cpu = time.process_time()
     await asyncio.to_thread(pipe.recv)  # the broadcast is over
+    cpu = time.process_time() - cpu
     per_chat = Counter(int(call.chat_id) for call in api.delivered())
     rejected = Counter(call.error_code for call in api.rejected)
-    pipe.send((dict(per_chat), dict(rejected)))
+    pipe.send((dict(per_chat), dict(rejected), cpu))
     await api.stop()
 
 
@@ -65,23 +68,26 @@ def subscribe_all(state: StateDB, count: int, force: str, title: str) -> None:
     state.announcements.queue(force, title, f"<b>New inspection</b>: {force}, {title}")
 
 
-async def broadcast(settings: Settings, knowledge: Knowledge) -> tuple[float, Counter[str]]:
+async def broadcast(settings: Settings, knowledge: Knowledge) -> tuple[float, float, Counter[str]]:
+    """Wall seconds, CPU seconds of this process, and the outcomes of one broadcast run."""
     application = build_application(settings, knowledge)
     await application.initialize()
     try:
         broadcaster = broadcaster_of(application.bot_data, settings)
-        bots = await senders_of(application, settings)
-        started = time.monotonic()
-        outcomes = await broadcaster.run(bots)
-        return time.monotonic() - started, outcomes
+        senders = await senders_of(application, settings)
+        started, cpu = time.monotonic(), time.process_time()
+        outcomes = await broadcaster.run(senders)
+        return time.monotonic() - started, time.process_time() - cpu, outcomes
     finally:
-        for bot in bots:
-            await bot.shutdown()
+        for sender in senders:
+            await sender.request.shutdown()
         await application.shutdown()
 
 
 def one_run(args: argparse.Namespace, latency: float, folder: Path) -> None:
     env = {"FINDINGS_ALLOW_PAID_BROADCAST": "1"} if args.paid else {}
+    if args.in_flight:
+        env["FINDINGS_BROADCAST_IN_FLIGHT"] = str(args.in_flight)
     limit = 1000 if args.paid else 30
     parent, child = multiprocessing.get_context("spawn").Pipe()
     server = multiprocessing.get_context("spawn").Process(
@@ -98,9 +104,9 @@ def one_run(args: argparse.Namespace, latency: float, folder: Path) -> None:
         {**env, "FINDINGS_DB": str(folder / "findings.db"), "FINDINGS_STATE_DB": str(state_db)}
     )
     settings = Settings(**{**settings.__dict__, "token": TOKEN, "api_base_url": base_url})
-    wall, outcomes = asyncio.run(broadcast(settings, knowledge))
+    wall, cpu, outcomes = asyncio.run(broadcast(settings, knowledge))
     parent.send("done")
-    per_chat, rejected = parent.recv()
+    per_chat, rejected, server_cpu = parent.recv()
     server.join(5)
     duplicates = sum(n - 1 for n in per_chat.values())
     losses = args.subscribers - len(per_chat)
@@ -109,6 +115,7 @@ def one_run(args: argparse.Namespace, latency: float, folder: Path) -> None:
         f"| {args.subscribers:,} | {latency * 1000:.0f} ms | {settings.broadcast_rate:g}/s "
         f"| {settings.broadcast_in_flight} | {wall:.1f} s | {achieved:.1f} "
         f"| {achieved / settings.broadcast_rate:.0%} | {duplicates} | {losses} "
+        f"| {cpu / args.subscribers * 1e3:.2f} ms | {server_cpu / args.subscribers * 1e3:.2f} ms "
         f"| {dict(rejected) or '-'} | {dict(outcomes)} |"
     )
 
@@ -118,14 +125,15 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=3000)
     parser.add_argument("--latency", type=float, nargs="+", default=[0.03, 0.08, 0.15])
     parser.add_argument("--paid", action="store_true", help="allow_paid_broadcast on")
+    parser.add_argument("--in-flight", type=int, help="sends in flight (default: the setting's)")
     parser.add_argument("--faults", type=float, default=0.0, help="share of sends failing 500")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     print(
         "| subscribers | latency | configured rate | in flight | wall | msgs/s | of the rate "
-        "| duplicates | losses | server errors | outcomes |"
+        "| duplicates | losses | sender CPU/msg | fake server CPU/msg | server errors | outcomes |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- " * 13 + "|")
     with tempfile.TemporaryDirectory() as folder:
         build_database(Path(folder) / "findings.db")
         for latency in args.latency:

@@ -17,14 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from telegram import Bot, LinkPreviewOptions
-from telegram.constants import ParseMode
-from telegram.ext import ExtBot
+from telegram import Bot
 
 from delivery.dispatch import Delivering
 from delivery.outbox import Change, Delivery
 from delivery.outcomes import Outcome, Verdict, classify
-from delivery.pacing import BROADCAST, Pacer
+from delivery.pacing import Pacer
+from delivery.sending import Sender
 from delivery.state import InspectionKey, StateDB
 
 log = logging.getLogger(__name__)
@@ -51,6 +50,7 @@ class Flow:
 
     in_flight: int = 8  # rows claimed and not yet settled: the most a crash leaves in doubt
     chat_interval: float = 1.0  # seconds between two messages to one chat
+    group_interval: float = 3.2  # to one group: Telegram allows 20 a minute (3 s, and a margin)
     stop_grace: float = 2.0  # seconds sends in flight get to finish when the bot stops
     paid: bool = False  # allow_paid_broadcast: Telegram's paid 1,000 messages a second
     retention: float | None = None  # seconds after which sent rows are pruned
@@ -87,12 +87,12 @@ class Broadcaster:
         self.state.close()
 
     async def run(
-        self, bot: Bot | Sequence[Bot], stop_when: Callable[[], bool] | None = None
+        self, senders: Bot | Sequence[Sender], stop_when: Callable[[], bool] | None = None
     ) -> Counter[str]:
         """One pass: recover rows in doubt (first run only), expand, deliver until idle.
 
-        Several bots (the same token, each with its own small connection pool) share the sends:
-        httpx's pool bookkeeping grows with the square of its size."""
+        Several Senders (each with its own small connection pool) share the sends; a Bot sends
+        through its own request object."""
         if self._lock.locked():  # the previous run is still sending; it picks new rows up
             return Counter()
         async with self._lock:
@@ -101,7 +101,7 @@ class Broadcaster:
             before = self.outcomes.copy()
             try:
                 await self._prepare()
-                await Delivering(self, [bot] if isinstance(bot, Bot) else bot).run()
+                await Delivering(self, _senders(senders)).run()
                 if self.flow.retention is not None:
                     await self.db(self.state.outbox.prune, self.clock() - self.flow.retention)
             finally:
@@ -138,25 +138,17 @@ class Broadcaster:
         return [*self._chat_next, *sending]
 
     def took(self, chat_id: int, now: float) -> None:
-        self._chat_next[chat_id] = now + self.flow.chat_interval
+        """A message to `chat_id` goes now: the next waits (groups have negative ids)."""
+        group = chat_id < 0
+        self._chat_next[chat_id] = now + (
+            self.flow.group_interval if group else self.flow.chat_interval
+        )
 
-    async def send(self, bot: Bot, delivery: Delivery) -> Outcome:
-        """Send one message; the Outcome of whatever came back."""
-        timeout = self.policy.send_timeout
-        extra: dict[str, Any] = {"allow_paid_broadcast": True} if self.flow.paid else {}
-        if isinstance(bot, ExtBot) and bot.rate_limiter is not None:
-            extra["rate_limit_args"] = BROADCAST  # its slot was taken from the Pacer already
+    async def send(self, sender: Sender, delivery: Delivery) -> Outcome:
+        """Send one message (its slot was taken from the Pacer); the Outcome of the answer."""
         try:
-            await bot.send_message(
-                delivery.chat_id,
-                delivery.text,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                read_timeout=timeout,
-                write_timeout=timeout,
-                connect_timeout=timeout,
-                pool_timeout=timeout,
-                **extra,
+            await sender.send(
+                delivery.chat_id, delivery.text, self.flow.paid, self.policy.send_timeout
             )
         except Exception as error:  # every failure is sorted, none aborts the run
             return classify(error)
@@ -223,3 +215,7 @@ class Broadcaster:
 
     def _count(self, outcome: str) -> None:
         self.outcomes[outcome] += 1
+
+
+def _senders(senders: Bot | Sequence[Sender]) -> Sequence[Sender]:
+    return [Sender.of(senders)] if isinstance(senders, Bot) else senders

@@ -10,23 +10,24 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from telegram import Bot
-
 from delivery.outbox import Change, Delivery
+from delivery.sending import Sender
 
 if TYPE_CHECKING:
     from delivery.broadcast import Broadcaster
 
 log = logging.getLogger(__name__)
 CLAIM_AHEAD = 0.1  # seconds of sends claimed in one transaction
+STOPPED = "the bot stopped before sending it"
 
 
 class Delivering:
     """One delivery pass: claim rows as slots free up, send each in its own task, settle them."""
 
-    def __init__(self, broadcaster: "Broadcaster", bots: Sequence[Bot]) -> None:
-        self.b, self.bots = broadcaster, bots
+    def __init__(self, broadcaster: "Broadcaster", senders: Sequence[Sender]) -> None:
+        self.b, self.senders = broadcaster, senders
         self.tasks: dict[asyncio.Task[None], Delivery] = {}
+        self.started: set[asyncio.Task[None]] = set()
         self.sending: set[asyncio.Task[None]] = set()
         self.unsettled = 0
         self.changes: list[Change] = []
@@ -73,26 +74,30 @@ class Delivering:
         return True
 
     def _forget(self, task: asyncio.Task[None]) -> None:
-        self.tasks.pop(task, None)
+        delivery = self.tasks.pop(task)
         self.sending.discard(task)
+        if task not in self.started:  # cancelled (a stop) before it ran: it never left
+            self._commit(Change(delivery.id, "pending", STOPPED))
+        self.started.discard(task)
 
     async def _deliver(self, delivery: Delivery) -> None:
         task = asyncio.current_task()
         assert task is not None
+        self.started.add(task)  # from here the row's outcome is committed below, whatever happens
         try:
             await self.b.pacer.broadcast_turn()
             if self.b.stopping.is_set():
-                change = Change(delivery.id, "pending", "the bot stopped before sending it")
+                change = Change(delivery.id, "pending", STOPPED)
             else:
                 self.sending.add(task)
                 self.b.took(delivery.chat_id, self.b.clock())  # 1 a second per chat from here
-                bot = self.bots[delivery.id % len(self.bots)]
-                outcome = await self.b.send(bot, delivery)
+                sender = self.senders[delivery.id % len(self.senders)]
+                outcome = await self.b.send(sender, delivery)
                 self.sending.discard(task)
                 change = await self.b.settle(delivery, outcome)
         except asyncio.CancelledError:
             if task not in self.sending:
-                change = Change(delivery.id, "pending", "the bot stopped before sending it")
+                change = Change(delivery.id, "pending", STOPPED)
             else:
                 change = self.b.in_doubt(delivery, "the bot stopped while it was being sent")
         except Exception as error:  # a bug or a state-database error: keep the row defined

@@ -5,19 +5,16 @@ import math
 from collections.abc import MutableMapping
 from typing import Any, cast
 
-from telegram import Bot
-from telegram.ext import Application, ContextTypes, ExtBot
-from telegram.request import HTTPXRequest
+from telegram.ext import Application, ContextTypes
 
 from bot.settings import Settings
 from delivery.broadcast import Broadcaster, Flow, RetryPolicy
 from delivery.pacing import Pacer
+from delivery.sending import SENDER_POOL, Sender
 from delivery.state import StateDB, close_shared_state
 from knowledge.ingest import inspection_keys
 
 BROADCASTER, PACER, SENDERS = "broadcaster", "pacer", "broadcast_bots"  # bot_data keys
-SENDER_POOL = 16  # connections per sending bot
-TELEGRAM = "https://api.telegram.org/bot"
 
 
 def pacer_of(bot_data: MutableMapping[str, Any], settings: Settings) -> Pacer:
@@ -47,27 +44,15 @@ def broadcaster_of(bot_data: MutableMapping[str, Any], settings: Settings) -> Br
     return cast(Broadcaster, bot_data[BROADCASTER])
 
 
-async def senders_of(application: Application, settings: Settings) -> list[Bot]:
-    """The bots broadcasts are sent with: the application's token, limiter and defaults, each
-    with its own pool of SENDER_POOL connections, apart from the pool replies use."""
+async def senders_of(application: Application, settings: Settings) -> list[Sender]:
+    """What broadcasts are sent with: the application's bot, through pools of SENDER_POOL
+    connections of their own (enough for `broadcast_in_flight`), apart from the replies'."""
     if SENDERS not in application.bot_data:
-        from bot.app import file_url  # the app's wiring, not imported at module load
-
-        base = settings.api_base_url or TELEGRAM
-        bots = [
-            ExtBot(
-                settings.token,
-                base_url=base,
-                base_file_url=file_url(base),
-                request=HTTPXRequest(connection_pool_size=SENDER_POOL),
-                defaults=application.bot.defaults,
-                rate_limiter=application.bot.rate_limiter,
-            )
-            for _ in range(max(1, math.ceil(settings.broadcast_in_flight / SENDER_POOL)))
-        ]
-        await asyncio.gather(*(bot.initialize() for bot in bots))
-        application.bot_data[SENDERS] = bots
-    return cast(list[Bot], application.bot_data[SENDERS])
+        count = max(1, math.ceil(settings.broadcast_in_flight / SENDER_POOL))
+        senders = [Sender.own(application.bot) for _ in range(count)]
+        await asyncio.gather(*(sender.request.initialize() for sender in senders))
+        application.bot_data[SENDERS] = senders
+    return cast(list[Sender], application.bot_data[SENDERS])
 
 
 async def broadcast_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -82,8 +67,8 @@ async def broadcast_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def close_delivery(application: Application) -> None:
     """post_shutdown: close the broadcaster's and the handlers' state-database connections."""
-    for bot in application.bot_data.pop(SENDERS, []):
-        await bot.shutdown()
+    for sender in application.bot_data.pop(SENDERS, []):
+        await sender.request.shutdown()
     broadcaster = application.bot_data.pop(BROADCASTER, None)
     if broadcaster is not None:
         cast(Broadcaster, broadcaster).close()

@@ -20,7 +20,6 @@ from telegram.ext import BaseRateLimiter
 BROADCAST_RATE = 25.0  # messages a second: leaves room for replies under Telegram's ~30
 PAID_BROADCAST_RATE = 1000.0  # with allow_paid_broadcast
 REPLY_RATE = 30.0
-BROADCAST = "broadcast"  # rate_limit_args of a broadcast send: it took its slot already
 PACED_METHODS = frozenset(
     {"sendmessage", "sendphoto", "senddocument", "editmessagetext", "answercallbackquery"}
 )
@@ -76,9 +75,9 @@ class OutgoingLimiter(BaseRateLimiter[str]):
     """python-telegram-bot's rate limiter, backed by the one Pacer.
 
     Messages to readers wait for a reply slot and are sent again once after a 429's pause.
-    Broadcast sends (rate_limit_args "broadcast") took their slot already; a 429 pauses the
-    Pacer and goes back to the broadcaster, which puts the row back in the queue.
-    Other requests (getUpdates, getMe, setMyCommands, ...) are not paced.
+    Other requests (getUpdates, getMe, setMyCommands, ...) are not paced. Broadcasts do not
+    pass through here (delivery/sending.py): they take their slot from the Pacer themselves,
+    and the broadcaster pauses it on a 429.
     """
 
     def __init__(self, pacer: Pacer) -> None:
@@ -101,12 +100,6 @@ class OutgoingLimiter(BaseRateLimiter[str]):
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         if endpoint.lower() not in PACED_METHODS:
             return await callback(*args, **kwargs)
-        if rate_limit_args == BROADCAST:
-            try:
-                return await callback(*args, **kwargs)
-            except RetryAfter as error:
-                self.pacer.pause(seconds(error.retry_after))
-                raise
         for attempt in range(REPLY_RETRIES + 1):
             await self.pacer.reply_turn()
             try:

@@ -6,7 +6,7 @@ from typing import cast
 from telegram.ext import Application, ContextTypes
 
 from bot.settings import Settings
-from delivery.jobs import broadcaster_of
+from delivery.jobs import broadcaster_of, senders_of
 from delivery.schedule import Schedule
 from delivery.state import shared_state
 
@@ -24,7 +24,8 @@ async def release_scheduled(context: ContextTypes.DEFAULT_TYPE) -> None:
     if schedule.release_due(time.time()):
         application = context.application
         broadcaster = broadcaster_of(context.bot_data, settings)
-        await broadcaster.run(context.bot, stop_when=lambda: not application.running)
+        senders = await senders_of(application, settings)
+        await broadcaster.run(senders, stop_when=lambda: not application.running)
 
 
 def register(application: Application, settings: Settings) -> None:

@@ -82,6 +82,18 @@ class Answer:
         return not (got in (family_of(self.measure) or ()) and same_way)
 
     @property
+    def heading_measure(self) -> str | None:
+        """The measure a lookup's heading names: the one asked if a figure shown is of it;
+        otherwise the one measure every figure shown is of, or none (a heading "estimated
+        crimes unrecorded a year" over audit counts would be read as yearly estimates)."""
+        if self.lead_stands_in and self.lead is not None:
+            return self.lead.measure
+        if self.measure is None or any(f.measure in primary_of(self.measure) for f in self.facts):
+            return self.measure
+        shown = {f.measure for f in self.facts}
+        return shown.pop() if len(shown) == 1 else None
+
+    @property
     def named_forces(self) -> tuple[str, ...]:
         """Every force the answer names: those asked about, then those its figures are for."""
         named = [*self.forces, *(f.force for f in self.facts if f.force != NATIONAL)]

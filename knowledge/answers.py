@@ -15,6 +15,7 @@ from knowledge.selection import (
     by_inspection,
     default_measure,
     lead,
+    mixed_findings,
     same_year_figures,
     selector,
 )
@@ -139,12 +140,14 @@ class Answerer:
             FollowUp("Force summary", self.short(force)),
         ]
         shown = tuple(facts[:MAX_FACTS])
+        first = lead(shown, query.measure or default_measure(query.offence))
         return self.base(
             query,
             facts=shown,
             # no measure named: the offence's usual one leads (wrongly cancelled rapes), not
-            # whichever figure sorts first (rightly cancelled)
-            lead=lead(shown, query.measure or default_measure(query.offence)),
+            # whichever figure sorts first (rightly cancelled); no offence named and mixed
+            # findings: no one offence's zero leads as if it were a clean bill
+            lead=None if query.offence is None and mixed_findings(shown, first) else first,
             more=max(0, len(facts) - MAX_FACTS),
             missing=not facts,
             other_years=() if facts else self.other_years(force, query),

@@ -15,6 +15,13 @@ from knowledge.answers import Answer
 from knowledge.matcher import tokenize
 from knowledge.normalise import normalise
 from knowledge.parser import _WORST_FORCE_FIGURE, NATIONAL_CAPABLE, Query, _national_measure
+from knowledge.replies import (
+    asks_how_many_that,
+    asks_which_is_better,
+    asks_who_got_that,
+    chosen_candidates,
+    grade_named,
+)
 from knowledge.vocabulary import FAMILIES, RANK_DIRECTIONS, RANK_WORDS
 
 if TYPE_CHECKING:
@@ -28,18 +35,16 @@ _FOLLOW_ON = re.compile(
     r"|\b(too|as well|then|instead)$"
 )
 _COMPARE = re.compile(
-    r"\b(compare|compared|versus|vs|against|both|add|plus|alongside|as well|too|include)\b"
+    r"\b(compare|compared|comparison|versus|vs|against|both|add|plus|alongside|as well|too"
+    r"|include)\b"
 )
 _BOTH = re.compile(r"\b(both|the two|the pair|each of them|them both)\b")
-# "the welsh one" after "which force?": a candidate picked out by its country.
-_COUNTRY_WORDS = {"welsh": "Wales", "wales": "Wales", "english": "England", "england": "England"}
 _BACK_REFERENCE = frozenset({"they", "them", "their", "it", "its", "there", "that", "same"})
 _NATIONALLY = re.compile(
     r"\b(nationally|national|national figure|england and wales|across all forces|all forces)\b"
 )
 _SUMMARY_CUES = re.compile(r"\b(tell me about|summary|overview|everything|all about)\b")
 _OVERVIEW_CUES = frozenset({"which", "forces", "across", "every", "all", "nationally", "national"})
-_YES = frozenset({"yes", "yeah", "yep", "y", "correct", "that one", "yes please"})
 _NO_FRAME_INTENTS = frozenset({"help", "glossary", "out_of_scope"})
 
 
@@ -56,6 +61,7 @@ class Frame:
     rank: str | None
     options: tuple[str, ...] = ()  # the last "which force?" candidates, kept after the answer
     recent: tuple[str, ...] = ()  # the forces of the last few questions, oldest first
+    grade_filter: str | None = None  # the grade last listed or explained ("which got that?")
 
     @classmethod
     def of(cls, query: Query, before: "Frame | None" = None) -> "Frame":
@@ -72,6 +78,7 @@ class Frame:
             query.rank,
             options,
             recent,
+            query.grade_filter,
         )
 
 
@@ -97,6 +104,9 @@ class Conversation:
         answer = replace(knowledge.answerer.answer(query), carried=carried)
         if query.intent not in _NO_FRAME_INTENTS:
             self.frame, self.asked_at = Frame.of(query, self.frame), now
+        elif query.glossary_term == "grades" and (grade := grade_named(_plain(query))):
+            before = self.frame or Frame.of(Query(query.text, "glossary"))
+            self.frame, self.asked_at = replace(before, grade_filter=grade), now
         return answer
 
     def forget(self) -> None:
@@ -111,10 +121,10 @@ def follow_up(
 ) -> tuple[Query, tuple[str, ...]]:
     """The question with what it leaves out taken from the frame, and the names of what was.
     `rows` (each force's row of forces.csv) lets "the welsh one" pick a candidate."""
-    words = [w.lower() for w in tokenize(normalise(query.focus or query.text))]
-    plain = " ".join(words)
+    plain = _plain(query)
+    words = plain.split()
     if frame.intent == "clarify" and frame.candidates:
-        chosen = _chosen_candidates(query, frame, words, rows or {})
+        chosen = chosen_candidates(query, frame.candidates, words, rows or {})
         if len(chosen) == 1:
             return _fill(replace(query, forces=chosen, candidates=()), frame, pairs)
         if chosen:  # "the english one" of three, two of them English: ask between those two
@@ -129,6 +139,8 @@ def follow_up(
         return replace(worst, offence=frame.offence, forces=()), ("offence",)
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
+    if listed := _about_the_list(query, frame, plain):
+        return listed
     if _nationally(query, frame, plain):  # "and nationally?" after a force's figure
         offence = query.offence or frame.offence
         national = replace(query, intent="national", forces=(), offence=offence)
@@ -143,8 +155,13 @@ def follow_up(
         return both, ("forces", *carried)
     if not (_follows_on(plain, words) or _bare(query)):
         return query, ()
-    if query.intent == "glossary" and frame.forces and query.measure and _bare(query):
-        return _fill(replace(query, intent="lookup"), frame, pairs)  # "recording rate?"
+    if (
+        query.intent == "glossary"
+        and frame.forces
+        and query.measure
+        and (_bare(query) or set(words) & _BACK_REFERENCE)
+    ):  # "recording rate?", "what's their recording rate?"
+        return _fill(replace(query, intent="lookup"), frame, pairs)
     if query.intent == "rank" or (frame.intent == "rank" and set(words) & set(RANK_WORDS)):
         return _new_rank(query, frame, words)
     if query.forces and frame.forces and _COMPARE.search(plain):
@@ -214,25 +231,39 @@ def _new_rank(query: Query, frame: Frame, words: list[str]) -> tuple[Query, tupl
     return ranked, carried + (("offence",) if ranked.offence and not query.offence else ())
 
 
-def _chosen_candidates(
-    query: Query, frame: Frame, words: list[str], rows: Mapping[str, Mapping[str, str]]
-) -> tuple[str, ...]:
-    """The candidates of a "which force?" question that the reply picks out (one, or fewer
-    than before, or none): by name, by a word of its name ("west"), or by its country ("the
-    welsh one")."""
-    if len(query.forces) == 1 and query.forces[0] in frame.candidates:
-        return query.forces
-    if len(frame.candidates) == 1 and " ".join(words) in _YES:
-        return frame.candidates
-    named = set(query.candidates) & set(frame.candidates)
-    if len(named) != 1:
-        named = {c for c in frame.candidates if set(words) & set(c.lower().split())}
-    if len(named) != 1:
-        countries = {_COUNTRY_WORDS[w] for w in words if w in _COUNTRY_WORDS}
-        named = {c for c in frame.candidates if rows.get(c, {}).get("country") in countries}
-    if len(named) >= len(frame.candidates):
-        return ()
-    return tuple(c for c in frame.candidates if c in named)
+def _about_the_list(
+    query: Query, frame: Frame, plain: str
+) -> tuple[Query, tuple[str, ...]] | None:
+    """ "which is better" after two forces, "how many is that" after a list, "and good?" after
+    a filter, "which forces got that?" after a grade: the last answer's forces or list again."""
+    if query.forces or query.candidates:
+        return None
+    if asks_which_is_better(plain) and frame.measure:
+        pair = frame.forces if len(frame.forces) > 1 else frame.recent[-2:]
+        if len(pair) > 1:
+            compared = replace(query, intent="compare", forces=pair, measure=frame.measure)
+            offence, year = frame.offence, frame.year
+            return replace(compared, offence=offence, year=year), ("forces", "measure")
+    grade = grade_named(plain)
+    if frame.intent == "filter" and grade and not query.offence and len(plain.split()) <= 5:
+        return _listed(query, grade), ("measure",)  # "and good?" after a filter
+    if frame.grade_filter and (
+        asks_who_got_that(plain) or (frame.intent == "filter" and asks_how_many_that(plain))
+    ):
+        return _listed(query, frame.grade_filter), ("measure",)
+    cancelled = {"cancelled_incorrect", "forces_with_incorrect_cancellations"}
+    if asks_how_many_that(plain) and frame.measure in cancelled and frame.offence:
+        national = replace(query, intent="national", forces=(), offence=frame.offence)
+        return replace(national, measure="forces_with_incorrect_cancellations"), ("offence",)
+    return None
+
+
+def _listed(query: Query, grade: str) -> Query:
+    return replace(query, intent="filter", forces=(), measure="grade", grade_filter=grade)
+
+
+def _plain(query: Query) -> str:
+    return " ".join(w.lower() for w in tokenize(normalise(query.focus or query.text)))
 
 
 def _both(query: Query, frame: Frame, plain: str) -> bool:

@@ -160,7 +160,26 @@ def without_repeats(facts: Iterable[Fact]) -> list[Fact]:
         key = _same_year_key(f)
         if key not in chosen or _reads_better(f, chosen[key]):
             chosen[key] = f
-    return [f for f in undated_kept if chosen[_same_year_key(f)] is f]
+    kept = [f for f in undated_kept if chosen[_same_year_key(f)] is f]
+    return [f for f in kept if not any(restates(f, other) for other in kept)]
+
+
+def restates(bare: Fact, other: Fact) -> bool:
+    """A row without a figure of its own ("a sample of 20, not given as a count") whose quote is
+    part of another row's of the same year, offence, measure, sample and source (North
+    Yorkshire's 2019 inspection and re-inspection, "out of 20 violent offences, 10 per cent"):
+    one finding, shown once, by the row that gives its figure."""
+    return (
+        bare is not other
+        and bare.value is None
+        and bare.numerator is None
+        and (other.value is not None or other.numerator is not None)
+        and (bare.force, bare.offence, bare.inspection_year, bare.source_url, bare.denominator)
+        == (other.force, other.offence, other.inspection_year, other.source_url, other.denominator)
+        and bare.measure.removesuffix("_pct") == other.measure.removesuffix("_pct")
+        and bool(bare.quote)
+        and (bare.quote in other.quote or other.quote in bare.quote)
+    )
 
 
 def _reads_better(fact: Fact, other: Fact) -> bool:

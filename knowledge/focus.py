@@ -21,7 +21,7 @@ from knowledge.vocabulary import (
 )
 
 # A sentence ends at . ! ? ; or : followed by a space ("87.2%" and "2015-16" stay whole).
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s+-+\s+")  # " - " too: "Tom asked - ..."
 QUESTION_STARTS: Final = frozenset(
     """what what's whats which how has have is are does do did was were can could who where
     why when tell show give""".split()

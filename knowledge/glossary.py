@@ -55,12 +55,16 @@ GLOSSARY_TERMS: Final[dict[str, str]] = {
     "grading": "grades",
     "unrecorded": "unrecorded",
     "unrecorded crimes": "unrecorded",
+    "sexual offence": "sexual_offences",
+    "sexual offences": "sexual_offences",
+    "sex offence": "sexual_offences",
+    "sex offences": "sexual_offences",
     "news report": "news_source",
     "news reports": "news_source",
 }
 # Terms that are also what questions ask figures about ("what grade did Kent get", "which forces
 # are rated good"): they are explained only when the question asks what they mean.
-NEEDS_MEANING: Final = frozenset({"grades", "unrecorded", "sample"})
+NEEDS_MEANING: Final = frozenset({"grades", "unrecorded", "sample", "sexual_offences"})
 GLOSSARY_CUES: Final = (
     "what is",
     "what's",
@@ -79,6 +83,8 @@ GLOSSARY_CUES: Final = (
     "worked out",
     "work out",
     "calculated",
+    "counts as",
+    "count as",
 )
 # Words that ask what something means, not what its figure is.
 MEANING_CUES: Final = (
@@ -101,4 +107,6 @@ MEANING_CUES: Final = (
     "worked out",
     "work out",
     "calculated",
+    "counts as",
+    "count as",
 )

@@ -109,3 +109,51 @@ OFF_TOPIC_WORDS: Final = frozenset(
     traffic win won game shops open opening burglar burglars burglary burglaries catching
     catch caught solving solve solved arrest arrests arrested""".split()
 )
+# After a place, these make it a street address ("Oxford Road", "the Old Kent Road").
+ADDRESS_AFTER: Final = frozenset(
+    """road rd street avenue ave lane way close crescent terrace drive gardens square grove
+    mews parade""".split()
+)
+# Before a place, these make it a person's surname ("Mr Bolton", "Councillor Hastings").
+TITLES_BEFORE: Final = frozenset(
+    """mr mrs ms miss mx dr sir lord lady dame prof professor councillor cllr dci di dc pc sgt
+    sergeant inspector superintendent bishop reverend rev""".split()
+)
+# After a place, these make it a football club whatever comes before ("the Everton game").
+CLUB_AFTER: Final = frozenset(
+    """fans fan supporters game games match matches manager fixture fixtures squad player
+    players transfer transfers stadium kickoff forest hotspur villa wednesday argyle alexandra
+    orient rangers""".split()
+)
+MONTH_PLACES: Final = frozenset({"march"})  # "In March 2019", "3 March": a date
+# After a place (the comma dropped), these put it outside England and Wales.
+ABROAD_AFTER: Final = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia wisconsin wyoming usa
+    america canada ontario quebec alberta manitoba saskatchewan australia nsw queensland
+    tasmania zealand jamaica africa india""".split()
+)
+ABROAD_PHRASES: Final = frozenset(
+    {
+        "new hampshire",
+        "new jersey",
+        "new york",
+        "new mexico",
+        "north carolina",
+        "south carolina",
+        "north dakota",
+        "south dakota",
+        "rhode island",
+        "west virginia",
+        "new south wales",
+        "british columbia",
+        "nova scotia",
+        "new brunswick",
+        "western australia",
+        "south australia",
+        "new zealand",
+        "south africa",
+    }
+)

@@ -9,6 +9,7 @@ from knowledge.followups import FollowUp, question_for
 from knowledge.measures import FAMILIES, NATIONAL_MEASURES, measure, primary_of
 from knowledge.parser import Query
 from knowledge.selection import best_audit_figure, default_measure, national_of, rank_key, score
+from knowledge.slots import AUDIT_ONLY_OFFENCES
 from knowledge.vocabulary import NATIONAL
 
 if TYPE_CHECKING:
@@ -18,6 +19,8 @@ MAX_FORCES_LISTED = 8  # an overview with 8 forces stays near 3,400 characters o
 RANK_SHOWN = 5
 MAX_TIE_SHOWN = 12  # a tie at the cut is shown whole up to here, then counted
 DEFAULT_AUDIT_OFFENCE = "rape"  # the offence most cancelled-crime audits reported
+_TOLD = ("victims_told", "victims_not_told")
+RECORDING_AUDITS_TOPIC = "recording_audits"
 
 
 class ListAnswerer:
@@ -52,10 +55,21 @@ class ListAnswerer:
         national = self.core.figures(NATIONAL, replace(asked, measure=national_of(topic)))
         national = [f for f in national if f.measure in NATIONAL_MEASURES.get(topic, (topic,))]
         by_force = self._primary_by_force(asked)
+        if not by_force and topic == "recording_rate" and query.offence in AUDIT_ONLY_OFFENCES:
+            # domestic abuse, modern slavery, vulnerable victims: audit counts, no rates
+            topic, asked = RECORDING_AUDITS_TOPIC, replace(asked, measure=RECORDING_AUDITS_TOPIC)
+            by_force = self._primary_by_force(asked)
         if topic == "cancelled_incorrect":
             return self._cancelled_overview(query, asked, national, by_force)
         listed = list(by_force)[:MAX_FORCES_LISTED]
-        facts = [by_force[force][0] for force in listed]
+        # no offence asked of a measure audited by offence (recorded within 24 hours): each
+        # force's figure for every offence, never one offence's standing in for "all crime"
+        every = topic == RECORDING_AUDITS_TOPIC or (
+            query.offence is None and any(f.offence != "all" for v in by_force.values() for f in v)
+        )
+        facts = [
+            f for force in listed for f in (by_force[force] if every else by_force[force][:1])
+        ]
         return self.core.base(
             query,
             topic=topic,
@@ -130,15 +144,21 @@ class ListAnswerer:
             offence=query.offence
             or ("all" if topic != "cancelled_incorrect" else DEFAULT_AUDIT_OFFENCE),
         )
+        if topic == "recording_rate" and query.offence in AUDIT_ONLY_OFFENCES:
+            # no rates to rank: the recording audits, listed unranked (the answer says so)
+            return self.offence_overview(replace(query, intent="offence_overview", measure=None))
         rankable: list[Fact] = []
         unsized: list[Fact] = []
         old = 0
         for facts in self._primary_by_force(asked).values():
-            usable = [f for f in facts if f.number is not None]
+            # a count without a sample size (a zero too) has no share: listed apart
+            usable = [f for f in facts if f.number is not None or f.numerator is not None]
             if any(not f.is_2014 for f in usable):
                 first = next(f for f in usable if not f.is_2014)
                 # an audit percent without its sample size is listed apart, never ranked
-                sized = first.denominator is not None or topic != "cancelled_incorrect"
+                sized = first.number is not None and (
+                    first.denominator is not None or topic != "cancelled_incorrect"
+                )
                 (rankable if sized else unsized).append(first)
             elif usable:
                 old += 1
@@ -151,16 +171,20 @@ class ListAnswerer:
         tied_beyond = sum(1 for s in scores[cut:] if cut and s == scores[cut - 1])
         shown = rankable[:cut]
         places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
+        apart = self._told_apart(asked, {f.force for f in rankable}) if topic in _TOLD else ()
         return self.core.base(
             query,
             measure=topic,
             topic=topic,
             rank=direction,
             shown_offence=asked.offence,
-            facts=tuple(shown + sorted(unsized, key=rank_key(direction))),
+            facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart)),
             lead=shown[0] if shown else None,
             places=places,
-            groups=(Group("no_sample", tuple(sorted(unsized, key=rank_key(direction)))),),
+            groups=(
+                Group("no_sample", tuple(sorted(unsized, key=rank_key(direction)))),
+                Group("other_measure", apart),
+            ),
             tied_beyond=tied_beyond,
             left_out_2014=old,
             missing=not shown,
@@ -168,6 +192,13 @@ class ListAnswerer:
             more=len(rankable) - len(shown),
             coverage=len(rankable),
         )
+
+    def _told_apart(self, asked: Query, ranked: set[str]) -> tuple[Fact, ...]:
+        """Victims told and not told are two measures: the other one's figures, of the forces
+        not ranked, are listed apart, never turned into the ranked one."""
+        other = "victims_not_told" if asked.measure == "victims_told" else "victims_told"
+        by_force = self._primary_by_force(replace(asked, measure=other))
+        return tuple(f for force, facts in by_force.items() if force not in ranked for f in facts)
 
     def filter(self, query: Query) -> Answer:
         """Every force whose latest crime-recording grade is the one asked; then the forces

@@ -9,12 +9,18 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process, utils
 
 from knowledge.guards import (
+    ABROAD_AFTER,
+    ABROAD_PHRASES,
+    ADDRESS_AFTER,
+    CLUB_AFTER,
     COMMON_WORDS,
     FOOTBALL_AFTER,
+    MONTH_PLACES,
     NEWSPAPER_AFTER,
     NEWSPAPER_BRIDGE,
     NOT_POLICE_AFTER,
     ORDINARY_WORDS,
+    TITLES_BEFORE,
 )
 from knowledge.vocabulary import NATIONAL, OUT_OF_SCOPE_PLACES, STOPWORDS, VOCABULARY_WORDS
 
@@ -82,6 +88,7 @@ class ForceMatch:
     elsewhere: list[str] = field(default_factory=list)
     not_police: list[str] = field(default_factory=list)  # "a fire and rescue service", ...
     national: bool = False
+    lost_side: bool = False  # "Hers v Beds": a side of a comparison that names no force
 
     def add_force(self, force: str) -> None:
         if force not in self.forces:
@@ -122,6 +129,12 @@ class ForceMatcher:
             )
             for word in alias.split()
         )
+        # Every name and place, for the rare "did you mean" of a comparison's unknown side.
+        self.side_choices = [
+            alias
+            for alias, entries in self.table.items()
+            if all(e.kind in ("name", "nickname", "place", "town") for e in entries)
+        ]
         self.fuzzy_choices = [
             alias for alias, entries in self.table.items() if _fuzzy_ok(alias, entries)
         ]
@@ -171,7 +184,7 @@ class ForceMatcher:
         dropped: set[int] = set()
         for index in reversed(range(len(ordered))):
             hit = ordered[index]
-            other = _not_police(lowered, hit.start + hit.length)
+            other = _not_police(lowered, hit.start + hit.length) or _other_use(lowered, hit)
             follows = (
                 index + 1 in dropped and ordered[index + 1].start <= hit.start + hit.length + 1
             )
@@ -181,10 +194,22 @@ class ForceMatcher:
         for index, hit in enumerate(ordered):
             if index not in dropped:
                 _classify(hit.entries, result)
+        if ABROAD in result.not_police and not result.forces and not result.ambiguous:
+            result.elsewhere.append(ABROAD)  # "Boston, Massachusetts": out of scope, said so
+        result.not_police = [r for r in result.not_police if r not in (ABROAD, DATE)]
         # "the north east ... Cleveland", "London and the Met": the force named is the one meant.
         result.ambiguous = [g for g in result.ambiguous if not set(g) & set(result.forces)]
         if not result.forces and not result.ambiguous:
             result.suggestions = suggestions
+        side = _lost_side(words, lowered, hits)
+        if side is not None and len(result.forces) < 2 and not result.ambiguous:
+            text = lowered[side]
+            guesses = process.extract(
+                text, self.side_choices, scorer=fuzz.ratio, limit=4, score_cutoff=60
+            )
+            forces = {e.force for alias, _, _ in guesses for e in self.table[alias]}
+            result.suggestions = sorted(forces - set(result.forces))
+            result.lost_side = bool(result.suggestions)
         return result
 
     def _exact(
@@ -417,6 +442,64 @@ def _not_police(lowered: list[str], end: int) -> str | None:
     word = rest[1] if bridged and len(rest) > 1 else (rest[0] if rest else "")
     if word in NEWSPAPER_AFTER or (bridged and word == "news"):
         return "a newspaper"
+    return None
+
+
+SIDE_LINKS = frozenset({"vs", "v", "versus", "against", "or"})
+
+
+def _lost_side(words: list[str], lowered: list[str], hits: list[Hit]) -> int | None:
+    """The index of a word beside "vs"/"or" that names no force when the other side does
+    ("Hers v Beds", "herts vs bedz"): a comparison that would silently lose a side."""
+    covered = {i for h in hits for i in range(h.start, h.start + h.length)}
+    for j, word in enumerate(lowered):
+        if word not in SIDE_LINKS or j == 0 or j + 1 >= len(lowered):
+            continue
+        right = j + 2 if lowered[j + 1] == "the" and j + 2 < len(lowered) else j + 1
+        left_known, right_known = j - 1 in covered, right in covered
+        if left_known == right_known:
+            continue
+        side = right if left_known else j - 1
+        other = lowered[side]
+        if (
+            other.isalpha()
+            and len(other) >= 3
+            and other not in VOCABULARY_WORDS
+            and (other not in STOPWORDS or words[side][:1].isupper())
+        ):
+            return side
+    return None
+
+
+ABROAD = "a place outside England and Wales"
+DATE = "a date"
+
+
+def _other_use(lowered: list[str], hit: Hit) -> str | None:
+    """What the words around a place make it besides its police force: a street ("Oxford
+    Road"), a football club ("the Everton game"), a person ("Mr Bolton"), a date ("March
+    2019"), or a town abroad ("Boston, Massachusetts")."""
+    end = hit.start + hit.length
+    after, before = lowered[end : end + 3], lowered[hit.start - 1] if hit.start else ""
+    if {e.kind for e in hit.entries} & {ELSEWHERE, "national"}:
+        return None
+    text = " ".join(lowered[hit.start : end])
+    if (after[:1] and after[0] in ADDRESS_AFTER) or (
+        text in ADDRESS_AFTER and before and before not in PLACE_BEFORE
+    ):  # "Derby Street": neither Derby nor Street (a town in Somerset) is meant
+        return "a street address"
+    if after[:1] and after[0] in CLUB_AFTER:
+        return "a football club"
+    if before in TITLES_BEFORE:
+        return "a person"
+    if text in MONTH_PLACES and (before.isdigit() or (after[:1] and after[0].isdigit())):
+        return DATE
+    if f"{before} {text}" in ABROAD_PHRASES:  # "Manchester, New Hampshire"
+        return ABROAD
+    if (after[:1] and after[0] in ABROAD_AFTER) or any(
+        " ".join(after[:n]) in ABROAD_PHRASES for n in (2, 3)
+    ):
+        return ABROAD
     return None
 
 

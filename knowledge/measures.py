@@ -75,7 +75,8 @@ _DECLARED: Final = (
        "recording rate|recording rates|recording|recordings|log|logged|logging|how well|record|"
        "records|recorded|accuracy|accurate|accurately"),
     _m("unrecorded_per_year", "estimated crimes unrecorded a year", "count", _W, "recording",
-       "unrecorded|went unrecorded|go unrecorded|missed|missed crimes|never recorded|not record|"
+       "unrecorded|went unrecorded|go unrecorded|missed|missed crimes|miss|misses|never recorded|"
+       "not record|"
        "fail to record|failed to record|fails to record|failing to record|missing crimes|"
        "didn t record|did not record|don t record|do not record|doesn t record|does not record|"
        "not recording|not logged"),
@@ -217,6 +218,7 @@ FAMILIES: Final[dict[str, tuple[str, ...]]] = {
     "recorded_within_24h": ("recorded_within_24h",),
     "recorded_outside_72h": ("recorded_outside_72h",),
     "additional_recorded_per_year": ("additional_recorded_per_year",),
+    "recording_audits": RECORDING_AUDITS,
 }
 # The measures that answer "which forces ..." for a family, best evidence first.
 PRIMARY: Final[dict[str, tuple[str, ...]]] = {
@@ -225,6 +227,7 @@ PRIMARY: Final[dict[str, tuple[str, ...]]] = {
     "unrecorded_per_year": ("unrecorded_per_year",),
     "grade": ("grade",),
     "victims_not_told": ("victims_not_told", "victims_not_told_pct"),
+    "recording_audits": RECORDING_AUDITS,  # offences audited as samples, never as rates
 }
 # The national figure shown above a force-by-force list of a measure.
 NATIONAL_MEASURES: Final[dict[str, tuple[str, ...]]] = {

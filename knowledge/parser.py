@@ -70,6 +70,9 @@ _WHATS_NEW = re.compile(
     r"what changed( recently)?|(latest|newest|recent|new) (inspections|reports|findings))\b"
 )
 _GRADE = _phrases(GRADE_WORDS)
+_COMPARING = re.compile(
+    r"\b(compare|compared|comparison|versus|vs|v|against|than|both|between|difference|and|or)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,23 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
             if len(whole.forces) > 1:  # "their grade?" after several forces: ask which
                 return replace(query, intent="clarify", candidates=whole.forces)
             return whole
-    return _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher, starts)
+    whole = _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher, starts)
+    if len(whole.forces) > 1 and len(sentences) > 1:
+        return _asking_forces(text, sentences, words_of, matcher) or whole
+    return whole
+
+
+def _asking_forces(
+    text: str, sentences: list[str], words_of: list[list[str]], matcher: ForceMatcher
+) -> Query | None:
+    """ "Sarah Derby said we should ask. Sussex grade?": of a short message whose sentences
+    name several forces, the sentence that asks, when it names a force and no comparison."""
+    plains = [" ".join(w.lower() for w in words) for words in words_of]
+    index = asking_sentence(sentences, plains)
+    if index is None or _COMPARING.search(plains[index]):
+        return None
+    query = _read(text, words_of[index], matcher)
+    return query if query.forces and query.intent != "clarify" else None
 
 
 def _sentence_starts(words_of: list[list[str]]) -> tuple[int, ...]:
@@ -169,7 +188,7 @@ def _read(
         not (base.offence or base.measure) and OFF_TOPIC_WORDS & set(plain.split())
     ):
         return base
-    if found.ambiguous or (found.suggestions and not found.forces):
+    if found.ambiguous or (found.suggestions and (not found.forces or found.lost_side)):
         return _clarify(found, base)
     if not found.forces:
         return _without_force(plain, found, base)
@@ -231,11 +250,13 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and not offence
         and (_HOME_OFFICE_YEARS.search(plain) or "number of" in plain)
     )
+    # "how many forces are outstanding at recording crime": a count of forces by grade
+    graded_forces = grade and "forces" in plain.split() and not offence and not rank
     if (national or home_office or ("how many" in plain and not which)) and (
-        (offence or measure) and measure in NATIONAL_CAPABLE
+        (offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces
     ):
         return replace(base, intent="national", measure=_national_measure(plain, base))
-    if national and "how many" in plain:
+    if national and "how many" in plain and not graded_forces:
         return replace(base, intent="national")
     unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
     # "good forces", "which forces are good (at recording crime)": a grade asked of forces

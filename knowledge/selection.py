@@ -74,6 +74,15 @@ def lead(facts: Iterable[Fact], asked: str | None) -> Fact | None:
     return first
 
 
+def mixed_findings(facts: Iterable[Fact], first: Fact | None) -> bool:
+    """A lead of none wrongly cancelled for one offence while another offence's 2016-2020
+    figures show some: leading with the zero would read as a clean bill."""
+    if first is None or not first.none_found:
+        return False
+    audits = [f for f in facts if f.measure in primary_of("cancelled_incorrect")]
+    return any(not f.none_found and not f.is_2014 and f.number for f in audits)
+
+
 def best_audit_figure(facts: list[Fact]) -> Fact:
     """A force's figure for a list of wrongly cancelled records: 2016-2020 before 2014, then a
     count with its sample, then a percent, then a count without a sample size."""

@@ -9,7 +9,7 @@ as samples (domestic abuse, vulnerable victims, modern slavery) have no rate to 
 import re
 from typing import Final
 
-from knowledge.vocabulary import MEASURE_WORDS, RANK_WORDS
+from knowledge.vocabulary import MEASURE_WORDS, RANK_DIRECTIONS, RANK_WORDS
 
 # When a question names several measures, the most specific one is what it asks about.
 MEASURE_PRIORITY: Final = (
@@ -50,6 +50,16 @@ _NOT_VICTIMS_TOLD = re.compile(
     r"\b(told off|(i|we|i ve|we ve|i have|we have|i m|i am|we re|we are) "
     r"(was |were |been )?told)\b"
 )
+# "were victims told when their crimes were cancelled": victims and telling, apart.
+_VICTIMS = re.compile(r"\bvictims?\b")
+_TOLD = re.compile(r"\b(told|informed|notified|tell|inform)\b")
+# "doesn't record 1 in 10 crimes", "misses 10%": a share, so the recording rate.
+_SHARE = re.compile(
+    r"\b(\d+|one|two|three|four|five) in (\d+|ten|five|four|three|twenty)\b|%|per ?cent"
+)
+# "told the fewest victims", "told most victims": victims told, whatever words come between.
+_TOLD_VICTIMS = re.compile(r"\btold (the )?(\w+ ){0,2}victims?\b")
+_BY_DIRECTION: Final = frozenset({"best", "worst"})
 # "X crime recording" with nothing more specific: the whole subject, a force's summary.
 _TOPIC_ONLY = re.compile(r"\b(crime recording|recording of crime)\b")
 _HOW = re.compile(r"\b(how|rate|percentage|share|proportion)\b")
@@ -67,14 +77,27 @@ def measure_of(plain: str, offence: str | None) -> str | None:
     """The measure a question asks about (None: whatever the data has for it)."""
     spoken = _NOT_VICTIMS_TOLD.sub(" ", plain)
     named = {MEASURE_WORDS[m.group(1)] for m in _MEASURE.finditer(spoken)}
+    if _TOLD_VICTIMS.search(spoken) and not named & {"victims_not_told"}:
+        named.add("victims_told")  # "told the fewest victims", not a cancellation figure
     measure = next((m for m in MEASURE_PRIORITY if m in named), None)
     if offence in AUDIT_ONLY_OFFENCES and measure in RECORDING_WORDS:
         return None  # "domestic abuse recorded": the recording audits of that offence
     grade_words = _GRADE_VERB.search(plain) or _GRADE_WORD.search(plain)
     if measure is None and offence in (None, "all") and grade_words:
         return "grade"  # "what did sussex get", "West Yorkshire were outstanding"
-    if measure == "victims_told" and _RANK.search(plain):
-        return "victims_not_told"  # ranked by the measure most forces have a figure for
+    if (
+        measure in (None, "cancelled_incorrect")
+        and _VICTIMS.search(spoken)
+        and _TOLD.search(spoken)
+    ):
+        measure = "victims_told"  # "were victims in lancs told when crimes were cancelled"
+    if measure == "unrecorded_per_year" and _SHARE.search(plain):
+        return "recording_rate"  # "doesn't record roughly 1 in 10 crimes": a share
+    rank = _RANK.search(plain)
+    if measure == "victims_told" and rank and RANK_DIRECTIONS.get(rank.group(1)) in _BY_DIRECTION:
+        # "worst at telling victims": ranked by the measure most forces have a figure for;
+        # "told the fewest victims" counts victims told, so it ranks the told figures
+        return "victims_not_told"
     return measure
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from knowledge.guards import COMMON_WORDS, ORDINARY_WORDS
+from knowledge.guards import ADDRESS_AFTER, CLUB_AFTER, COMMON_WORDS, ORDINARY_WORDS, TITLES_BEFORE
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
 MIN_LENGTH = 5  # shorter words are too easily something else
@@ -24,7 +24,7 @@ class Speller:
         self, names: Iterable[str], name_words: Iterable[str] = (), places: Iterable[str] = ()
     ) -> None:
         self.base_known = frozenset(names) | VOCABULARY_WORDS | STOPWORDS | COMMON_WORDS
-        self.known = self.base_known | ORDINARY_WORDS
+        self.known = self.base_known | ORDINARY_WORDS | ADDRESS_AFTER | CLUB_AFTER | TITLES_BEFORE
         self.targets = sorted(w for w in VOCABULARY_WORDS if len(w) >= MIN_LENGTH)
         self.name_targets = frozenset(w for w in name_words if len(w) >= 4 and w.isalpha())
         self.all_targets = sorted(set(self.targets) | self.name_targets)

@@ -7,17 +7,19 @@ Building the database is knowledge/build.py; rows no answer can choose are knowl
 import sqlite3
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import quote
 
-from knowledge.embargo import Clock, Visibility
-from knowledge.facts import Fact
+from knowledge.embargo import Clock, Visibility, as_epoch
+from knowledge.facts import UNDATED_YEAR, Fact
 
 if TYPE_CHECKING:
     from knowledge.reader import Reader
 
 Rows = tuple[list[Fact], list[float | None]]
+Order = tuple[float, str, int | None]  # an inspection's year for ordering, published, year
 
 
 class StoreMissing(RuntimeError):
@@ -80,6 +82,7 @@ class Store:
         self._reader = reader
         self._every = None if reader else self.answerable
         self._lock = threading.Lock()
+        self._listed: dict[tuple[str, ...], tuple[str, list[tuple[str, str, Order]]]] = {}
 
     @property
     def facts(self) -> list[Fact]:
@@ -115,19 +118,37 @@ class Store:
             self._reader.facts("where i.force = ? and i.title = ?", (force, title))
         )
 
-    def newest_published(self, count: int) -> list[tuple[str, str, int | None]]:
-        """(force, title, year) of the `count` visible inspections published last; of two
-        published the same day, the one whose first finding comes first."""
+    def inspections_of(self, forces: Iterable[str]) -> list[tuple[str, str, Order]]:
+        """The forces' inspections with a visible finding, each once with its (year for
+        ordering, publication date or "", year), in the order of their first findings force by
+        force (the order of `facts_for`, without reading the findings whole)."""
+        forces = list(forces)
         if self._reader is None or self._every is not None:
-            return _newest(self.facts, count)
-        days = self._reader.values("select distinct published from inspections")
-        newest: list[tuple[str, str, int | None]] = []
-        for day in sorted((str(d) for d in days if d), reverse=True):
-            found = self._visible(self._reader.facts("where i.published = ?", (day,)))
-            newest += _newest(found, count - len(newest))
-            if len(newest) >= count:
-                break
-        return newest
+            return _inspections([f for force in forces for f in self.facts_for(force)])
+        key, version = tuple(forces), self.visible_version
+        if self._listed.get(key, ("", []))[0] != version:  # one query per data version
+            if len(self._listed) > 100:
+                self._listed.clear()
+            self._listed[key] = (version, self._query_inspections(forces))
+        return self._listed[key][1]
+
+    def _query_inspections(self, forces: list[str]) -> list[tuple[str, str, Order]]:
+        assert self._reader is not None
+        marks = ", ".join("?" * len(forces))
+        sql = _GROUPS.format(marks=marks, embargo=self._reader.embargo)
+        groups = self._reader.rows(sql, tuple(forces))
+        first: dict[tuple[str, str], tuple[int, int, Order]] = {}
+        place = {force: n for n, force in enumerate(forces)}
+        for force, title, year, published, embargo, row_id in groups:
+            if not self.answerable.shows(as_epoch(embargo)):  # type: ignore[arg-type]
+                continue
+            dated = cast(int | None, year)
+            order = (dated or UNDATED_YEAR, str(published or ""), dated)  # as in _inspections
+            seen = (place[str(force)], int(str(row_id)), order)
+            key = (str(force), str(title))
+            first[key] = min(first.get(key, seen), seen)
+        ordered = sorted(first.items(), key=lambda item: item[1][:2])
+        return [(force, title, seen[2]) for (force, title), seen in ordered]
 
     def _all(self) -> Visibility:
         with self._lock:
@@ -150,13 +171,17 @@ class Store:
         return open_store(path, clock)
 
 
-def _newest(facts: list[Fact], count: int) -> list[tuple[str, str, int | None]]:
-    published: dict[tuple[str, str], tuple[str, int | None]] = {}
+def _inspections(facts: list[Fact]) -> list[tuple[str, str, Order]]:
+    found: dict[tuple[str, str], Order] = {}
     for fact in facts:
-        if fact.published:
-            key = (fact.force, fact.inspection)
-            published[key] = max(
-                published.get(key, ("", None)), (fact.published, fact.inspection_year)
-            )
-    newest = sorted(published.items(), key=lambda item: item[1][0], reverse=True)[:count]
-    return [(force, title, year) for (force, title), (_, year) in newest]
+        order = (fact.year_sort_key, fact.published or "", fact.inspection_year)
+        found.setdefault((fact.force, fact.inspection), order)
+    return [(force, title, order) for (force, title), order in found.items()]
+
+
+_GROUPS = """
+select i.force, i.title, i.year, i.published, {embargo}, min(f.id)
+from findings f join inspections i on i.id = f.inspection_id
+where i.force in ({marks})
+group by f.inspection_id, {embargo}
+"""

@@ -1,4 +1,5 @@
-""" "What's new": the newest inspections in the data by publication date, and what each found;
+""" "What's new": the newest inspections in the data by year and publication date, and what each
+found (an undated one placed by its year);
 "what's new in Kent": that force's inspections, newest first."""
 
 from collections.abc import Iterable
@@ -8,14 +9,17 @@ from knowledge.announcement import inspection_facts
 from knowledge.answers import Answer, InspectionRef
 from knowledge.parser import Query
 from knowledge.store import Store
+from knowledge.vocabulary import NATIONAL
 
 NEWEST_SHOWN = 4
 FACTS_EACH = 3  # 4 inspections x 3 figures stays well under Telegram's 4,096 characters
 
 
 def newest_inspections(store: Store, count: int = NEWEST_SHOWN) -> list[InspectionRef]:
-    """The inspections with the latest publication dates (undated ones cannot be placed)."""
-    return [InspectionRef(*newest) for newest in store.newest_published(count)]
+    """The newest inspections of every force and the national ones: by year, then publication
+    date where known. An inspection without a publication date is placed by its year (after the
+    dated ones of that year), never left out: the 2025 national report has no date in the data."""
+    return newest_of_forces(store, (*store.forces, NATIONAL), count)
 
 
 def newest_of_forces(
@@ -23,12 +27,7 @@ def newest_of_forces(
 ) -> list[InspectionRef]:
     """The forces' own inspections, newest first by year, then publication date (an undated
     PEEL report of 2022 is newer than a re-inspection published in 2019)."""
-    newest: dict[tuple[str, str], tuple[float, str, int | None]] = {}
-    for force in forces:
-        for fact in store.facts_for(force):
-            key = (force, fact.inspection)
-            order = (fact.year_sort_key, fact.published or "", fact.inspection_year)
-            newest[key] = max(newest.get(key, order), order)
+    newest = {(force, title): order for force, title, order in store.inspections_of(forces)}
     ordered = sorted(newest.items(), key=lambda item: item[1][:2], reverse=True)[:count]
     return [InspectionRef(force, title, year) for (force, title), (_, _, year) in ordered]
 

@@ -19,7 +19,10 @@ from delivery.state import StateDB
 from knowledge import Knowledge
 
 FORCE, TITLE = "Kent Police", "PEEL 2026"
-FAST = RetryPolicy(max_attempts=3, backoff=0.05, send_timeout=0.5)
+# A send_timeout no loaded machine reaches by accident: only a fault makes a send time out.
+FAST = RetryPolicy(max_attempts=3, backoff=0.05, send_timeout=5.0)
+LATE = RetryPolicy(max_attempts=3, backoff=0.05, send_timeout=2.0)  # for answers that hang
+HANG = 60.0  # seconds a hanging answer takes: always past LATE's timeout
 QUICK = Flow(in_flight=4, chat_interval=0.01, stop_grace=0.5)
 
 

@@ -60,8 +60,12 @@ class FakeBotApi(BotMethods):
         transient_fault_rate: float = 0.0,
         latency: float = 0.0,
         seed: int = 0,
+        group_limit: int | None = None,
+        group_window: float = 60.0,
     ) -> None:
-        """``latency``: seconds every sendMessage/sendPhoto/sendDocument takes to answer."""
+        """``latency``: seconds every sendMessage/sendPhoto/sendDocument takes to answer.
+        ``group_limit``: messages one group (a negative chat id) may get in ``group_window``
+        seconds, then 429s (Telegram: 20 a minute)."""
         self._port = port
         self._bot_id, self._learn_bot_id = bot_id or 123456, bot_id is None
         self.bot_username, self.bot_name = bot_username, bot_name
@@ -77,6 +81,8 @@ class FakeBotApi(BotMethods):
         self.messages: dict[tuple[int, int], JSONDict] = {}  # what the bot sent, by chat/id
         self.commands: dict[str, Any] = {}
         self._window: deque[float] = deque()
+        self.group_limit, self.group_window = group_limit, group_window
+        self._group_windows: dict[int, deque[float]] = {}
         self._changed = asyncio.Event()
         self._closing = False
         self._runner: web.AppRunner | None = None
@@ -242,10 +248,23 @@ class FakeBotApi(BotMethods):
             if rule.error_code is not None:
                 raise ApiError(rule.error_code, rule.description, rule.parameters)
         if call.method in DELIVERY_METHODS:
+            self._admit_to_group(call.chat_id)
             self._admit()
             if self.latency:
                 await asyncio.sleep(self.latency)
         return await handler(call.params)
+
+    def _admit_to_group(self, chat_id: Any) -> None:
+        """Telegram's limit per group: ``group_limit`` messages in ``group_window`` seconds."""
+        if self.group_limit is None or not str(chat_id).startswith("-"):
+            return
+        now, window = time.monotonic(), self._group_windows.setdefault(int(chat_id), deque())
+        while window and window[0] <= now - self.group_window:
+            window.popleft()
+        if len(window) >= self.group_limit:
+            retry_after = max(1, round(window[0] + self.group_window - now))
+            raise ApiError(429, DEFAULT_DESCRIPTIONS[429], {"retry_after": retry_after})
+        window.append(now)
 
     def _admit(self) -> None:
         """The flood limit and random 5xx of a delivery method."""

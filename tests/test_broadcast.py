@@ -9,7 +9,17 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from delivery_harness import FAST, FORCE, QUICK, announce, broadcaster, per_chat, shipped_app
+from delivery_harness import (
+    FAST,
+    FORCE,
+    HANG,
+    LATE,
+    QUICK,
+    announce,
+    broadcaster,
+    per_chat,
+    shipped_app,
+)
 from fake_api_wire import GARBLED, TRUNCATED
 from fake_bot_api import FakeBotApi
 from telegram.ext import Application
@@ -122,8 +132,8 @@ async def test_a_late_answer_is_in_doubt_and_sent_again_once(
 ) -> None:
     """A read timeout: the server did deliver it (late). One more copy, never five."""
     announce(state, [1, 2])
-    api.fail("sendMessage", chat_id=1, delay=1.0, times=1)
-    done = await broadcaster(app, state).run(app.bot)
+    api.fail("sendMessage", chat_id=1, delay=HANG, times=1)
+    done = await broadcaster(app, state, LATE).run(app.bot)
     assert done["in_doubt_resent"] == 1 and done["sent_after_doubt"] == 1 and done["sent"] == 1
     assert len(api.sent_messages(1)) == 2 and state.outbox.counts()["sent"] == 2
 
@@ -132,8 +142,8 @@ async def test_always_late_ends_in_doubt_not_failed(
     api: FakeBotApi, app: Application, state: StateDB
 ) -> None:
     announce(state, [1, 2])
-    api.fail("sendMessage", chat_id=1, delay=1.0, times=None)
-    done = await broadcaster(app, state).run(app.bot)
+    api.fail("sendMessage", chat_id=1, delay=HANG, times=None)
+    done = await broadcaster(app, state, LATE).run(app.bot)
     assert len(api.sent_messages(1)) == 2  # the send and one retry
     assert done["doubt"] == 1 and done.get("failed", 0) == 0
     counts = state.outbox.counts()
@@ -188,12 +198,31 @@ async def test_pacing_overall_and_per_chat(
 async def test_one_slow_chat_does_not_stall_the_others(
     api: FakeBotApi, app: Application, state: StateDB
 ) -> None:
+    """Chat 1's answer takes 2 s (Telegram's 1,000 a second allow 2,000 sends meanwhile): the
+    29 others all reach the server before it comes back. One send at a time would hold them."""
     announce(state, list(range(1, 31)))
-    api.fail("sendMessage", chat_id=1, delay=0.4, times=1)
-    started = time.time()
+    slow = 2.0
+    api.fail("sendMessage", chat_id=1, delay=slow, times=1)
     await broadcaster(app, state, flow=Flow(in_flight=4, chat_interval=0)).run(app.bot)
-    others = [call.at - started for call in api.delivered() if call.chat_id != 1]
-    assert len(others) == 29 and max(others) < 0.35  # all went while chat 1 was slow
+    [chat_one] = api.sent_messages(1)  # answered late, not timed out: sent once
+    others = [call.at for call in api.delivered() if call.chat_id != 1]
+    assert len(others) == 29 and max(others) < chat_one.at + slow
+
+
+async def test_a_group_gets_at_most_20_messages_a_minute(
+    api: FakeBotApi, app: Application, state: StateDB
+) -> None:
+    """Telegram's limit per group, enforced by the fake on a 1-second scale: 20 in any window."""
+    assert 60 / Flow().group_interval < 20  # what ships keeps under 20 a minute
+    api.group_limit, api.group_window = 20, 1.0
+    for year in range(2000, 2021):  # 21 announcements: one more than a window allows
+        announce(state, [-700, 5], title=f"PEEL {year}")
+    scaled = Flow(in_flight=4, chat_interval=0, group_interval=Flow().group_interval / 60)
+    done = await broadcaster(app, state, flow=scaled).run(app.bot)
+    assert api.rejected == [] and done["sent"] == 42
+    group = [call.at for call in api.delivered(-700)]
+    assert max(sum(1 for t in group if start <= t < start + 1.0) for start in group) <= 20
+    assert api.delivered(5)[-1].at < group[-1]  # the private chat was not held back
 
 
 async def test_paid_broadcasts_ask_for_them(
@@ -221,6 +250,25 @@ async def test_stop_releases_waiting_rows_and_resumes(
     assert undefined(state) == 0 and 0 < state.outbox.counts()["pending"] < 31
     await broadcaster(app, state).run(app.bot)
     assert per_chat(api) == Counter({chat: 1 for chat in range(1, 41)})
+
+
+async def test_a_stop_as_rows_are_claimed_leaves_none_sending(
+    api: FakeBotApi, app: Application, state: StateDB, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stop comes between a claim and its sends' first step: those rows go back."""
+    announce(state, list(range(1, 11)))
+    sender = broadcaster(app, state)
+    real_claim, loop = state.outbox.claim_next, asyncio.get_running_loop()
+
+    def claim_then_stop(*args: object) -> object:
+        rows = real_claim(*args)  # type: ignore[arg-type]
+        loop.call_soon_threadsafe(sender.stop)  # runs before the claim's result is seen
+        return rows
+
+    monkeypatch.setattr(state.outbox, "claim_next", claim_then_stop)
+    await asyncio.wait_for(sender.run(app.bot), 5)
+    assert undefined(state) == 0 and state.outbox.counts()["pending"] == 10
+    assert api.sent_messages() == []
 
 
 async def test_a_crash_during_sends_repeats_at_most_the_rows_in_flight(

@@ -73,16 +73,22 @@ def test_other_questions_are_not_whats_new(knowledge: Knowledge, question: str) 
     assert parse(question, knowledge.matcher).intent != "whats_new"
 
 
-def test_whats_new_lists_the_newest_inspections_by_publication_date(knowledge: Knowledge) -> None:
-    dated = {(f.force, f.inspection): f.published for f in knowledge.store.facts if f.published}
-    newest = sorted(dated.items(), key=lambda item: item[1], reverse=True)[:4]
+def test_whats_new_lists_the_newest_inspections_by_year_then_date(knowledge: Knowledge) -> None:
+    """An inspection without a publication date is placed by its year, never left out."""
+    order: dict[tuple[str, str], tuple[float, str]] = {}
+    for f in knowledge.store.facts:
+        key = (f.force, f.inspection)
+        order[key] = max(order.get(key, (0.0, "")), (f.year_sort_key, f.published or ""))
+    newest = sorted(order.items(), key=lambda item: item[1], reverse=True)[:4]
     answer = knowledge.ask("latest inspections")
-    assert [(r.force, r.title) for r in answer.latest] == [key for key, _ in newest]
+    assert {(r.force, r.title) for r in answer.latest} == {key for key, _ in newest}
     assert all((f.force, f.inspection) in dict(newest) for f in answer.facts)
     text = knowledge.render(answer, "html")
     assert len(text) < 4096 and not telegram_html_problems(text)
-    first_force, first_title = newest[0][0]
-    assert f"{first_force}</b>: {first_title}" in text and f"published {newest[0][1]}" in text
+    assert "placed by its year" in text
+    for (force, title), (_, published) in newest:
+        assert f"{force}</b>: {title}" in text
+        assert (f"published {published}" if published else "publication date not in") in text
 
 
 async def test_new_command_lists_the_newest(api: FakeBotApi, app: Application) -> None:

@@ -25,10 +25,11 @@ import pytest
 
 from knowledge import Answer, Knowledge
 from knowledge.charts import CHART_KINDS, plan_chart
-from knowledge.facts import Fact
-from knowledge.measures import GRADE_SCORES, measure, primary_of
+from knowledge.facts import Fact, restates
+from knowledge.measures import GRADE_SCORES, MEASURES, RECORDING_AUDITS, measure, primary_of
 from knowledge.parser import Query
 from knowledge.render import TELEGRAM_LIMIT, qualifier, thousands
+from knowledge.slots import AUDIT_ONLY_OFFENCES
 from knowledge.vocabulary import NATIONAL, OFFENCES
 
 OFFENCE_WORDS = ["", *(o if o != "other" else "anti-social behaviour" for o in OFFENCES)]
@@ -63,6 +64,30 @@ def questions(knowledge: Knowledge) -> list[str]:
         f"which forces are {g}" for g in GRADE_SCORES
     ]
     asked += [f"worst force for wrongly cancelling {o}" for o in ("rape", "robbery", "violence")]
+    asked += [f"how many forces are {g} at recording crime" for g in GRADE_SCORES]
+    asked += [f"national recording rate {a} vs {b}" for a in YEARS[1:] for b in ("2014", "2025")]
+    asked += ["what's new", "latest inspections", "England and Wales recording rate 2014"]
+    asked += [f"{s} {o} not recorded" for s in shorts for o in ("rape", "violence", "")]
+    asked += [f"{s} cancelled crimes" for s in shorts]
+    asked += [
+        f"which forces {v} {o}"
+        for v in ("recorded", "failed to record")
+        for o in ("domestic abuse", "modern slavery crimes", "vulnerable victims crimes")
+    ]
+    asked += [f"which force recorded the {r} crimes against vulnerable victims" for r in RANKS]
+    asked += [f"which forces {m} within 24 hours" for m in ("recorded crimes", "recorded")]
+    asked += [
+        f"which forces wrongly cancelled {o} in {y}"
+        for o in ("crimes", *OFFENCES)
+        for y in YEARS[1:]
+    ]
+    asked += [
+        f"which force wrongly cancelled the {r} {o} records"
+        for r in ("fewest", "most")
+        for o in ("robbery", "rape", "violence", "sexual offences")
+    ]
+    asked += [f"which force told the {r} victims" for r in ("fewest", "most", "least")]
+    asked += [f"which force told the {r} victims their crime was cancelled" for r in RANKS]
     asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
     return [q for q in asked if q]
 
@@ -100,8 +125,10 @@ def check_lines(knowledge: Knowledge, answer: Answer, html: str) -> None:
     for raw in html.splitlines():
         line = htmllib.unescape(raw)
         bolds = _BOLD.findall(line)
-        if bolds and line == f"<b>{bolds[0]}</b>" and bolds[0] in knowledge.store.forces:
-            section_force = bolds[0]
+        heads = (f"<b>{bolds[0]}</b>", f"<b>{bolds[0]}</b>:") if bolds else ()
+        named_section = bolds and (line in heads or line.startswith(heads[-1]))
+        if named_section and bolds[0] in (*knowledge.store.forces, NATIONAL):
+            section_force = bolds[0]  # "Kent Police" or, in what's new, "Kent Police: title"
         if line.startswith("<b>From "):
             heading = line
             continue
@@ -180,6 +207,10 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
     own_words = re.sub(r"the source says: “.*?”", "", text)  # the source's own words may
     assert "overall grade" not in own_words.lower(), answer.question
     check_lines(knowledge, answer, html)
+    check_sources_and_repeats(answer, text)
+    check_national_framing(answer, text)
+    check_heading(answer, text)
+    check_coverage(knowledge, answer, text)
     assert set(answer.as_json()["forces"]) >= {
         f.force for f in answer.facts if f.force != NATIONAL
     }
@@ -203,6 +234,105 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
         assert answer.lead.source_url in answer.citation
         assert answer.lead.force in answer.citation
     check_lists(answer)
+
+
+_SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")
+
+
+def check_sources_and_repeats(answer: Answer, text: str) -> None:
+    """Every figure line names its source's kind (the footer refers to "news report"), and one
+    finding is never shown twice under two inspection titles."""
+    for line in text.splitlines():
+        if line.startswith("•") and "http" in line:
+            assert _SOURCE_LABEL.search(line), (answer.question, line)
+    for a, b in itertools.permutations(answer.facts, 2):
+        assert not restates(a, b), (answer.question, a, b)
+    if answer.intent == "rank" and answer.facts:
+        ranked = answer.facts[: len(answer.places)]
+        assert all(f.measure in primary_of(answer.topic or "") for f in ranked), answer.question
+        if re.search(r"\btold\b.*\bvictims\b", answer.question):
+            assert measure(answer.topic or "").family == "victims", answer.question
+
+
+_AUDITED = ("cancelled_incorrect", "cancelled_incorrect_pct")
+
+
+def check_coverage(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    """A "no figure" sentence or group is true for exactly what was asked: the 2014 count of
+    forces is right, an "only 2014" group holds no force with a later figure, a ranking leaves
+    no force out silently (a zero without a sample is listed), an audit-only offence is
+    answered with its audits, no offence's zero leads a force's mixed findings, and a list
+    says "all crime" only over all-crime figures."""
+    facts_of = knowledge.answerer.facts_of
+    offence = answer.shown_offence or answer.offence
+    audited = {
+        force: [f for f in facts if f.measure in _AUDITED and f.offence == offence]
+        for force, facts in facts_of.items()
+        if force != NATIONAL
+    }
+    if answer.intent == "offence_overview" and answer.topic == "cancelled_incorrect":
+        for f in answer.group("only_2014"):
+            if answer.year is None:
+                assert all(g.is_2014 for g in audited[f.force]), (answer.question, f.force)
+        if answer.year is not None and not answer.missing:
+            have = {
+                force
+                for force, fs in audited.items()
+                if any(g.inspection_year == answer.year for g in fs)
+            }
+            assert have == {f.force for f in answer.facts if f.force != NATIONAL}, answer.question
+            assert f"the other {answer.total_forces - len(have)} " in text, answer.question
+    if answer.intent == "rank" and answer.topic == "cancelled_incorrect" and not answer.year:
+        later = {force for force, fs in audited.items() if any(not g.is_2014 for g in fs)}
+        listed = {f.force for f in answer.facts}
+        assert len(later - listed) <= answer.more, (answer.question, later - listed)
+    has_audits = any(
+        f.offence == answer.offence
+        and f.measure in RECORDING_AUDITS
+        and answer.year in (None, f.inspection_year)
+        for fs in facts_of.values()
+        for f in fs
+    )
+    overview_or_rank = answer.intent in ("offence_overview", "rank")
+    if answer.offence in AUDIT_ONLY_OFFENCES and overview_or_rank and not answer.measure:
+        assert not (has_audits and answer.missing), answer.question
+    lookup_zero = answer.intent == "lookup" and answer.offence is None and answer.lead
+    if lookup_zero and answer.lead.none_found:  # type: ignore[union-attr]
+        assert not any(
+            f.measure in _AUDITED and not f.none_found and not f.is_2014 and f.number
+            for f in answer.facts
+        ), answer.question
+    first_line = text.split("\n")[0]
+    if answer.intent == "offence_overview" and first_line.endswith(", all crime."):
+        assert all(f.offence == "all" for f in answer.group("latest")), answer.question
+
+
+def check_heading(answer: Answer, text: str) -> None:
+    """A lookup's heading ("Kent Police: recording rate") names a measure its figures are of
+    (never "estimated crimes unrecorded a year" over audit counts)."""
+    if answer.intent != "lookup" or answer.missing or not answer.forces:
+        return
+    paragraphs = text.split("\n\n")
+    heading = paragraphs[1].splitlines()[0] if len(paragraphs) > 1 else ""
+    if not heading.startswith(answer.forces[0]) or ": " not in heading:
+        return
+    label = heading.rsplit(": ", 1)[1]
+    shown = {f.measure for f in answer.facts}
+    labelled = {m.label: name for name, m in MEASURES.items()}
+    assert label in labelled, (answer.question, heading)
+    assert shown & set(primary_of(labelled[label])), (answer.question, heading)
+
+
+def check_national_framing(answer: Answer, text: str) -> None:
+    """A national figure is never framed as one force's audit sample; two national rates of
+    different years asked together are compared in the first sentence."""
+    for line in text.splitlines():
+        if line.startswith("• England and Wales") or answer.intent == "national":
+            assert "force-wide" not in line and "audit sample" not in line, (answer.question, line)
+    rates = [f for f in answer.facts if f.force == NATIONAL and f.measure == "recording_rate"]
+    if answer.intent == "national" and len({f.inspection_year for f in rates}) > 1:
+        first = text.split("\n\n")[0]
+        assert all(f"{f.value}%" in first for f in rates), (answer.question, first)
 
 
 def check_lists(answer: Answer) -> None:

@@ -57,6 +57,8 @@ def _problems(follow: FollowUp, answer: Answer) -> list[str]:
         expected = getattr(follow, name)
         if expected is not False and getattr(answer, name) != expected:
             problems.append(f"{name} {getattr(answer, name)!r} != {expected!r}")
+    if follow.intent and answer.intent != follow.intent:
+        problems.append(f"intent {answer.intent!r}")
     if follow.rank and answer.rank != follow.rank:
         problems.append(f"rank {answer.rank!r}")
     return problems

@@ -115,6 +115,7 @@ class FollowUp:
     year: int | bool | None = False
     rank: str | None = None
     also: tuple[str, ...] = ()  # forces the answer may name as well ("X too")
+    intent: str | None = None  # None: not checked
 
 
 MEASURE_TEXTS = {

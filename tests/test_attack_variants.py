@@ -1,0 +1,43 @@
+"""Comparisons with a side mistyped must never silently lose it, and place names used as
+something else (tests/attack_variants.py) must never give figures for their force."""
+
+import random
+
+from attack_variants import attacks
+from chain_variants import SEED, lossy_comparisons
+from variants import force_names
+
+from knowledge import Knowledge
+
+
+def lost_sides(knowledge: Knowledge) -> list[tuple[str, tuple[str, ...]]]:
+    rng = random.Random(SEED)
+    lost = []
+    for text, both in lossy_comparisons(knowledge, force_names(knowledge), rng):
+        answer = knowledge.ask(text)
+        if answer.intent != "clarify" and set(both) - set(answer.forces):
+            lost.append((text, answer.forces))
+    return lost
+
+
+def test_a_comparison_never_silently_loses_a_side(knowledge: Knowledge) -> None:
+    # 66 of these lost a side before the rule; the 14 left are a misspelt small town that is
+    # as close to another real town (README, "What is left"): a ratchet, never to grow.
+    assert len(lost_sides(knowledge)) <= 14
+
+
+def wrong_forces(knowledge: Knowledge) -> list[tuple[str, tuple[str, ...]]]:
+    rng = random.Random(SEED)
+    names = {f: row["short_name"].lower() for f, row in knowledge.store.forces.items()}
+    wrong = []
+    for text, allowed in attacks(names, rng):
+        answer = knowledge.ask(text)
+        if answer.facts and set(answer.named_forces) - set(allowed):
+            wrong.append((text, answer.named_forces))
+    return wrong
+
+
+def test_place_names_used_as_something_else_never_give_their_force(
+    knowledge: Knowledge,
+) -> None:
+    assert wrong_forces(knowledge) == []
