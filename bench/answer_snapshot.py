@@ -70,6 +70,8 @@ def questions(knowledge: Knowledge) -> Iterator[str]:
         for rank in RANKS:
             yield f"which forces {rank} {offence} wrongly cancelled"
             yield f"which force has the {rank} {offence} recording rate"
+    yield "what's new"
+    yield from (f"what's new in {short}" for short in shorts[1:])
     for grade in GRADES:
         yield f"which forces are rated {grade}"
         yield f"which forces were rated {grade} in 2018"
