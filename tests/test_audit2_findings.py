@@ -112,3 +112,20 @@ def test_rated_good_since_a_year_counts_only_grades_of_that_year_or_later(
     assert len(latest) == 10 and "Durham Constabulary" not in latest
     assert {f.force for f in answer.group("earlier")} == {"City of London Police"}
     assert "given in 2019 or later" in knowledge.render(answer)
+
+
+def test_an_other_offence_row_is_never_called_other_offences(knowledge: Knowledge) -> None:
+    text = ask(knowledge, "Cleveland 2014 cancelled crimes")
+    assert "other offence" not in text
+    assert "37 of the 84 crime records (of the offences the source names)" in text
+
+
+def test_a_2014_force_with_none_is_said_to_have_had_none(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("Which forces wrongly cancelled rape records?")
+    text = knowledge.render(answer)
+    assert "Durham Constabulary" in {f.force for f in answer.group("only_2014")}
+    if "Durham Constabulary (2014)" in text:  # names only: said with the forces that had none
+        assert "Had none wrongly cancelled: Durham Constabulary (2014)" in text
+    else:
+        line = next(x for x in text.splitlines() if x.startswith("• Durham"))
+        assert "none" in line or ": 0" in line

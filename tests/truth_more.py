@@ -7,7 +7,8 @@
   figure of the asked measure's family (a rate, an unrecorded share or estimate, extra crimes
   recorded, hedged or not) for the offence shown;
 - a change over time ("getting better", "since 2016") lists its figures oldest first;
-- a threshold or country list ("above 95%", "Welsh forces") holds exactly the matching forces.
+- a threshold or country list ("above 95%", "Welsh forces") holds exactly the matching forces;
+- an `other` row is never called "other offences"; a 2014 force with none is said to have none.
 """
 
 from knowledge import Answer, Knowledge
@@ -98,8 +99,18 @@ def check_selection(knowledge: Knowledge, answer: Answer) -> None:
             assert any(passes), (answer.question, force)
 
 
+def check_offence_words(answer: Answer, text: str) -> None:
+    """`other` rows are the offences the source names (rape, robbery and violence together in
+    2014), never "other offences"; a 2014 force that had none is said to have had none."""
+    assert "other offence record" not in text, answer.question
+    for f in answer.group("only_2014"):
+        if f.none_found and f"{f.force} (2014)" in text:
+            assert "had none" in text.lower(), (answer.question, f.force)
+
+
 def check_audit2(knowledge: Knowledge, answer: Answer, text: str) -> None:
     check_accuracy_words(answer)
+    check_offence_words(answer, text)
     check_selection(knowledge, answer)
     check_history(answer)
     check_highest_first(answer, text)
