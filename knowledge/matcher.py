@@ -177,9 +177,14 @@ class ForceMatcher:
         result = ForceMatch()
         ordered = sorted(hits, key=lambda h: h.start)
         dropped: set[int] = set()
+        clubs = _clubs_beside_a_force(lowered, ordered)
         for index in reversed(range(len(ordered))):
             hit = ordered[index]
-            other = _not_police(lowered, hit.start + hit.length) or _other_use(lowered, hit)
+            other = (
+                _not_police(lowered, hit.start + hit.length)
+                or _other_use(lowered, hit)
+                or ("a football club" if index in clubs else None)
+            )
             follows = (
                 index + 1 in dropped and ordered[index + 1].start <= hit.start + hit.length + 1
             )
@@ -191,7 +196,7 @@ class ForceMatcher:
                 _classify(hit.entries, result)
         if ABROAD in result.not_police and not result.forces and not result.ambiguous:
             result.elsewhere.append(ABROAD)  # "Boston, Massachusetts": out of scope, said so
-        result.not_police = [r for r in result.not_police if r not in (ABROAD, DATE)]
+        result.not_police = [r for r in result.not_police if r not in (ABROAD, DATE, DIRECTION)]
         # "the north east ... Cleveland", "London and the Met": the force named is the one meant.
         result.ambiguous = [g for g in result.ambiguous if not set(g) & set(result.forces)]
         if not result.forces and not result.ambiguous:
@@ -467,6 +472,30 @@ def _lost_side(words: list[str], lowered: list[str], hits: list[Hit]) -> int | N
 
 ABROAD = "a place outside England and Wales"
 DATE = "a date"
+DIRECTION = "a direction"
+DIRECTION_BEFORE = frozenset({"up", "down", "out", "back", "over"})
+CLUB_WORDS = frozenset({"county", "city", "town"})
+
+
+def _clubs_beside_a_force(lowered: list[str], hits: list[Hit]) -> set[int]:
+    """ "watching derby county, meanwhile how is nottinghamshire rated": a town followed by
+    County, City or Town is its football club when the message names another force."""
+    clubs = {
+        index
+        for index, hit in enumerate(hits)
+        if lowered[hit.start + hit.length : hit.start + hit.length + 1]
+        in ([w] for w in CLUB_WORDS)
+        and all(e.kind in ("place", "town") for e in hit.entries)
+    }
+    others = {
+        e.force
+        for index, hit in enumerate(hits)
+        if index not in clubs
+        for e in hit.entries
+        if e.kind not in (ELSEWHERE, "national")
+    }
+    club_forces = {e.force for index in clubs for e in hits[index].entries}
+    return clubs if others - club_forces else set()
 
 
 def _other_use(lowered: list[str], hit: Hit) -> str | None:
@@ -486,6 +515,8 @@ def _other_use(lowered: list[str], hit: Hit) -> str | None:
         return "a football club"
     if before in TITLES_BEFORE:
         return "a person"
+    if before in DIRECTION_BEFORE and all(e.kind == "partial" for e in hit.entries):
+        return DIRECTION  # "my mate out west", "I moved down south"
     if text in MONTH_PLACES and (before.isdigit() or (after[:1] and after[0].isdigit())):
         return DATE
     if f"{before} {text}" in ABROAD_PHRASES:  # "Manchester, New Hampshire"
