@@ -49,6 +49,7 @@ class Answer:
     topic: str | None = None  # the measure shown when the question named none
     rank: str | None = None
     unsure: bool = False
+    guesses: tuple[str, ...] = ()  # "Brighton (Sussex Police)": a misspelt town asked about
     glossary_term: str | None = None
     follow_ups: tuple[FollowUp, ...] = ()
     lead: Fact | None = None

@@ -100,6 +100,7 @@ class Answerer:
             year=query.year,
             rank=query.rank,
             unsure=query.unsure,
+            guesses=query.guesses,
             grade_filter=query.grade_filter,
             not_police=query.not_police,
             total_forces=len(self.store.forces),

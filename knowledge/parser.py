@@ -123,6 +123,7 @@ class Query:
     rank: str | None = None  # "most", "least", "best" or "worst"
     glossary_term: str | None = None
     unsure: bool = False  # candidates are "did you mean" guesses from a misspelling
+    guesses: tuple[str, ...] = ()  # misspelt towns asked about: "Brighton (Sussex Police)"
     grade_filter: str | None = None  # "which forces are rated inadequate"
     not_police: str | None = None  # "a fire and rescue service": why it is out of scope
     focus: str = ""  # the sentence that asked, when the message had others around it
@@ -262,6 +263,7 @@ def _clarify(found: ForceMatch, base: Query) -> Query:
         forces=tuple(found.forces),
         candidates=unique,
         unsure=not found.ambiguous,
+        guesses=tuple(found.guesses),
     )
 
 
