@@ -5,10 +5,10 @@ Answers pick, for each force, offence and measure, the latest inspection's figur
 (knowledge/facts.py `latest_per_figure`): in one year, the inspection published last, and of
 two as late the one whose rows come first. A row r is *shadowed* by an earlier row s when
 
-- s has the same force, offence, measure, year (both undated, or the same year) and the same
-  figure, source and quote (value, numerator, denominator, source_url, quote): the same
-  finding, so the two are kept or dropped together as repeats (`without_repeats`), and where
-  one finding is kept of several, r is never the one;
+- s has the same force, offence, measure and year and the same figure, source and quote
+  (value, numerator, denominator, source_url, quote): the same finding, of which
+  `without_repeats` keeps one, and never r. Undated rows are never shadowed: repeats keeps
+  each of them, so an answer listing every inspection ("is Kent getting better?") shows them;
 - s is public (no embargo), so s is visible whenever r is;
 - s's inspection is published at least as late as r's (and is a re-inspection if r's is),
   and s comes before the first row of r's inspection in that force, offence, measure and year.
@@ -50,6 +50,8 @@ def shadowed_ids(rows: Iterable[Row]) -> list[int]:
     earlier: dict[tuple[object, ...], tuple[list[int], list[tuple[str, bool]]]] = {}
     shadowed = []
     for row in rows:
+        if row[4] is None:  # undated: every copy is its own finding to a history answer
+            continue
         row_id, bucket, finding = int(str(row[0])), row[1:5], row[1:10]
         embargo, published, title, inspection = row[10:14]
         first = first_of_inspection.setdefault((*bucket, inspection), row_id)

@@ -13,6 +13,8 @@ from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
 MIN_LENGTH = 5  # shorter words are too easily something else
 CUTOFF = 80  # "violance" is 88% "violence", "sexaul" 83% "sexual", "durhum" 83% "durham"
+SURE = 85  # a name word mended under this score must have no other name near it
+NEIGHBOUR = 65  # ... no other name word this close ("surrex": sussex 67; "durhum": 62)
 TIE_MARGIN = 3  # a name word this close to another word is not guessed between them
 MAX_CACHE = 10_000
 
@@ -70,6 +72,8 @@ class Speller:
             and runner_up[1] >= score - TIE_MARGIN
         ):
             return None  # "hertd": heard or herts; the matcher asks which force
+        if best in self.name_targets and score < SURE and self._neighbour(lowered, best):
+            return None  # "surrex": Surrey by one letter, Sussex by two; the matcher asks
         if best in self.name_targets:
             # A word as close to an offence or measure word as the cutoff is that word: a
             # misspelt word never becomes a force when it could be vocabulary ("crome").
@@ -79,6 +83,13 @@ class Speller:
             if vocabulary:
                 return str(vocabulary[0])
         return str(best)
+
+    def _neighbour(self, lowered: str, best: str) -> bool:
+        """Whether another force-name word is near a word mended to `best` under SURE."""
+        near = process.extract(
+            lowered, self.name_targets, scorer=fuzz.ratio, score_cutoff=NEIGHBOUR, limit=2
+        )
+        return any(word != best for word, _, _ in near)
 
     def _place_as_close(self, lowered: str, mended: str) -> bool:
         """Whether a capitalised word is at least as close to a place as to its mending."""

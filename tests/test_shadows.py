@@ -39,6 +39,10 @@ QUESTIONS = [
     "Kent vs Essex recording rate",
     "leics recording rate 2017",
     "Kent",
+    "is Devon and Cornwall getting better",
+    "Greater Manchester since 2016",
+    "Bedfordshire 2014",
+    "Devon and Cornwall recording rate",
 ]
 
 
@@ -135,6 +139,8 @@ def test_the_rule_needs_an_earlier_public_row_of_the_same_finding_published_as_l
     assert shadowed_ids([_row(1, "2018-05", "A", embargo="x"), _row(2, "2018-05", "B")]) == []
     assert shadowed_ids([_row(1, "2018-05", "A"), _row(2, "2018-05", "B", value="2")]) == []
     assert shadowed_ids([_row(1, "2018-05", "A"), _row(2, "2018-05", "re-inspection")]) == []
+    undated = [(*r[:4], None, *r[5:]) for r in (_row(1, "2018-05", "A"), _row(2, "2018-05", "B"))]
+    assert shadowed_ids(undated) == []
     # B's first row comes before A's: A cannot shadow B's later rows
     b_first = [
         _row(1, "2018-05", "B", value="2"),
