@@ -143,10 +143,11 @@ class ForceMatcher:
             alias for alias, entries in self.table.items() if _fuzzy_ok(alias, entries)
         ]
         # A capitalised misspelling may also be a name that needs its capital ("Staaffs").
+        fuzzy = set(self.fuzzy_choices)  # a set: a list here cost ~50 ms at every start
         self.capital_choices = self.fuzzy_choices + [
             alias
             for alias, entries in self.table.items()
-            if _fuzzy_ok(alias, entries, capital=True) and alias not in self.fuzzy_choices
+            if _fuzzy_ok(alias, entries, capital=True) and alias not in fuzzy
         ]
         # rapidfuzz's processor, applied to the choices once here rather than at every match
         self._processed = {
