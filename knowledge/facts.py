@@ -161,7 +161,10 @@ def without_repeats(facts: Iterable[Fact]) -> list[Fact]:
         if key not in chosen or _reads_better(f, chosen[key]):
             chosen[key] = f
     kept = [f for f in undated_kept if chosen[_same_year_key(f)] is f]
-    return [f for f in kept if not any(restates(f, other) for other in kept)]
+    # only a row without a figure can restate another: the others are not compared (quadratic)
+    bare = [f for f in kept if f.value is None and f.numerator is None and f.quote]
+    restated = {id(f) for f in bare if any(restates(f, other) for other in kept)}
+    return [f for f in kept if id(f) not in restated]
 
 
 def restates(bare: Fact, other: Fact) -> bool:
