@@ -25,6 +25,7 @@ from fake_api_wire import GARBLED, TRUNCATED
 from fake_bot_api import FakeBotApi
 from telegram.ext import Application
 
+from bot.settings import Settings
 from delivery.broadcast import Broadcaster, Flow
 from delivery.state import StateDB
 from knowledge import Knowledge
@@ -233,6 +234,14 @@ async def test_paid_broadcasts_ask_for_them(
     announce(state, [1])
     await broadcaster(app, state, flow=Flow(paid=True)).run(await senders(app))
     assert api.delivered()[0].params["allow_paid_broadcast"] is True
+
+
+def test_paid_broadcasts_default_to_a_rate_under_telegrams_limit() -> None:
+    """At exactly 1,000 a second any jitter makes a 429 (a second's pause): keep room."""
+    paid = Settings.from_env({"FINDINGS_ALLOW_PAID_BROADCAST": "true"})
+    assert paid.allow_paid_broadcast and 900 <= paid.broadcast_rate < 1000
+    assert paid.broadcast_in_flight == 128
+    assert Settings.from_env({}).broadcast_rate < 30  # Telegram's free limit
 
 
 async def test_stop_releases_waiting_rows_and_resumes(
