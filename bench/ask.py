@@ -3,7 +3,7 @@
 Prints accuracy, wrong-force answers, p50/p99 latency of one ask (parse + answer + render),
 cold start (open the database + build the matcher) and peak memory, for findings-bot and for
 `rapidfuzz.process.extractOne(question, all alias strings, scorer=fuzz.WRatio)`; the held-back
-questions and conversations; then latency and cold start again on a synthetic findings file
+sets 2 and 3 (totals only, per set); then latency and cold start again on a synthetic findings file
 100 times larger (bench/synthetic.py: fictional copies of every inspection).
 
     make bench            # or: .venv/bin/python bench/ask.py [--times 100]
@@ -24,8 +24,10 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from labelled import (
     CONVERSATIONS_FILE,
-    HELDBACK_CONVERSATIONS,
-    HELDBACK_FILE,
+    HELDBACK2_CONVERSATIONS,
+    HELDBACK2_FILE,
+    HELDBACK3_CONVERSATIONS,
+    HELDBACK3_FILE,
     HELDOUT_FILE,
     Labelled,
     load_conversations,
@@ -176,13 +178,18 @@ def main() -> None:
         f"held-out set ({len(load_labelled(HELDOUT_FILE))} questions): accuracy "
         f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}"
     )
-    heldback = ours(knowledge, load_labelled(HELDBACK_FILE))
-    print(
-        f"held-back set ({len(load_labelled(HELDBACK_FILE))} questions): accuracy "
-        f"{heldback['accuracy']:.1%}, wrong-force answers {heldback['wrong_force']:.0f}"
-    )
     print(f"conversations (tuned): {conversations(knowledge, CONVERSATIONS_FILE)}")
-    print(f"conversations (held back): {conversations(knowledge, HELDBACK_CONVERSATIONS)}")
+    held_back = (
+        ("2", HELDBACK2_FILE, HELDBACK2_CONVERSATIONS),
+        ("3", HELDBACK3_FILE, HELDBACK3_CONVERSATIONS),
+    )
+    for name, questions, talks in held_back:  # totals only: which items fail is not shown
+        scored = ours(knowledge, load_labelled(questions))
+        print(
+            f"held-back set {name} ({len(load_labelled(questions))} questions): accuracy "
+            f"{scored['accuracy']:.1%}, wrong-force answers {scored['wrong_force']:.0f}; "
+            f"conversations {conversations(knowledge, talks)}"
+        )
     print(f"peak traced memory during cold start: {peak:.1f} MiB; process max RSS {rss:.0f} MiB")
     scaled(arguments.times, labelled)
     print("targets: accuracy >= 97%, 0 wrong-force answers, p99 < 2 ms, cold start < 300 ms")

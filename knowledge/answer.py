@@ -49,6 +49,7 @@ class Answer:
     topic: str | None = None  # the measure shown when the question named none
     rank: str | None = None
     unsure: bool = False
+    guesses: tuple[str, ...] = ()  # "Brighton (Sussex Police)": a misspelt town asked about
     glossary_term: str | None = None
     follow_ups: tuple[FollowUp, ...] = ()
     lead: Fact | None = None
@@ -62,6 +63,9 @@ class Answer:
     not_police: str | None = None
     carried: tuple[str, ...] = ()  # what a follow-up took from the last question
     total_forces: int = 43
+    threshold: tuple[str, float] | None = None  # "above 95%"
+    country: str | None = None  # "Welsh forces"
+    since: int | None = None  # "rated good since 2019"
     citation: str = ""
 
     def group(self, kind: str) -> tuple[Fact, ...]:

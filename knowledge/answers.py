@@ -8,7 +8,7 @@ from knowledge.answer import Answer, Group, InspectionRef
 from knowledge.facts import Fact, without_repeats
 from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.lists import ListAnswerer
-from knowledge.measures import FAMILIES, primary_of
+from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
 from knowledge.parser import Query
 from knowledge.selection import (
     ANY_OFFENCE,
@@ -25,6 +25,21 @@ from knowledge.vocabulary import NATIONAL
 __all__ = ["MAX_FACTS", "Answer", "Answerer", "Group", "InspectionRef"]
 
 MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
+_HISTORY_INTENTS = ("lookup", "force_summary")
+HISTORY_MEASURES = (
+    "grade",
+    "recording_rate",
+    "unrecorded_per_year",
+    "unrecorded_rate",
+    "additional_recorded_per_year",
+)
+YEAR_ORDER = (
+    "grade",
+    "recording_rate",
+    "unrecorded_per_year",
+    *RECORDING_AUDITS,
+    *FAMILIES["cancelled_incorrect"],
+)
 SUMMARY_MEASURES = (("all", ("grade",)), ("all", ("recording_rate", "unrecorded_per_year")))
 
 
@@ -44,6 +59,7 @@ class Answerer:
             "national": self.lists.national,
             "rank": self.lists.rank,
             "filter": self.lists.filter,
+            "select": self.lists.select,
             "compare": self.compare,
             "clarify": self.clarify,
             "whats_new": self.whats_new,
@@ -61,6 +77,8 @@ class Answerer:
 
     def answer(self, query: Query) -> Answer:
         builder = self.builders.get(query.intent, self.plain)
+        if query.history and len(query.forces) == 1 and query.intent in _HISTORY_INTENTS:
+            builder = self.history
         answer = builder(query)
         return replace(answer, citation=self.cite(answer)) if self.cite else answer
 
@@ -82,9 +100,12 @@ class Answerer:
             year=query.year,
             rank=query.rank,
             unsure=query.unsure,
+            guesses=query.guesses,
             grade_filter=query.grade_filter,
             not_police=query.not_police,
             total_forces=len(self.store.forces),
+            threshold=query.threshold,
+            country=query.country,
         )
         return replace(answer, **changes)
 
@@ -141,9 +162,11 @@ class Answerer:
         ]
         shown = tuple(facts[:MAX_FACTS])
         first = lead(shown, query.measure or default_measure(query.offence))
+        newer = self._newer_in_family(force, query, shown)
         return self.base(
             query,
-            facts=shown,
+            facts=shown + newer,
+            groups=(Group("newer", newer),),
             # no measure named: the offence's usual one leads (wrongly cancelled rapes), not
             # whichever figure sorts first (rightly cancelled); no offence named and mixed
             # findings: no one offence's zero leads as if it were a clean bill
@@ -155,8 +178,28 @@ class Answerer:
             follow_ups=tuple(follow_ups),
         )
 
+    def _newer_in_family(
+        self, force: str, query: Query, shown: tuple[Fact, ...]
+    ) -> tuple[Fact, ...]:
+        """Figures of the asked measure's family from inspections newer than every one shown
+        (Devon and Cornwall's PEEL 2021/22 16% unrecorded beside its 2016 rate): shown apart,
+        so the answer never says the latest inspection has no such figure when it has one."""
+        if query.year is not None or query.years or not shown or not query.measure:
+            return ()
+        family = FAMILIES.get(query.measure, (query.measure,))
+        newest = max(f.year_sort_key for f in shown)
+        wanted = selector(query.offence, query.measure, family)
+        later = [
+            f
+            for f in self.facts_of.get(force, [])
+            if wanted(f) and f.year_sort_key > newest and f.offence == shown[0].offence
+        ]
+        return tuple(by_inspection(later, family)[:MAX_FACTS])
+
     def force_summary(self, query: Query) -> Answer:
         force = query.forces[0]
+        if query.year is not None:  # "Bedfordshire 2014": every finding of that year
+            return self._year_summary(force, query)
         facts: list[Fact] = []
         for offence, measures in SUMMARY_MEASURES:
             asked = replace(query, offence=offence, measure=measures[0])
@@ -178,6 +221,62 @@ class Answerer:
             missing=not facts,
             latest=self._latest([force]),
             follow_ups=follow_ups,
+        )
+
+    def history(self, query: Query) -> Answer:
+        """ "Is Devon and Cornwall getting better?", "Greater Manchester since 2016": every
+        inspection's figures of the asked measure (grade and recording figures when none was
+        asked), oldest to newest, so no gap between two figures reads as a trend."""
+        force = query.forces[0]
+        since = query.years[0] if query.years and query.years[-1] is None else query.year
+        asked = primary_of(query.measure) if query.measure else HISTORY_MEASURES
+        if query.measure in ("recording_rate", "unrecorded_per_year") and not query.offence:
+            asked = HISTORY_MEASURES  # "getting better at recording crime": grades too
+        elif query.measure in ("recording_rate", "unrecorded_per_year"):
+            asked = HISTORY_MEASURES[1:]
+        offence = query.offence or "all"
+        facts = [
+            f
+            for f in self.facts_of.get(force, [])
+            if f.measure in asked
+            and (f.offence == offence or (query.offence is None and f.measure == "grade"))
+            and (since is None or (f.inspection_year or 2016) >= since)
+        ]
+        order = {m: i for i, m in enumerate(asked)}
+        facts.sort(key=lambda f: (f.year_sort_key, f.inspection, order.get(f.measure, 99)))
+        shown = tuple(facts[-MAX_FACTS:])
+        return self.base(
+            query,
+            intent="history",
+            year=since,
+            facts=shown,
+            missing=not shown,
+            more=len(facts) - len(shown),
+            latest=self._latest([force]),
+            follow_ups=(FollowUp("Force summary", self.short(force)),),
+        )
+
+    def _year_summary(self, force: str, query: Query) -> Answer:
+        """Every figure of the force's inspections of the asked year, recording findings
+        first (the 2014 audit samples), then cancelled-crime audits."""
+        facts = [f for f in self.facts_of.get(force, []) if f.inspection_year == query.year]
+        facts = by_inspection(facts, YEAR_ORDER)
+        shown = tuple(facts[:MAX_FACTS])
+        short = self.short(force)
+        return self.base(
+            query,
+            facts=shown,
+            lead=lead(shown, "grade") or lead(shown, "recording_rate") or next(iter(shown), None),
+            missing=not facts,
+            more=max(0, len(facts) - MAX_FACTS),
+            latest=self._latest([force]),
+            other_years=() if facts else self._years_of(force),
+            follow_ups=(FollowUp("Force summary", short),),
+        )
+
+    def _years_of(self, force: str) -> tuple[int, ...]:
+        return tuple(
+            sorted({f.inspection_year for f in self.facts_of[force] if f.inspection_year})
         )
 
     def _newer_estimate(self, force: str, query: Query, shown: list[Fact]) -> list[Fact]:

@@ -78,6 +78,7 @@ NOT_POLICE_AFTER: Final[dict[str, str]] = {
     "university": "a university",
     "airport": "an airport",
     "fc": "a football club",
+    "afc": "a football club",
     "football club": "a football club",
     "united": "a football club",
     "city fc": "a football club",

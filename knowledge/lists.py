@@ -21,6 +21,32 @@ MAX_TIE_SHOWN = 12  # a tie at the cut is shown whole up to here, then counted
 DEFAULT_AUDIT_OFFENCE = "rape"  # the offence most cancelled-crime audits reported
 _TOLD = ("victims_told", "victims_not_told")
 RECORDING_AUDITS_TOPIC = "recording_audits"
+_AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")
+
+
+def score_is_high_first(topic: str, direction: str) -> bool:
+    """Whether a ranking in this direction puts the highest numbers first."""
+    if direction in ("most", "least"):
+        return direction == "most"
+    return (direction == "worst") == measure(topic).higher_is_worse
+
+
+def _passes(fact: Fact, threshold: tuple[str, float]) -> bool:
+    side, limit = threshold
+    number = fact.number or 0.0
+    return number > limit if side == "above" else number < limit
+
+
+def _beyond_the_leader(leader: Fact, unsized: list[Fact]) -> tuple[Fact, ...]:
+    """Figures without a sample size that are higher than the ranked leader's (Cheshire's 43%
+    and Humberside's 4 records above Hampshire's 3 of 19): the first sentence names them."""
+    share, count = leader.number or 0.0, leader.numerator
+    return tuple(
+        f
+        for f in unsized
+        if (f.value is not None and f.number is not None and f.number > share)
+        or (f.value is None and None not in (f.numerator, count) and f.numerator > count)  # type: ignore[operator]
+    )
 
 
 class ListAnswerer:
@@ -163,6 +189,10 @@ class ListAnswerer:
             elif usable:
                 old += 1
         direction = query.rank or "worst"
+        high_first = score_is_high_first(topic, direction)
+        # a highest-first list of wrongly cancelled records never lists a force that had none
+        zeros = [f for f in rankable if high_first and topic in _AUDITS and f.none_found]
+        rankable = [f for f in rankable if f not in zeros]
         rankable.sort(key=rank_key(direction))
         scores = [score(f, direction) for f in rankable]
         cut = min(len(rankable), RANK_SHOWN)
@@ -172,25 +202,28 @@ class ListAnswerer:
         shown = rankable[:cut]
         places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
         apart = self._told_apart(asked, {f.force for f in rankable}) if topic in _TOLD else ()
+        beyond = _beyond_the_leader(shown[0], unsized) if shown and high_first else ()
         return self.core.base(
             query,
             measure=topic,
             topic=topic,
             rank=direction,
             shown_offence=asked.offence,
-            facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart)),
+            facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart) + zeros),
             lead=shown[0] if shown else None,
             places=places,
             groups=(
                 Group("no_sample", tuple(sorted(unsized, key=rank_key(direction)))),
                 Group("other_measure", apart),
+                Group("none", tuple(zeros)),
+                Group("beyond", beyond),
             ),
             tied_beyond=tied_beyond,
             left_out_2014=old,
             missing=not shown,
             other_years=() if shown else self.core.other_years(None, asked),
             more=len(rankable) - len(shown),
-            coverage=len(rankable),
+            coverage=len(rankable) + len(zeros),
         )
 
     def _told_apart(self, asked: Query, ranked: set[str]) -> tuple[Fact, ...]:
@@ -204,6 +237,7 @@ class ListAnswerer:
         """Every force whose latest crime-recording grade is the one asked; then the forces
         that had it at an earlier inspection."""
         grade = query.grade_filter
+        since = query.years[0] if query.years and query.years[-1] is None else None
         latest, earlier = [], []
         graded = 0
         for force in self.core.store.forces:
@@ -214,7 +248,9 @@ class ListAnswerer:
             if not newest:
                 continue
             graded += 1
-            if newest[0].value == grade:
+            if since is not None:  # "rated good since 2019": a grade of 2019 or later
+                grades = [f for f in grades if (f.inspection_year or 0) >= since]
+            if newest[0].value == grade and newest[0] in grades:
                 latest.append(newest[0])
             else:
                 before = [f for f in grades if f.value == grade]
@@ -234,4 +270,33 @@ class ListAnswerer:
             groups=groups,
             coverage=graded,
             missing=not latest,
+            since=since,
+        )
+
+    def select(self, query: Query) -> Answer:
+        """ "Which forces have a recording rate above 95%", "Welsh forces": exactly the forces
+        that match, each by its latest all-crime rate (2014 samples apart), highest first."""
+        asked = replace(query, measure="recording_rate", offence="all", year=None, years=())
+        matching, old = [], []
+        for force in self.core.store.forces:
+            if query.country and self.core.store.forces[force].get("country") != query.country:
+                continue
+            rates = [f for f in self.core.figures(force, asked) if f.measure == "recording_rate"]
+            later = [f for f in rates if not f.is_2014]
+            if not later:
+                old += [f for f in rates if f.is_2014][:1]
+                continue
+            first = later[0]
+            if query.threshold is None or _passes(first, query.threshold):
+                matching.append(first)
+        matching.sort(key=lambda f: (-(f.number or 0.0), f.force))
+        return self.core.base(
+            query,
+            intent="select",
+            measure="recording_rate",
+            topic="recording_rate",
+            facts=tuple(matching + old),
+            groups=(Group("latest", tuple(matching)), Group("only_2014", tuple(old))),
+            missing=not matching,
+            coverage=len(matching),
         )

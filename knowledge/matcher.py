@@ -52,6 +52,7 @@ NOT_A_PLACE_NEXT = frozenset(
 OPENING_WORDS = frozenset(
     """hi hello hey and so ok okay right quick one question also then now but yes no""".split()
 )
+INITIALS = frozenset({"n", "s", "e", "w"})  # of north, south, east, west
 SPAN_LINKS = frozenset(
     {"of", "upon", "on", "st", "the", "le", "in", "by", "sea", "and", "de", "y"}
 )
@@ -76,6 +77,8 @@ class Hit:
     length: int
     entries: tuple[AliasEntry, ...]
     weak: bool = False  # an ordinary word that is capitalised only because it starts the message
+    score: float = 100.0  # under 100: a fuzzy match of a misspelt name or place
+    alias: str = ""  # the name or place a fuzzy match found
 
 
 @dataclass
@@ -89,6 +92,7 @@ class ForceMatch:
     not_police: list[str] = field(default_factory=list)  # "a fire and rescue service", ...
     national: bool = False
     lost_side: bool = False  # "Hers v Beds": a side of a comparison that names no force
+    guesses: list[str] = field(default_factory=list)  # "Brighton (Sussex Police)": asked about
 
     def add_force(self, force: str) -> None:
         if force not in self.forces:
@@ -129,6 +133,13 @@ class ForceMatcher:
             )
             for word in alias.split()
         )
+        # One-word names, nicknames, places and towns -> their forces: what a typo could mean.
+        self.standalone = {
+            alias: frozenset(e.force for e in entries)
+            for alias, entries in self.table.items()
+            if " " not in alias
+            and any(e.kind in ("name", "nickname", "place", "partial", "town") for e in entries)
+        }
         # Every name and place, for the rare "did you mean" of a comparison's unknown side.
         self.side_choices = [
             alias
@@ -177,24 +188,35 @@ class ForceMatcher:
         result = ForceMatch()
         ordered = sorted(hits, key=lambda h: h.start)
         dropped: set[int] = set()
+        clubs = _clubs_beside_a_force(lowered, ordered)
+        persons = _given_way(ordered, _surnames(words, lowered, ordered, self.table))
         for index in reversed(range(len(ordered))):
             hit = ordered[index]
-            other = _not_police(lowered, hit.start + hit.length) or _other_use(lowered, hit)
+            other = (
+                _not_police(lowered, hit.start + hit.length)
+                or _other_use(lowered, hit)
+                or ("a football club" if index in clubs else None)
+                or ("a person" if index in persons else None)
+            )
             follows = (
                 index + 1 in dropped and ordered[index + 1].start <= hit.start + hit.length + 1
             )
             if (other or follows) and not {e.kind for e in hit.entries} & {ELSEWHERE, "national"}:
                 dropped.add(index)  # "Devon and Somerset Fire and Rescue": both places go
                 result.not_police.insert(0, other or result.not_police[0])
-        for index, hit in enumerate(ordered):
-            if index not in dropped:
+        kept = [hit for index, hit in enumerate(ordered) if index not in dropped]
+        for hit in kept:
+            if _doubtful(hit, kept):
+                _ask_about(hit, lowered, result)
+            else:
                 _classify(hit.entries, result)
+        result.suggestions = [f for f in result.suggestions if f not in result.forces]
         if ABROAD in result.not_police and not result.forces and not result.ambiguous:
             result.elsewhere.append(ABROAD)  # "Boston, Massachusetts": out of scope, said so
-        result.not_police = [r for r in result.not_police if r not in (ABROAD, DATE)]
+        result.not_police = [r for r in result.not_police if r not in (ABROAD, DATE, DIRECTION)]
         # "the north east ... Cleveland", "London and the Met": the force named is the one meant.
         result.ambiguous = [g for g in result.ambiguous if not set(g) & set(result.forces)]
-        if not result.forces and not result.ambiguous:
+        if not result.forces and not result.ambiguous and not result.guesses:
             result.suggestions = suggestions
         side = _lost_side(words, lowered, hits)
         if side is not None and len(result.forces) < 2 and not result.ambiguous:
@@ -250,7 +272,9 @@ class ForceMatcher:
         hits: list[Hit] = []
         suggestions: list[str] = []
         covered = {i: h for h in exact for i in range(h.start, h.start + h.length)}
-        for start, n in sorted(self._spans(lowered, used, focus, covered), key=lambda s: -s[1]):
+        for start, n in sorted(
+            self._spans(lowered, used, focus, covered, words), key=lambda s: -s[1]
+        ):
             if any(used[i] and i not in covered for i in range(start, start + n)):
                 continue
             if any(
@@ -269,17 +293,28 @@ class ForceMatcher:
                 if score >= best - TIE_MARGIN
                 for e in self.table[alias]
             }
-            if best >= MATCH_CUTOFF:
+            if best >= MATCH_CUTOFF or (
+                words[start + n - 1][:1].isupper()
+                and self._town_goes_on(scored[0][0], start, n, covered)
+            ):
                 entries = tuple(self.table[scored[0][0]])
                 if len(close) > 1:
                     entries = tuple(AliasEntry(force, "partial", False) for force in sorted(close))
-                hits.append(Hit(start, n, entries))
+                hits.append(Hit(start, n, entries, score=best, alias=scored[0][0]))
                 used[start : start + n] = [True] * n
                 for i in range(start, start + n):
                     covered.pop(i, None)
             else:
                 suggestions.extend(f for f in sorted(close) if f not in suggestions)
         return hits, suggestions
+
+    def _town_goes_on(self, alias: str, start: int, n: int, covered: dict[int, Hit]) -> bool:
+        """ "Bourne Edn": an exact town inside a misspelt longer town (Bourne End) is the longer
+        town, asked about ("did you mean"), not the shorter one answered for."""
+        entries = self.table[alias]
+        return any(i in covered for i in range(start, start + n)) and all(
+            e.kind == "town" for e in entries
+        )
 
     def _scored(self, text: str, capital: bool) -> list[tuple[str, float, int]]:
         """The names and places closest to a word group (cached: readers repeat themselves)."""
@@ -299,11 +334,16 @@ class ForceMatcher:
         return self._cache[key]
 
     def _spans(
-        self, lowered: list[str], used: list[bool], focus: set[int], covered: dict[int, Hit]
+        self,
+        lowered: list[str],
+        used: list[bool],
+        focus: set[int],
+        covered: dict[int, Hit],
+        words: list[str],
     ) -> list[tuple[int, int]]:
         """Word groups of 1-4 words that could be a misspelt force or place: at least one word
         that is no known word; the others unknown too, a link inside a name ("city of lonon"),
-        or a name matched exactly inside a longer misspelt one ("Tunbridg Wells")."""
+        or a name matched exactly inside a longer misspelt one ("Tunbridg Wells", "Bourne Edn")."""
 
         def unknown(i: int) -> bool:
             word = lowered[i]
@@ -311,7 +351,7 @@ class ForceMatcher:
                 i in focus
                 and not used[i]
                 and word.isalpha()
-                and len(word) >= 4
+                and (len(word) >= 4 or (i - 1 in covered and words[i][:1].isupper()))
                 and word not in STOPWORDS
                 and word not in COMMON_WORDS
                 and word not in ORDINARY_WORDS
@@ -319,8 +359,11 @@ class ForceMatcher:
                 and word not in self.table
             )
 
+        def initial(i: int) -> bool:  # "S York" for "S Yorks": an initial before a name
+            return lowered[i] in INITIALS and not used[i] and i + 1 in covered
+
         def part(i: int, edge: bool) -> bool:
-            if unknown(i) or i in covered:
+            if unknown(i) or i in covered or initial(i):
                 return True
             return not edge and not used[i] and lowered[i] in SPAN_LINKS
 
@@ -332,7 +375,7 @@ class ForceMatcher:
                     break
                 inner = range(start + 1, end - 1)
                 if (
-                    any(unknown(i) for i in range(start, end))
+                    any(unknown(i) or initial(i) for i in range(start, end))
                     and part(start, True)
                     and part(end - 1, True)
                     and all(part(i, False) for i in inner)
@@ -467,6 +510,68 @@ def _lost_side(words: list[str], lowered: list[str], hits: list[Hit]) -> int | N
 
 ABROAD = "a place outside England and Wales"
 DATE = "a date"
+DIRECTION = "a direction"
+DIRECTION_BEFORE = frozenset({"up", "down", "out", "back", "over"})
+CLUB_WORDS = frozenset({"county", "city", "town"})
+
+
+def _clubs_beside_a_force(lowered: list[str], hits: list[Hit]) -> set[int]:
+    """ "watching derby county, meanwhile how is nottinghamshire rated": a town followed by
+    County, City or Town is its football club when the message names another force."""
+    clubs = {
+        index
+        for index, hit in enumerate(hits)
+        if lowered[hit.start + hit.length : hit.start + hit.length + 1]
+        in ([w] for w in CLUB_WORDS)
+        and all(e.kind in ("place", "town") for e in hit.entries)
+    }
+    others = {
+        e.force
+        for index, hit in enumerate(hits)
+        if index not in clubs
+        for e in hit.entries
+        if e.kind not in (ELSEWHERE, "national")
+    }
+    club_forces = {e.force for index in clubs for e in hits[index].entries}
+    return clubs if others - club_forces else set()
+
+
+def _surnames(
+    words: list[str], lowered: list[str], hits: list[Hit], table: dict[str, list[AliasEntry]]
+) -> set[int]:
+    """ "Sarah Lincoln asked about Kent": a capitalised place right after a capitalised word
+    that is no known word, name or place (a first name) is a person's surname."""
+    found = set()
+    for index, hit in enumerate(hits):
+        before = hit.start - 1
+        if (
+            before >= 0
+            and hit.length == 1
+            and words[before][:1].isupper()
+            and words[hit.start][:1].isupper()
+            and lowered[before].isalpha()
+            and lowered[before] not in table
+            and lowered[before] not in VOCABULARY_WORDS
+            and lowered[before] not in STOPWORDS
+            and lowered[before] not in COMMON_WORDS
+            and lowered[before] not in ORDINARY_WORDS
+            and all(e.kind in ("place", "town") for e in hit.entries)
+        ):
+            found.add(index)
+    return found
+
+
+def _given_way(hits: list[Hit], indices: set[int]) -> set[int]:
+    """Those of `indices` whose hits give way because the message names another force."""
+    others = {
+        e.force
+        for index, hit in enumerate(hits)
+        if index not in indices
+        for e in hit.entries
+        if e.kind not in (ELSEWHERE, "national")
+    }
+    mine = {e.force for index in indices for e in hits[index].entries}
+    return indices if others - mine else set()
 
 
 def _other_use(lowered: list[str], hit: Hit) -> str | None:
@@ -486,6 +591,8 @@ def _other_use(lowered: list[str], hit: Hit) -> str | None:
         return "a football club"
     if before in TITLES_BEFORE:
         return "a person"
+    if before in DIRECTION_BEFORE and all(e.kind == "partial" for e in hit.entries):
+        return DIRECTION  # "my mate out west", "I moved down south"
     if text in MONTH_PLACES and (before.isdigit() or (after[:1] and after[0].isdigit())):
         return DATE
     if f"{before} {text}" in ABROAD_PHRASES:  # "Manchester, New Hampshire"
@@ -495,6 +602,37 @@ def _other_use(lowered: list[str], hit: Hit) -> str | None:
     ):
         return ABROAD
     return None
+
+
+EXACT_LOOKING = 95  # a fuzzy gazetteer town under this score is asked about, never answered
+PLACE_KINDS = frozenset({"place", "town"})
+
+
+def _doubtful(hit: Hit, kept: list[Hit]) -> bool:
+    """A misspelt town that may be another real town ("breighron": Brighton or Breighton):
+    asked about inside a comparison, and anywhere under an exact-looking score."""
+    kinds = {e.kind for e in hit.entries}
+    if hit.score >= 100 or not kinds <= PLACE_KINDS:
+        return False
+    if kinds == {"town"} and hit.score < EXACT_LOOKING:
+        return True  # a curated place ("Manchster") is well known enough to be answered
+    named = {e.force for other in kept for e in other.entries if other is not hit}
+    return bool(named - {e.force for e in hit.entries})
+
+
+def _ask_about(hit: Hit, lowered: list[str], result: ForceMatch) -> None:
+    """ "Did you mean Brighton (Sussex Police)?" instead of an answer for a guessed town."""
+    forces = sorted({e.force for e in hit.entries})
+    result.suggestions.extend(f for f in forces if f not in result.suggestions)
+    result.guesses.append(f"{_place_title(hit.alias)} ({' or '.join(forces)})")
+    result.lost_side = True
+
+
+def _place_title(alias: str) -> str:
+    """ "st leonards on sea" as a reader writes it: St Leonards on Sea."""
+    small = {"on", "upon", "in", "by", "the", "le", "de", "y", "and", "of"}
+    words = alias.split()
+    return " ".join(w if i and w in small else w.capitalize() for i, w in enumerate(words))
 
 
 def _classify(entries: tuple[AliasEntry, ...], result: ForceMatch) -> None:

@@ -16,11 +16,15 @@ _INVISIBLE = dict.fromkeys(
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 _SPACE = re.compile(r"\s+")
+# Markup pasted with a question ("<b>staffs</b> rating?"): a tag is no word of it.
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
+# "what's the +/- after the percentage": the sign is words the glossary knows.
+_PLUS_MINUS = re.compile(r"\+ ?/ ?-|\u00b1")
 
 
 def normalise(text: str) -> str:
     """NFKC (folds full-width letters and ligatures), no invisible characters, plain quotes and
     dashes, single spaces. Case is kept: some place names only count when capitalised."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_QUOTES)
-    text = _DASHES.sub("-", text)
+    text = _DASHES.sub("-", _PLUS_MINUS.sub(" plus or minus ", _TAG.sub(" ", text)))
     return _SPACE.sub(" ", text).strip()

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import Any, Final
 
 from knowledge.focus import asking_sentence, split_sentences
 from knowledge.glossary import NEEDS_MEANING
@@ -33,6 +33,7 @@ INTENTS: Final = (
     "national",
     "rank",
     "filter",
+    "select",
     "compare",
     "glossary",
     "help",
@@ -70,6 +71,37 @@ _WHATS_NEW = re.compile(
     r"what changed( recently)?|(latest|newest|recent|new) (inspections|reports|findings))\b"
 )
 _GRADE = _phrases(GRADE_WORDS)
+_THRESHOLD = re.compile(
+    r"\b(above|over|more than|higher than|greater than|at least|below|under|less than"
+    r"|lower than|fewer than) (\d{1,2}(?:\.\d+)?|100)"
+    r"( ?(%|per ?cent|percent)|\b(?! ?(crimes|records)))"
+)
+_BELOW: Final = frozenset({"below", "under", "less than", "lower than", "fewer than"})
+_WELSH = re.compile(r"\b(welsh (police )?forces|forces (in|of) wales|welsh police)\b")
+_ENGLISH = re.compile(r"\b(english (police )?forces|forces (in|of) england)\b")
+# a change over time asked of a force: each inspection's figures, oldest first
+_HISTORY = re.compile(
+    r"\b(since (19|20)\d\d|getting (better|worse)|got (better|worse)|improv(ed|ing)"
+    r"|changed|change over time|over time|over the years|trend|history|progress)\b"
+)
+# "least accurate", "most errors": an accuracy word ranks by the measure's direction, never by
+# the size of the number ("least accurate at cancelling" = the highest share wrongly cancelled)
+_ACCURACY_WORDS = re.compile(
+    r"\b(least accurate|less accurate|most inaccurate|most errors|most mistakes|worst accuracy"
+    r"|most accurate|more accurate|least inaccurate|fewest errors|fewest mistakes|least errors)\b"
+)
+_ACCURACY: Final = {
+    **dict.fromkeys(
+        ("least accurate", "less accurate", "most inaccurate", "most errors", "most mistakes"),
+        "worst",
+    ),
+    "worst accuracy": "worst",
+    **dict.fromkeys(
+        ("most accurate", "more accurate", "least inaccurate", "fewest errors", "least errors"),
+        "best",
+    ),
+    "fewest mistakes": "best",
+}
 _COMPARING = re.compile(
     r"\b(compare|compared|comparison|versus|vs|v|against|than|both|between|difference|and|or)\b"
 )
@@ -91,16 +123,20 @@ class Query:
     rank: str | None = None  # "most", "least", "best" or "worst"
     glossary_term: str | None = None
     unsure: bool = False  # candidates are "did you mean" guesses from a misspelling
+    guesses: tuple[str, ...] = ()  # misspelt towns asked about: "Brighton (Sussex Police)"
     grade_filter: str | None = None  # "which forces are rated inadequate"
     not_police: str | None = None  # "a fire and rescue service": why it is out of scope
     focus: str = ""  # the sentence that asked, when the message had others around it
+    history: bool = False  # "getting better", "since 2016", "how has it changed": every year
+    threshold: tuple[str, float] | None = None  # "above 95%": ("above", 95.0)
+    country: str | None = None  # "Welsh forces": the forces of one country
 
 
 # Words that make a question about every force, whatever else the message names.
 OVERVIEW_WORDS: Final = frozenset(
     {"which", "forces", "across", "every", "nationally", "national", "how"}
 )
-STANDS_ALONE: Final = frozenset({"national", "rank", "filter", "glossary"})
+STANDS_ALONE: Final = frozenset({"national", "rank", "filter", "select", "glossary"})
 
 
 def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Query:
@@ -179,6 +215,7 @@ def _read(
         measure=measure,
         year=years[0] if len(years) == 1 else None,
         years=years if len(years) > 1 else (),
+        history=_HISTORY.search(plain) is not None,
     )
     if found.elsewhere:
         return base
@@ -226,6 +263,7 @@ def _clarify(found: ForceMatch, base: Query) -> Query:
         forces=tuple(found.forces),
         candidates=unique,
         unsure=not found.ambiguous,
+        guesses=tuple(found.guesses),
     )
 
 
@@ -263,14 +301,35 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     of_forces = "forces" in plain.split() and not offence and measure in (None, "recording_rate")
     if grade and (measure == "grade" or unmistakable or of_forces) and not rank:
         return replace(base, intent="filter", measure="grade", grade_filter=grade)
+    selection = _selection(plain)
+    if selection is not None and not rank and measure in (None, "recording_rate") and not grade:
+        return replace(base, intent="select", measure="recording_rate", **selection)
     if rank and (offence or measure or "force" in plain):
-        direction = RANK_DIRECTIONS.get(rank.group(1), "best")
+        direction = _ACCURACY.get(m.group(1)) if (m := _ACCURACY_WORDS.search(plain)) else None
+        direction = direction or RANK_DIRECTIONS.get(rank.group(1), "best")
         return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
     if offence or measure:
         return replace(base, intent="offence_overview")
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
         return replace(base, intent="help")
     return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
+
+
+def _selection(plain: str) -> dict[str, Any] | None:
+    """ "above 95%", "less than 85 per cent", "Welsh forces": a threshold or a country."""
+    found = _THRESHOLD.search(plain)
+    threshold = None
+    if found:
+        side = "below" if found.group(1) in _BELOW else "above"
+        threshold = (side, float(found.group(2)))
+    country = None
+    if _WELSH.search(plain.replace("england and wales", "")):
+        country = "Wales"
+    elif _ENGLISH.search(plain.replace("england and wales", "")):
+        country = "England"
+    if threshold is None and country is None:
+        return None
+    return {"threshold": threshold, "country": country}
 
 
 def _glossary_term(plain: str) -> str | None:

@@ -40,7 +40,7 @@ _MEASURE = _phrases(MEASURE_WORDS)
 _RANK = _phrases(RANK_WORDS)
 # "what did Sussex get", "what has Kent been given": a force's grade.
 _GRADE_VERB = re.compile(
-    r"\bwhat (did|does|do|has|have|was|were) ([a-z]+ ){1,4}?"
+    r"\bwhat (did|does|do|has|have|was|were) (?!(you|u|ya|we|i) )([a-z]+ ){1,4}?"
     r"(get|got|gotten|score|scored|achieve|achieved|receive|received|given|awarded)\b"
 )
 # Grade words that can only be a grade ("were outstanding", "rated inadequate"); not "good".
@@ -53,6 +53,11 @@ _NOT_VICTIMS_TOLD = re.compile(
 # "were victims told when their crimes were cancelled": victims and telling, apart.
 _VICTIMS = re.compile(r"\bvictims?\b")
 _TOLD = re.compile(r"\b(told|informed|notified|tell|inform)\b")
+# "victims weren't informed", "never told": the victims who were not told.
+_NOT_TOLD = re.compile(
+    r"\b(not|never|weren t|werent|wasn t|wasnt|didn t|didnt|without being) "
+    r"(been |being |be |)(told|informed|notified)\b|\b(uninformed|untold)\b"
+)
 # "doesn't record 1 in 10 crimes", "misses 10%": a share, so the recording rate.
 _SHARE = re.compile(
     r"\b(\d+|one|two|three|four|five) in (\d+|ten|five|four|three|twenty)\b|%|per ?cent"
@@ -91,6 +96,8 @@ def measure_of(plain: str, offence: str | None) -> str | None:
         and _TOLD.search(spoken)
     ):
         measure = "victims_told"  # "were victims in lancs told when crimes were cancelled"
+        if _NOT_TOLD.search(spoken):
+            measure = "victims_not_told"  # "how many victims weren't informed"
     if measure == "unrecorded_per_year" and _SHARE.search(plain):
         return "recording_rate"  # "doesn't record roughly 1 in 10 crimes": a share
     rank = _RANK.search(plain)

@@ -319,8 +319,10 @@ def test_worst_force_for_wrongly_cancelling_names_forces_with_their_samples(
     answer = knowledge.ask("what is the worst force for wrongly cancelling rapes")
     assert (answer.intent, answer.rank, answer.offence) == ("rank", "worst", "rape")
     text = knowledge.render(answer)
-    assert text.startswith("Hampshire Constabulary has the worst (highest) share of reviewed rape")
+    assert text.startswith("Among the 5 forces with a 2016-2020 audit sample size in our data")
+    assert "Hampshire Constabulary has the worst (highest) share of reviewed rape" in text
     assert "3 of 19" in text.split("\n")[0] and "Crime Data Integrity inspection 2018" in text
+    assert "Cheshire Constabulary, 43%" in text.split("\n")[0]  # higher, no sample: said first
     unsized = answer.group("no_sample")  # Cheshire's 43% has no sample size: listed apart
     assert "Cheshire Constabulary" in {f.force for f in unsized}
     assert "Not ranked: no sample size given" in text

@@ -10,20 +10,27 @@ from variants import force_names
 from knowledge import Knowledge
 
 
-def lost_sides(knowledge: Knowledge) -> list[tuple[str, tuple[str, ...]]]:
+def lost_sides(knowledge: Knowledge) -> list[tuple[str, tuple[str, ...], bool]]:
+    """Comparisons answered without one of their sides; True where another force's figures
+    were given instead."""
     rng = random.Random(SEED)
     lost = []
     for text, both in lossy_comparisons(knowledge, force_names(knowledge), rng):
         answer = knowledge.ask(text)
         if answer.intent != "clarify" and set(both) - set(answer.forces):
-            lost.append((text, answer.forces))
+            other = bool(answer.facts) and bool(set(answer.forces) - set(both))
+            lost.append((text, answer.forces, other))
     return lost
 
 
 def test_a_comparison_never_silently_loses_a_side(knowledge: Knowledge) -> None:
-    # 66 of these lost a side before the rule; the 14 left are a misspelt small town that is
-    # as close to another real town (README, "What is left"): a ratchet, never to grow.
-    assert len(lost_sides(knowledge)) <= 14
+    # 66 of these lost a side before the rule, 14 after it (5 of them for another force: a
+    # misspelt town as close to another real town, or "S York"); a misspelt town in a
+    # comparison now asks "did you mean", so none answers for another force. The 3 left lose
+    # a side to a word mended into vocabulary or a side after "st": a ratchet, never to grow.
+    lost = lost_sides(knowledge)
+    assert [text for text, _, other in lost if other] == []
+    assert len(lost) <= 3, lost
 
 
 def wrong_forces(knowledge: Knowledge) -> list[tuple[str, tuple[str, ...]]]:

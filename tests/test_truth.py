@@ -14,7 +14,8 @@ and intent, each answer checked mechanically against the framing rules.
 - a force's lead that is not the measure asked and reads the other way (victims not told for
   "told") is introduced as such;
 - a grade word asked of "forces" ("good forces") is a grade filter;
-- chart captions word each place by the measure's direction and never rank a 2014 sample.
+- chart captions word each place by the measure's direction and never rank a 2014 sample;
+- and the checks of truth_more.py, added after the second independent audit.
 """
 
 import html as htmllib
@@ -22,6 +23,7 @@ import itertools
 import re
 
 import pytest
+from truth_more import check_audit2
 
 from knowledge import Answer, Knowledge
 from knowledge.charts import CHART_KINDS, plan_chart
@@ -64,11 +66,25 @@ def questions(knowledge: Knowledge) -> list[str]:
         f"which forces are {g}" for g in GRADE_SCORES
     ]
     asked += [f"worst force for wrongly cancelling {o}" for o in ("rape", "robbery", "violence")]
+    asked += [
+        f"{a} force for cancelling {o}"
+        for a in ("least accurate", "most accurate", "most inaccurate")
+        for o in ("rape", "robbery", "violence", "sexual offences")
+    ]
     asked += [f"how many forces are {g} at recording crime" for g in GRADE_SCORES]
     asked += [f"national recording rate {a} vs {b}" for a in YEARS[1:] for b in ("2014", "2025")]
     asked += ["what's new", "latest inspections", "England and Wales recording rate 2014"]
     asked += [f"{s} {o} not recorded" for s in shorts for o in ("rape", "violence", "")]
     asked += [f"{s} cancelled crimes" for s in shorts]
+    asked += [f"is {s} getting better at recording crime" for s in shorts]
+    asked += [
+        f"which forces have a recording rate {side} {n}%"
+        for side in ("above", "below", "more than", "less than")
+        for n in (80, 85, 89.5, 90, 95)
+    ]
+    asked += ["welsh forces crime recording", "english forces recording rate"]
+    asked += [f"how many forces have been rated {g} since 2019" for g in GRADE_SCORES]
+    asked += [f"{s} {m} since 2016" for s in shorts for m in ("", "recording rate", "grade")]
     asked += [
         f"which forces {v} {o}"
         for v in ("recorded", "failed to record")
@@ -234,6 +250,7 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
         assert answer.lead.source_url in answer.citation
         assert answer.lead.force in answer.citation
     check_lists(answer)
+    check_audit2(knowledge, answer, text)
 
 
 _SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")

@@ -177,3 +177,29 @@ def test_a_comparison_with_no_figures_says_so(knowledge: Knowledge) -> None:
     answer = knowledge.ask("leics and notts violent crime recording")
     assert len(answer.forces) == 2
     assert "Leicestershire Police" in knowledge.render(answer, "html")
+
+
+def test_a_misspelt_town_in_a_comparison_asks_did_you_mean(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("breighron vs kent grade")
+    assert answer.intent == "clarify" and not answer.facts
+    assert "Did you mean Breighton (Humberside Police)?" in knowledge.render(answer)
+    single = knowledge.ask("breighron grade")  # a gazetteer town under an exact-looking score
+    assert single.intent == "clarify" and single.candidates == ("Humberside Police",)
+
+
+@pytest.mark.parametrize(
+    ("question", "force"),
+    [
+        ("Sarah Lincoln asked about Kent", "Kent Police"),
+        (
+            "watching derby county, meanwhile how is nottinghamshire rated",
+            "Nottinghamshire Police",
+        ),
+        ("my mate out west says wiltshire record crime badly, whats the rate", "Wiltshire Police"),
+        ("I moved down south - what's Surrey's grade", "Surrey Police"),
+    ],
+)
+def test_a_surname_a_club_or_a_direction_gives_way_to_the_force_named(
+    knowledge: Knowledge, question: str, force: str
+) -> None:
+    assert knowledge.ask(question).forces == (force,)

@@ -1,0 +1,117 @@
+"""Truth-linter checks added after the second independent audit (used by test_truth.py):
+
+- an accuracy word ranks by the measure's direction ("least accurate" = worst);
+- a highest-first list of wrongly cancelled records ranks no force that had none, and its
+  first sentence names every higher figure it left out for want of a sample size;
+- "our data has no such figure from that one" is true: the force's later inspections hold no
+  figure of the asked measure's family (a rate, an unrecorded share or estimate, extra crimes
+  recorded, hedged or not) for the offence shown;
+- a change over time ("getting better", "since 2016") lists its figures oldest first;
+- a threshold or country list ("above 95%", "Welsh forces") holds exactly the matching forces;
+- an `other` row is never called "other offences"; a 2014 force with none is said to have none.
+"""
+
+from knowledge import Answer, Knowledge
+from knowledge.lists import score_is_high_first
+from knowledge.measures import FAMILIES
+
+NO_SUCH_FIGURE = "our data has no such figure from that one"
+AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")
+
+
+def check_accuracy_words(answer: Answer) -> None:
+    words = answer.question.lower()
+    if answer.intent == "rank" and ("least accurate" in words or "most inaccurate" in words):
+        assert answer.rank == "worst", answer.question
+    if answer.intent == "rank" and "most accurate" in words:
+        assert answer.rank == "best", answer.question
+
+
+def check_highest_first(answer: Answer, text: str) -> None:
+    if answer.intent != "rank" or answer.topic != "cancelled_incorrect" or not answer.places:
+        return
+    if not score_is_high_first(answer.topic, answer.rank or "worst"):
+        return
+    ranked = answer.facts[: len(answer.places)]
+    assert not any(f.none_found for f in ranked), answer.question
+    lead = answer.lead
+    assert lead is not None
+    first = text.split("\n\n")[0]
+    for f in answer.group("no_sample"):
+        higher = f.value is not None and (f.number or 0) > (lead.number or 0)
+        more = f.value is None and (f.numerator or 0) > (lead.numerator or 0)
+        if higher or more:
+            assert f.force in first, (answer.question, f.force)
+
+
+def check_no_such_figure(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    if NO_SUCH_FIGURE not in text or not answer.forces:
+        return
+    measure = answer.measure or answer.topic
+    shown_measures = {f.measure for f in answer.facts}
+    family = set(FAMILIES.get(measure or "", ())) | shown_measures
+    offences = {f.offence for f in answer.facts}
+    newest = max(f.year_sort_key for f in answer.facts)
+    later = [
+        f
+        for f in knowledge.answerer.facts_of[answer.forces[0]]
+        if f.measure in family and f.offence in offences and f.year_sort_key > newest
+    ]
+    assert not later, (answer.question, later[:2])
+
+
+def check_history(answer: Answer) -> None:
+    """A change over time lists each inspection once, oldest first, from the year asked."""
+    if answer.intent != "history":
+        return
+    keys = [f.year_sort_key for f in answer.facts]
+    assert keys == sorted(keys), answer.question
+    if answer.year:
+        assert all((f.inspection_year or 2016) >= answer.year for f in answer.facts)
+
+
+def check_selection(knowledge: Knowledge, answer: Answer) -> None:
+    """A threshold or country list holds exactly the forces whose latest all-crime rate
+    (2014 samples apart) matches: never an alphabetical list of every force."""
+    if answer.intent != "select":
+        return
+    listed = {f.force: f for f in answer.group("latest")}
+    for force, facts in knowledge.answerer.facts_of.items():
+        rates = [
+            f
+            for f in facts
+            if f.measure == "recording_rate" and f.offence == "all" and not f.is_2014
+        ]
+        if not rates or force == "England and Wales":
+            continue
+        newest = max(f.year_sort_key for f in rates)
+        latest = [f for f in rates if f.year_sort_key == newest]
+        country = knowledge.store.forces[force].get("country")
+        in_group = answer.country in (None, country)
+        side, limit = answer.threshold or ("above", -1.0)
+        passes = [
+            (f.number or 0) > limit if side == "above" else (f.number or 0) < limit for f in latest
+        ]
+        if in_group and all(passes):
+            assert force in listed, (answer.question, force)
+        if force in listed:
+            assert in_group and listed[force] in latest, (answer.question, force)
+            assert any(passes), (answer.question, force)
+
+
+def check_offence_words(answer: Answer, text: str) -> None:
+    """`other` rows are the offences the source names (rape, robbery and violence together in
+    2014), never "other offences"; a 2014 force that had none is said to have had none."""
+    assert "other offence record" not in text, answer.question
+    for f in answer.group("only_2014"):
+        if f.none_found and f"{f.force} (2014)" in text:
+            assert "had none" in text.lower(), (answer.question, f.force)
+
+
+def check_audit2(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    check_accuracy_words(answer)
+    check_offence_words(answer, text)
+    check_selection(knowledge, answer)
+    check_history(answer)
+    check_highest_first(answer, text)
+    check_no_such_figure(knowledge, answer, text)
