@@ -1,41 +1,45 @@
-"""python-telegram-bot's request interface (`BaseRequest`) on aiohttp, for broadcast sends.
+"""python-telegram-bot's request interface (`BaseRequest`, its documented way to use another
+HTTP library) on aiohttp, for broadcast sends: at the paid rate the sender is CPU-bound, and a
+send through httpx and httpcore costs three times the CPU of one through aiohttp (README,
+Benchmark). Replies keep the bot's own HTTPXRequest. `BaseRequest.post` still turns error
+answers into python-telegram-bot's errors; faults are raised as HTTPXRequest raises them, with
+aiohttp's exception as the cause (delivery/outcomes.py reads it: "never left" or "in doubt"):
+no free connection within `pool_timeout` is TimedOut("Pool timeout: ..."); any timeout is
+TimedOut; any other transport error (refused, reset, a body cut short) is NetworkError.
 
-python-telegram-bot sends through httpx by default (`HTTPXRequest`) and documents `BaseRequest`
-as the way to use another HTTP library: `do_request` returns the status code and the body, and
-`BaseRequest.post` still turns error answers into its errors (RetryAfter, Forbidden, BadRequest,
-ChatMigrated, InvalidToken, NetworkError). Measured with bench/broadcast.py, a send through
-httpx and httpcore costs three times the CPU of one through aiohttp (see README, Benchmark), and
-at Telegram's paid rate the sender is CPU-bound, so broadcasts use this class; replies keep the
-bot's own HTTPXRequest.
-
-Faults are raised as HTTPXRequest raises them, with the library's exception as the cause (which
-delivery/outcomes.py reads to tell "never left" from "in doubt"):
-
-- no free connection within `pool_timeout`: TimedOut("Pool timeout: ...") (never sent);
-- any timeout (connecting, or reading the answer): TimedOut, from aiohttp's timeout error
-  (`ConnectionTimeoutError` when connecting: never sent);
-- any other transport error (refused, reset, a body cut short): NetworkError("aiohttp.<Error>:
-  ..."), from aiohttp's error (`ClientConnectorError` when connecting: never sent).
-
-aiohttp has no write timeout: a form of a few hundred bytes is written to the socket buffer at
-once, and the read timeout runs from then on. Every session verifies TLS with aiohttp's one
-default SSL context, made once when aiohttp is imported, so 32 pools do not load the system's
-CA bundle 32 times.
+No write timeout (a form of a few hundred bytes goes to the socket buffer at once). As httpx,
+it trusts certifi's CA bundle (or SSL_CERT_FILE), loaded once for all pools (~25 ms a load),
+and uses a proxy the environment names.
 """
 
 import asyncio
 import functools
+import ssl
+import urllib.request
+from urllib.parse import urlsplit
 
 import aiohttp
+import httpx
 from telegram._utils.defaultvalue import DefaultValue  # internal: pinned with PTB's major
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
-POOL_TIMEOUT = (
-    "Pool timeout: All connections in the connection pool are occupied. "
-    "Request was *not* sent to Telegram."
-)
+POOL_TIMEOUT = "Pool timeout: every connection of the pool is busy. Request was *not* sent."
+
+
+@functools.cache
+def shared_ssl_context() -> ssl.SSLContext:
+    """What python-telegram-bot's httpx client trusts, made once for every session."""
+    return httpx.create_ssl_context()
+
+
+def environment_proxy(url: str) -> str | None:
+    """The proxy the environment names for `url`, if any."""
+    parts, proxies = urlsplit(url), urllib.request.getproxies()
+    if urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    return proxies.get(parts.scheme) or proxies.get("all")
 
 
 @functools.lru_cache(maxsize=64)
@@ -47,7 +51,7 @@ def _timeout(connect: float | None, read: float | None) -> aiohttp.ClientTimeout
 class AiohttpRequest(BaseRequest):
     """A `BaseRequest` with a pool of `connection_pool_size` keep-alive connections."""
 
-    __slots__ = ("_defaults", "_free", "_pool_size", "_session")
+    __slots__ = ("_defaults", "_free", "_pool_size", "_proxies", "_session")
 
     def __init__(
         self,
@@ -58,14 +62,12 @@ class AiohttpRequest(BaseRequest):
         pool_timeout: float | None = 1.0,
     ) -> None:
         self._pool_size = connection_pool_size
-        self._defaults = {
-            "read": read_timeout,
-            "write": write_timeout,
-            "connect": connect_timeout,
-            "pool": pool_timeout,
-        }
+        self._defaults = dict(
+            read=read_timeout, write=write_timeout, connect=connect_timeout, pool=pool_timeout
+        )
         self._free = asyncio.Semaphore(connection_pool_size)
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[str, str | None] = {}  # by URL
 
     @property
     def read_timeout(self) -> float | None:
@@ -75,7 +77,9 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         """Open the session and its connection pool (again, after a shutdown)."""
         if self._session is None or self._session.closed:
-            connector = aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0)
+            connector = aiohttp.TCPConnector(
+                limit=self._pool_size, limit_per_host=0, ssl=shared_ssl_context()
+            )
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 headers={"User-Agent": self.USER_AGENT},
@@ -102,11 +106,15 @@ class AiohttpRequest(BaseRequest):
         if session is None or session.closed:
             raise RuntimeError("This AiohttpRequest is not initialized!")
         read, connect = self._given(read_timeout, "read"), self._given(connect_timeout, "connect")
+        if url not in self._proxies:
+            self._proxies[url] = environment_proxy(url)
+        data, proxy = _body(request_data), self._proxies[url]
         await self._take_connection(self._given(pool_timeout, "pool"))
         try:
-            async with session.request(
-                method, url, data=_body(request_data), timeout=_timeout(connect, read)
-            ) as response:
+            sending = session.request(
+                method, url, data=data, timeout=_timeout(connect, read), proxy=proxy
+            )
+            async with sending as response:
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's timeout errors are TimeoutErrors too
             raise TimedOut from error
@@ -132,10 +140,8 @@ class AiohttpRequest(BaseRequest):
 
 def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
     """A urlencoded form, or a multipart one when the request uploads files."""
-    if request_data is None:
-        return None
-    if not request_data.contains_files:
-        return request_data.json_parameters
+    if request_data is None or not request_data.contains_files:
+        return request_data.json_parameters if request_data else None
     form = aiohttp.FormData(request_data.json_parameters)
     for name, (filename, content, mimetype) in request_data.multipart_data.items():
         form.add_field(name, content, filename=filename, content_type=mimetype)

@@ -7,6 +7,7 @@ error's class and its verdict (delivery/outcomes.py) must be the expected ones f
 
 import asyncio
 import socket
+import ssl
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 
@@ -18,7 +19,7 @@ from fake_bot_api import FakeBotApi
 from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest
 
-from delivery.aiohttp_request import AiohttpRequest
+from delivery.aiohttp_request import AiohttpRequest, shared_ssl_context
 from delivery.outcomes import Verdict, classify
 from delivery.sending import SENDER_POOL, Sender
 
@@ -171,3 +172,31 @@ async def test_the_causes_say_which_library_failed(api: FakeBotApi) -> None:
     assert isinstance(truncated.__cause__, aiohttp.ClientPayloadError)
     assert isinstance(refused.__cause__, aiohttp.ClientConnectorError)
     assert str(refused).startswith("aiohttp.ClientConnectorError")
+
+
+@pytest.mark.parametrize("kind", REQUESTS)
+async def test_a_proxy_named_in_the_environment_is_used(
+    api: FakeBotApi, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As httpx does: the fake Bot API stands in as the proxy of a host that does not exist."""
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", api.base_url.removesuffix("/bot"))
+    async with sender_to(f"http://telegram.invalid/bot{TOKEN}/sendMessage", kind) as sender:
+        await sender.send(9, "via the proxy", paid=False, timeout=5.0)
+    assert [int(call.chat_id) for call in api.delivered()] == [9]
+
+
+async def test_every_broadcast_pool_shares_one_tls_context(api: FakeBotApi) -> None:
+    """The CA bundle is loaded once, not once per pool (32 with paid broadcasts)."""
+    requests = [AiohttpRequest() for _ in range(3)]
+    for request in requests:
+        await request.initialize()
+    try:
+        contexts = {id(r._session.connector._ssl) for r in requests}
+    finally:
+        for request in requests:
+            await request.shutdown()
+    assert contexts == {id(shared_ssl_context())}
+    assert shared_ssl_context().verify_mode is ssl.CERT_REQUIRED
+    assert shared_ssl_context().check_hostname
