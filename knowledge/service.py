@@ -20,7 +20,10 @@ class Knowledge:
         self.store = store
         self.matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
         self.speller = Speller(
-            self.matcher.words, self.matcher.name_words, self.matcher.capital_choices
+            self.matcher.words,
+            self.matcher.name_words,
+            self.matcher.capital_choices,
+            self.matcher.standalone,
         )
         self.offence_measures = frozenset((f.offence, f.measure) for f in store.facts)
         self.renderer = renderer or Renderer()
