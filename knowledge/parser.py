@@ -79,6 +79,12 @@ _WHATS_NEW = re.compile(
     r"\b(what'?s new|what is new|anything new|what'?s changed|what has changed|"
     r"what changed( recently)?|(latest|newest|recent|new) (inspections|reports|findings))\b"
 )
+# "which forces were inspected in 2014", "inspections in 2019", "2014 inspections": the forces
+# with findings of that year in the data (what_new's year list), not the out-of-scope reply
+_INSPECTED_IN = re.compile(
+    r"\b((which|what) forces? (were|was|got|have been|had been) inspected"
+    r"|inspections? (in|of|from|during) 20[12]\d|20[12]\d inspections)\b"
+)
 _GRADE = _phrases(GRADE_WORDS)
 _THRESHOLD = re.compile(
     r"\b(above|over|more than|higher than|greater than|at least|below|under|less than"
@@ -163,6 +169,11 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
     starts = _sentence_starts(words_of)
     if _asks_whats_new(text):  # "what's new", "latest inspections", "what's new in Kent"
         return _whats_new(text, matcher.match([w for words in words_of for w in words], starts))
+    inspected = _inspected_in(text)
+    if inspected is not None:  # "which forces were inspected in 2014?" (no force named)
+        found = matcher.match([w for words in words_of for w in words], starts)
+        if not (found.forces or found.ambiguous or found.elsewhere):
+            return inspected
     if len(sentences) > 1 and sum(map(len, words_of)) > FOCUS_WORDS:
         plains = [" ".join(w.lower() for w in words) for words in words_of]
         index = asking_sentence(sentences, plains)
@@ -280,6 +291,17 @@ def _whats_new(text: str, found: ForceMatch) -> Query:
     if found.ambiguous:
         return _clarify(found, Query(text, "whats_new"))
     return Query(text, "whats_new", forces=tuple(found.forces))
+
+
+def _inspected_in(text: str) -> Query | None:
+    """ "Which forces were inspected in 2014?": one year named, no force; else None."""
+    plain = " ".join(normalise(text).lower().split())
+    years = years_named(plain)
+    if _INSPECTED_IN.search(plain) is None or len(years) != 1 or years[0] is None:
+        return None
+    if _OFFENCE.search(plain) or _MEASURE.search(plain):  # "2014 inspections of rape": a list
+        return None
+    return Query(text, "whats_new", year=years[0], years=years)
 
 
 def _asks_whats_new(text: str) -> bool:

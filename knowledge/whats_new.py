@@ -1,7 +1,9 @@
 """ "What's new": the newest inspections in the data by year and publication date, and what each
 found (an undated one placed by its year);
-"what's new in Kent": that force's inspections, newest first."""
+"what's new in Kent": that force's inspections, newest first;
+"which forces were inspected in 2014": the forces with findings of that year in the data."""
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -37,9 +39,36 @@ def newest_of_forces(
     return [InspectionRef(force, title, year) for (force, title), (_, _, year) in ordered]
 
 
+# each store's inspections by year, rebuilt only when its visible findings change (an embargo
+# lifts), so a year's list never scans every finding per answer
+_BY_YEAR: "weakref.WeakKeyDictionary[Store, tuple[object, dict[int, list[InspectionRef]]]]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def inspections_of_year(store: Store, year: int) -> list[InspectionRef]:
+    """Every force's inspections of `year` in the data (national reports left out), by force."""
+    by_force = store.visibility.by_force()
+    cached = _BY_YEAR.get(store)
+    if cached is None or cached[0] is not by_force:
+        index: dict[int, dict[tuple[str, str], InspectionRef]] = {}
+        for force in store.forces:
+            for fact in by_force.get(force, []):
+                if fact.inspection_year:
+                    ref = InspectionRef(force, fact.inspection, fact.inspection_year)
+                    index.setdefault(fact.inspection_year, {})[(force, fact.inspection)] = ref
+        cached = (by_force, {y: list(refs.values()) for y, refs in index.items()})
+        _BY_YEAR[store] = cached
+    return cached[1].get(year, [])
+
+
 def whats_new(store: Store, query: Query) -> Answer:
     """An Answer listing the newest inspections (of the forces asked about, if any), each with
-    its headline figures."""
+    its headline figures; or, a year asked, every force's inspections of that year in the data."""
+    if query.year is not None and not query.forces:
+        refs = inspections_of_year(store, query.year)
+        answer = Answer(question=query.text, intent="whats_new", year=query.year)
+        return replace(answer, latest=tuple(refs), missing=not refs)
     refs = newest_of_forces(store, query.forces) if query.forces else newest_inspections(store)
     facts = [f for ref in refs for f in inspection_facts(store, ref.force, ref.title)[:FACTS_EACH]]
     answer = Answer(question=query.text, intent="whats_new", forces=query.forces)
