@@ -24,8 +24,6 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from labelled import (
     CONVERSATIONS_FILE,
-    HELDBACK2_CONVERSATIONS,
-    HELDBACK2_FILE,
     HELDBACK3_CONVERSATIONS,
     HELDBACK3_FILE,
     HELDOUT_FILE,
@@ -179,17 +177,13 @@ def main() -> None:
         f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}"
     )
     print(f"conversations (tuned): {conversations(knowledge, CONVERSATIONS_FILE)}")
-    held_back = (
-        ("2", HELDBACK2_FILE, HELDBACK2_CONVERSATIONS),
-        ("3", HELDBACK3_FILE, HELDBACK3_CONVERSATIONS),
+    held_back = load_labelled(HELDBACK3_FILE)  # totals only: which items fail is not shown
+    scored = ours(knowledge, held_back)
+    print(
+        f"held-back set 3 ({len(held_back)} questions): accuracy "
+        f"{scored['accuracy']:.1%}, wrong-force answers {scored['wrong_force']:.0f}; "
+        f"conversations {conversations(knowledge, HELDBACK3_CONVERSATIONS)}"
     )
-    for name, questions, talks in held_back:  # totals only: which items fail is not shown
-        scored = ours(knowledge, load_labelled(questions))
-        print(
-            f"held-back set {name} ({len(load_labelled(questions))} questions): accuracy "
-            f"{scored['accuracy']:.1%}, wrong-force answers {scored['wrong_force']:.0f}; "
-            f"conversations {conversations(knowledge, talks)}"
-        )
     print(f"peak traced memory during cold start: {peak:.1f} MiB; process max RSS {rss:.0f} MiB")
     scaled(arguments.times, labelled)
     print("targets: accuracy >= 97%, 0 wrong-force answers, p99 < 2 ms, cold start < 300 ms")

@@ -12,6 +12,10 @@ from knowledge.selection import best_audit_figure, default_measure, national_of,
 from knowledge.slots import AUDIT_ONLY_OFFENCES
 from knowledge.vocabulary import NATIONAL
 
+# National counts kept year by year (the Home Office's cancelled crimes): a question naming no
+# year gets every year, so one year's count is never read as the whole story.
+SERIES_MEASURES = frozenset({"cancelled_crimes_recorded"})
+
 if TYPE_CHECKING:
     from knowledge.answers import Answerer
 
@@ -160,11 +164,24 @@ class ListAnswerer:
 
     def national(self, query: Query) -> Answer:
         facts = self.core.figures(NATIONAL, query)
+        if query.measure in SERIES_MEASURES and query.year is None and not query.years:
+            # "national figures on cancelled crimes": the whole yearly series, newest first
+            years = sorted(
+                {
+                    f.inspection_year
+                    for f in self.core.facts_of.get(NATIONAL, [])
+                    if f.measure == query.measure
+                },
+                key=lambda y: -(y or 0),
+            )
+            facts = self.core.figures(NATIONAL, replace(query, years=tuple(years))) or facts
         follow_ups = (
             FollowUp("Force by force", question_for(None, query.offence, "cancelled_incorrect")),
         )
+        since = query.years[0] if query.years and query.years[-1] is None else query.year
         return self.core.base(
             query,
+            year=since,  # "improved nationally since 2014": the year it is measured from
             facts=tuple(facts),
             lead=facts[0] if facts else None,
             missing=not facts,

@@ -46,6 +46,15 @@ _WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
     r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single force|force s)\b"
     r"|\b(worst|highest|biggest|largest)\b.*\bby (a|one|any) single force\b"
+    r"|\bup to (what|how much|how many)\b.*\b(a|one|any) single force\b"
+    r"|\b(a|one|any) single force\b.*\b(at most|up to|the most|highest)\b"
+)
+# "worst force % cancelled": the worst force's share, written with a percent sign
+_WORST_FORCE_PERCENT = re.compile(r"\b(worst|highest) (single )?force('?s)? ?(%|per ?cent)")
+# "force by force", "each force", "by force": every force listed, not one national figure
+_BY_FORCE = re.compile(
+    r"\b(force by force|by force|by forces|each force|every force|per force|all forces listed"
+    r"|list (of )?(the |all )?forces)\b"
 )
 _HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
 NATIONAL_CAPABLE: Final = frozenset(
@@ -90,6 +99,8 @@ _HISTORY = re.compile(
     r"\b(since (19|20)\d\d|getting (better|worse)|got (better|worse)|improv(ed|ing)"
     r"|changed|change over time|over time|over the years|trend|history|progress)\b"
 )
+# "what grade did it get most recently": the latest figure, whatever change the message mentions
+_LATEST = re.compile(r"\b(most recent(ly)?|latest|right now|currently)\b")
 # "least accurate", "most errors": an accuracy word ranks by the measure's direction, never by
 # the size of the number ("least accurate at cancelling" = the highest share wrongly cancelled)
 _ACCURACY_WORDS = re.compile(
@@ -142,6 +153,7 @@ class Query:
 OVERVIEW_WORDS: Final = frozenset(
     {"which", "forces", "across", "every", "nationally", "national", "how"}
 )
+_FEW_SENTENCES = 8  # per-sentence checks only on messages of a few sentences
 STANDS_ALONE: Final = frozenset({"national", "rank", "filter", "select", "glossary"})
 
 
@@ -175,6 +187,12 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
                 return replace(query, intent="clarify", candidates=whole.forces)
             return whole
     whole = _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher, starts)
+    if (
+        whole.forces
+        and 1 < len(sentences) <= _FEW_SENTENCES
+        and _force_only_off_topic(words_of, matcher)
+    ):
+        return Query(text, "out_of_scope")  # "... cancelled. Devon weather this weekend"
     if len(whole.forces) > 1 and len(sentences) > 1:
         return _asking_forces(text, sentences, words_of, matcher) or whole
     return whole
@@ -191,6 +209,22 @@ def _asking_forces(
         return None
     query = _read(text, words_of[index], matcher)
     return query if query.forces and query.intent != "clarify" else None
+
+
+def _force_only_off_topic(words_of: list[list[str]], matcher: ForceMatcher) -> bool:
+    """Whether every sentence naming a force says it of something else ("Devon weather this
+    weekend") with no figure's words of its own, the figures' words being elsewhere."""
+    naming = 0
+    for words in words_of:
+        plain = " ".join(w.lower() for w in words)
+        if not matcher.match(words).forces:
+            continue
+        naming += 1
+        if not set(plain.split()) & OFF_TOPIC_WORDS or _OFFENCE.search(plain):
+            return False
+        if _MEASURE.search(plain):
+            return False
+    return naming > 0
 
 
 def _sentence_starts(words_of: list[list[str]]) -> tuple[int, ...]:
@@ -226,7 +260,7 @@ def _read(
         measure=measure,
         year=years[0] if len(years) == 1 else None,
         years=years if len(years) > 1 else (),
-        history=_HISTORY.search(plain) is not None,
+        history=_HISTORY.search(plain) is not None and not _LATEST.search(plain),
     )
     if found.elsewhere:
         return base
@@ -303,8 +337,10 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and (_GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS)
     ):
         return replace(base, intent="glossary", glossary_term=glossary)
-    if _worst_force_figure(plain, offence, measure) and not which:
+    if _worst_force_figure(plain, base.text, offence, measure) and not which:
         return replace(base, intent="national", measure="max_force_cancelled_incorrect_pct")
+    if _BY_FORCE.search(plain) and (offence or measure) and not (rank or glossary or grade):
+        return replace(base, intent="offence_overview")
     home_office = (
         measure == "cancelled_incorrect"
         and not offence
@@ -312,8 +348,11 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     )
     # "how many forces are outstanding at recording crime": a count of forces by grade
     graded_forces = grade and "forces" in plain.split() and not offence and not rank
-    if (national or home_office or ("how many" in plain and not which)) and (
-        (offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces
+    ranked = rank is not None and which  # "which force in the whole of England and Wales is worst"
+    if (
+        (national or home_office or ("how many" in plain and not which))
+        and not ranked
+        and ((offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces)
     ):
         return replace(base, intent="national", measure=_national_measure(plain, base))
     if national and "how many" in plain and not graded_forces:
@@ -364,12 +403,16 @@ def _glossary_term(plain: str) -> str | None:
     return None
 
 
-def _worst_force_figure(plain: str, offence: str | None, measure: str | None) -> bool:
-    """ "the worst force's percentage of wrongly cancelled robbery": a national figure."""
+def _worst_force_figure(plain: str, text: str, offence: str | None, measure: str | None) -> bool:
+    """ "the worst force's percentage of wrongly cancelled robbery", "up to what % did a single
+    force wrongly cancel": a national figure (`text` keeps the percent sign)."""
     return (
         measure == "cancelled_incorrect"
         and offence in CANCELLED_AUDIT_OFFENCES
-        and bool(_WORST_FORCE_FIGURE.search(plain))
+        and bool(
+            _WORST_FORCE_FIGURE.search(plain)
+            or _WORST_FORCE_PERCENT.search(normalise(text).lower())
+        )
     )
 
 
