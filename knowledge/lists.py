@@ -44,14 +44,25 @@ def _passes(fact: Fact, threshold: tuple[str, float]) -> bool:
 
 
 def _beyond_the_leader(leader: Fact, unsized: list[Fact]) -> tuple[Fact, ...]:
-    """Figures without a sample size that are higher than the ranked leader's (Cheshire's 43%
-    and Humberside's 4 records above Hampshire's 3 of 19): the first sentence names them."""
-    share, count = leader.number or 0.0, leader.numerator
+    """Shares without a sample size that are higher than the ranked leader's (Cheshire's 43%
+    and Humberside's 20% above Hampshire's 3 of 19): the first sentence names them."""
+    share = leader.number or 0.0
+    # a count is never "higher" than a share: only shares are compared
     return tuple(
-        f
-        for f in unsized
-        if (f.value is not None and f.number is not None and f.number > share)
-        or (f.value is None and None not in (f.numerator, count) and f.numerator > count)  # type: ignore[operator]
+        f for f in unsized if f.value is not None and f.number is not None and f.number > share
+    )
+
+
+def _share_twin(count: Fact, usable: list[Fact]) -> Fact:
+    """The same inspection's percent for a count without a sample size (Humberside 2018: 4 rape
+    records wrongly cancelled, 20% of those cancelled): a share, where the source gives one."""
+    return next(
+        (
+            f
+            for f in usable
+            if f.inspection == count.inspection and f.value is not None and f.number is not None
+        ),
+        count,
     )
 
 
@@ -213,6 +224,8 @@ class ListAnswerer:
                 sized = first.number is not None and (
                     first.denominator is not None or topic != "cancelled_incorrect"
                 )
+                if not sized and first.value is None:  # a bare count: its share, if given
+                    first = _share_twin(first, usable)
                 (rankable if sized else unsized).append(first)
             elif usable:
                 old += 1

@@ -8,6 +8,7 @@ from knowledge.focus import asking_sentence, split_sentences
 from knowledge.glossary import NEEDS_MEANING
 from knowledge.guards import OFF_TOPIC_WORDS
 from knowledge.matcher import FOCUS_WORDS, MAX_TOKENS, ForceMatch, ForceMatcher, tokenize
+from knowledge.measures import MEASURES
 from knowledge.normalise import normalise
 from knowledge.slots import measure_of, off_topic, topic_only
 from knowledge.spelling import Speller
@@ -367,13 +368,21 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         return replace(base, intent="select", measure="recording_rate", **selection)
     if rank and (offence or measure or "force" in plain):
         direction = _ACCURACY.get(m.group(1)) if (m := _ACCURACY_WORDS.search(plain)) else None
-        direction = direction or RANK_DIRECTIONS.get(rank.group(1), "best")
+        direction = direction or RANK_DIRECTIONS.get(rank.group(1)) or _top_direction(measure)
         return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
     if offence or measure:
         return replace(base, intent="offence_overview")
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
         return replace(base, intent="help")
     return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
+
+
+def _top_direction(measure: str | None) -> str:
+    """ "top 5 for wrongly cancelled X": "top" of a bad measure lists the worst first, as the
+    measure's declared direction says; of a good one (or none), the best first."""
+    if measure in MEASURES and MEASURES[measure].higher_is_worse:
+        return "worst"
+    return "best"
 
 
 def _selection(plain: str) -> dict[str, Any] | None:
