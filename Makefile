@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= $(or $(FINDINGS_DB),var/findings.db)
-DATA := knowledge/data/findings.csv knowledge/data/forces.csv knowledge/data/aliases.csv
+DATA := $(wildcard knowledge/data/*.csv)
 
 .PHONY: install db run web test lint bench bench-broadcast clean
 

@@ -2,7 +2,7 @@
 
 Prints accuracy, wrong-force answers, latency of one ask (parse + answer + render as HTML) and
 cold start for findings-bot and for `rapidfuzz.process.extractOne(question, all alias strings,
-scorer=fuzz.WRatio)`; the held-back sets 2 and 3 (totals only, per set); then the same
+scorer=fuzz.WRatio)`; the held-back set 3 (totals only); then the same
 timings on a synthetic findings file 100 times larger (bench/synthetic.py: fictional copies of
 every inspection).
 
@@ -41,8 +41,6 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from labelled import (
     CONVERSATIONS_FILE,
-    HELDBACK2_CONVERSATIONS,
-    HELDBACK2_FILE,
     HELDBACK3_CONVERSATIONS,
     HELDBACK3_FILE,
     HELDOUT_FILE,
@@ -281,17 +279,13 @@ def main() -> None:
         f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}"
     )
     print(f"conversations (tuned): {conversations(knowledge, CONVERSATIONS_FILE)}")
-    held_back = (
-        ("2", HELDBACK2_FILE, HELDBACK2_CONVERSATIONS),
-        ("3", HELDBACK3_FILE, HELDBACK3_CONVERSATIONS),
+    held_back = load_labelled(HELDBACK3_FILE)  # totals only: which items fail is not shown
+    scored = ours(knowledge, held_back)
+    print(
+        f"held-back set 3 ({len(held_back)} questions): accuracy "
+        f"{scored['accuracy']:.1%}, wrong-force answers {scored['wrong_force']:.0f}; "
+        f"conversations {conversations(knowledge, HELDBACK3_CONVERSATIONS)}"
     )
-    for name, questions, talks in held_back:  # totals only: which items fail is not shown
-        scored = ours(knowledge, load_labelled(questions))
-        print(
-            f"held-back set {name} ({len(load_labelled(questions))} questions): accuracy "
-            f"{scored['accuracy']:.1%}, wrong-force answers {scored['wrong_force']:.0f}; "
-            f"conversations {conversations(knowledge, talks)}"
-        )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"this process's max RSS {rss:.0f} MiB")
     scaled(arguments.times, labelled)

@@ -229,6 +229,9 @@ class Answerer:
         asked), oldest to newest, so no gap between two figures reads as a trend."""
         force = query.forces[0]
         since = query.years[0] if query.years and query.years[-1] is None else query.year
+        until = None
+        if len(query.years) == 2 and None not in query.years:  # "between 2016 and 2020"
+            since, until = min(query.years), max(query.years)  # type: ignore[type-var]
         asked = primary_of(query.measure) if query.measure else HISTORY_MEASURES
         if query.measure in ("recording_rate", "unrecorded_per_year") and not query.offence:
             asked = HISTORY_MEASURES  # "getting better at recording crime": grades too
@@ -241,6 +244,7 @@ class Answerer:
             if f.measure in asked
             and (f.offence == offence or (query.offence is None and f.measure == "grade"))
             and (since is None or (f.inspection_year or 2016) >= since)
+            and (until is None or (f.inspection_year or 2016) <= until)
         ]
         order = {m: i for i, m in enumerate(asked)}
         facts.sort(key=lambda f: (f.year_sort_key, f.inspection, order.get(f.measure, 99)))

@@ -46,6 +46,18 @@ _NATIONALLY = re.compile(
 _SUMMARY_CUES = re.compile(r"\b(tell me about|summary|overview|everything|all about)\b")
 _OVERVIEW_CUES = frozenset({"which", "forces", "across", "every", "all", "nationally", "national"})
 _NO_FRAME_INTENTS = frozenset({"help", "glossary", "out_of_scope"})
+# "how many crimes a year is that", "per year?": a yearly count of the last rate
+_PER_YEAR = re.compile(r"\b(a|per|each|every) year\b|\b(annually|yearly)\b")
+_EVERY_FORCE_WORDS = frozenset({"each", "country", "countrywide", "wales", "england", "overall"})
+_SHORT_FOLLOW_UP = 8  # words: a longer question with no force is a question of its own
+# figures kept only for England and Wales, never of one force
+NATIONAL_ONLY = frozenset(
+    {
+        "forces_with_incorrect_cancellations",
+        "cancelled_crimes_recorded",
+        "max_force_cancelled_incorrect_pct",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,11 @@ def follow_up(
             replace(query, forces=frame.recent[-2:], candidates=()), frame, pairs
         )
         return both, ("forces", *carried)
+    if _per_year(query, frame, plain):  # "how many crimes a year is that" after a rate
+        query = replace(query, measure="unrecorded_per_year", intent="lookup")
+        return _fill(query, frame, pairs)
+    if _keeps_force(query, frame, plain, words):  # "how many go unrecorded?" after Lancashire
+        return _fill(query, frame, pairs)
     if not (_follows_on(plain, words) or _bare(query)):
         return query, ()
     if (
@@ -219,7 +236,7 @@ def _intent(query: Query, frame: Frame) -> str:
 
 def _new_rank(query: Query, frame: Frame, words: list[str]) -> tuple[Query, tuple[str, ...]]:
     direction = next((RANK_DIRECTIONS.get(w, "best") for w in words if w in RANK_WORDS), "best")
-    carried = ("measure",) if not query.measure else ()
+    carried: tuple[str, ...] = ("measure",) if not query.measure else ()
     ranked = replace(
         query,
         intent="rank",
@@ -227,7 +244,9 @@ def _new_rank(query: Query, frame: Frame, words: list[str]) -> tuple[Query, tupl
         rank=direction,
         measure=query.measure or frame.measure or "recording_rate",
         offence=query.offence or (frame.offence if not query.measure else None),
+        year=query.year or (frame.year if not query.years else None),  # "and the fewest?"
     )
+    carried += ("year",) if ranked.year and not query.year else ()
     return ranked, carried + (("offence",) if ranked.offence and not query.offence else ())
 
 
@@ -291,6 +310,36 @@ def _nationally(query: Query, frame: Frame, plain: str) -> bool:
         and frame.measure in NATIONAL_CAPABLE - {None}
         and bool(_NATIONALLY.search(plain))
         and len(plain.split()) <= 6
+    )
+
+
+def _per_year(query: Query, frame: Frame, plain: str) -> bool:
+    """A count a year asked of the last force's recording rate: its unrecorded estimate."""
+    return (
+        bool(frame.forces)
+        and not query.forces
+        and query.measure is None
+        and frame.measure in ("recording_rate", "unrecorded_per_year")
+        and bool(_PER_YEAR.search(plain))
+    )
+
+
+def _keeps_force(query: Query, frame: Frame, plain: str, words: list[str]) -> bool:
+    """A short follow-up naming an offence or a measure but no force ("violence unrecorded per
+    year", "how many go unrecorded?") is still about the last force, unless it asks of every
+    force ("nationally", "which forces", "across forces") or for a figure only kept nationally."""
+    return (
+        bool(frame.forces)
+        and len(frame.forces) == 1
+        and not query.forces
+        and not query.candidates
+        and query.intent in ("offence_overview", "national")
+        and bool(query.offence or query.measure)
+        and query.measure not in NATIONAL_ONLY
+        and len(words) <= _SHORT_FOLLOW_UP
+        and not set(words) & (_OVERVIEW_CUES | _EVERY_FORCE_WORDS)
+        and not _NATIONALLY.search(plain)
+        and not _WORST_FORCE_FIGURE.search(plain)
     )
 
 

@@ -1,5 +1,6 @@
 """A figure from the findings, and the rules for choosing between figures."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from math import sqrt
@@ -9,6 +10,9 @@ from knowledge.measures import GRADE_SCORES, MEASURES, Measure
 
 SMALL_SAMPLE = 50
 UNDATED_YEAR = 2015.5  # between the 2014 round and the 2016-2020 rolling programme
+# a note of the dataset before the source's words ("other = other offences; 392 out of 412 ..."):
+# the data README's way of saying what `other` holds, never the source's own words
+_DATA_NOTE = re.compile(r"^(other = [^;:]*)[;:]\s*")
 _SOURCE_RANK = {"inspectorate": 0, "police_or_pcc": 1, "news": 2}
 
 
@@ -93,6 +97,23 @@ class Fact:
         if self.inspection_year and self.inspection_year <= 2016:
             return "HMIC"
         return "HMICFRS" if self.inspection_year else "HMIC/HMICFRS"
+
+    @property
+    def data_note(self) -> str:
+        """The dataset's note in front of the quote ("other = other offences"), or ""."""
+        note = _DATA_NOTE.match(self.quote)
+        return note.group(1) if note else ""
+
+    @property
+    def source_words(self) -> str:
+        """The quote without the dataset's note: what the source itself says."""
+        return _DATA_NOTE.sub("", self.quote, count=1)
+
+    @property
+    def excludes_fraud(self) -> bool:
+        """An all-crime figure whose source says it leaves fraud out ("91.6 per cent of all
+        reported crime (excluding fraud)"): the answer keeps that qualifier."""
+        return self.offence == "all" and "excluding fraud" in self.quote.lower()
 
     @property
     def small_sample(self) -> bool:

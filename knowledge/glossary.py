@@ -13,6 +13,9 @@ GLOSSARY_TERMS: Final[dict[str, str]] = {
     "cancels": "cancelled_crime",
     "no crime": "cancelled_crime",
     "no crimed": "cancelled_crime",
+    "no crimes": "cancelled_crime",
+    "n crime": "cancelled_crime",  # "N-CRIME": the old code for a no-crimed record
+    "ncrime": "cancelled_crime",
     "avi": "avi",
     "additional verifiable information": "avi",
     "confidence interval": "confidence_interval",

@@ -12,6 +12,10 @@ from knowledge.selection import best_audit_figure, default_measure, national_of,
 from knowledge.slots import AUDIT_ONLY_OFFENCES
 from knowledge.vocabulary import NATIONAL
 
+# National counts kept year by year (the Home Office's cancelled crimes): a question naming no
+# year gets every year, so one year's count is never read as the whole story.
+SERIES_MEASURES = frozenset({"cancelled_crimes_recorded"})
+
 if TYPE_CHECKING:
     from knowledge.answers import Answerer
 
@@ -22,6 +26,8 @@ DEFAULT_AUDIT_OFFENCE = "rape"  # the offence most cancelled-crime audits report
 _TOLD = ("victims_told", "victims_not_told")
 RECORDING_AUDITS_TOPIC = "recording_audits"
 _AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")
+_MIXED = ("all", "other")  # offences whose audits are of mixed records: no audit fallback
+_UNRECORDED_SHARE = "unrecorded_rate"  # a different measure from a recording rate
 
 
 def score_is_high_first(topic: str, direction: str) -> bool:
@@ -38,14 +44,25 @@ def _passes(fact: Fact, threshold: tuple[str, float]) -> bool:
 
 
 def _beyond_the_leader(leader: Fact, unsized: list[Fact]) -> tuple[Fact, ...]:
-    """Figures without a sample size that are higher than the ranked leader's (Cheshire's 43%
-    and Humberside's 4 records above Hampshire's 3 of 19): the first sentence names them."""
-    share, count = leader.number or 0.0, leader.numerator
+    """Shares without a sample size that are higher than the ranked leader's (Cheshire's 43%
+    and Humberside's 20% above Hampshire's 3 of 19): the first sentence names them."""
+    share = leader.number or 0.0
+    # a count is never "higher" than a share: only shares are compared
     return tuple(
-        f
-        for f in unsized
-        if (f.value is not None and f.number is not None and f.number > share)
-        or (f.value is None and None not in (f.numerator, count) and f.numerator > count)  # type: ignore[operator]
+        f for f in unsized if f.value is not None and f.number is not None and f.number > share
+    )
+
+
+def _share_twin(count: Fact, usable: list[Fact]) -> Fact:
+    """The same inspection's percent for a count without a sample size (Humberside 2018: 4 rape
+    records wrongly cancelled, 20% of those cancelled): a share, where the source gives one."""
+    return next(
+        (
+            f
+            for f in usable
+            if f.inspection == count.inspection and f.value is not None and f.number is not None
+        ),
+        count,
     )
 
 
@@ -73,15 +90,21 @@ class ListAnswerer:
                 by_force[force] = firsts
         return by_force
 
-    def offence_overview(self, query: Query) -> Answer:
+    def offence_overview(self, query: Query, few_rates: tuple[Fact, ...] | None = None) -> Answer:
+        """`few_rates`: a ranking of recording rates found fewer than 2 to compare, so the
+        offence's recording audits are listed instead (unranked), after those rates."""
         topic = query.measure or default_measure(query.offence)
+        if few_rates is not None:
+            topic = "recording_rate"
         asked = replace(query, measure=topic)
         if topic == "cancelled_incorrect" and query.offence is None:  # never mix offences
             asked = replace(asked, offence=DEFAULT_AUDIT_OFFENCE)
         national = self.core.figures(NATIONAL, replace(asked, measure=national_of(topic)))
         national = [f for f in national if f.measure in NATIONAL_MEASURES.get(topic, (topic,))]
         by_force = self._primary_by_force(asked)
-        if not by_force and topic == "recording_rate" and query.offence in AUDIT_ONLY_OFFENCES:
+        if few_rates is not None or (
+            not by_force and topic == "recording_rate" and query.offence in AUDIT_ONLY_OFFENCES
+        ):
             # domestic abuse, modern slavery, vulnerable victims: audit counts, no rates
             topic, asked = RECORDING_AUDITS_TOPIC, replace(asked, measure=RECORDING_AUDITS_TOPIC)
             by_force = self._primary_by_force(asked)
@@ -96,12 +119,15 @@ class ListAnswerer:
         facts = [
             f for force in listed for f in (by_force[force] if every else by_force[force][:1])
         ]
+        rates = tuple(few_rates or ())
         return self.core.base(
             query,
+            # a ranking of rates answered with audits keeps the measure asked (a follow-up's)
+            measure="recording_rate" if few_rates is not None else query.measure,
             topic=topic,
-            facts=tuple(national + facts),
+            facts=tuple(national + list(rates) + facts),
             lead=national[0] if national else None,
-            groups=(Group("latest", tuple(facts)),),
+            groups=(Group("latest", tuple(facts)), Group("rates", rates)),
             missing=not by_force,
             other_years=() if by_force else self.core.other_years(None, asked),
             more=len(by_force) - len(listed),
@@ -149,11 +175,24 @@ class ListAnswerer:
 
     def national(self, query: Query) -> Answer:
         facts = self.core.figures(NATIONAL, query)
+        if query.measure in SERIES_MEASURES and query.year is None and not query.years:
+            # "national figures on cancelled crimes": the whole yearly series, newest first
+            years = sorted(
+                {
+                    f.inspection_year
+                    for f in self.core.facts_of.get(NATIONAL, [])
+                    if f.measure == query.measure
+                },
+                key=lambda y: -(y or 0),
+            )
+            facts = self.core.figures(NATIONAL, replace(query, years=tuple(years))) or facts
         follow_ups = (
             FollowUp("Force by force", question_for(None, query.offence, "cancelled_incorrect")),
         )
+        since = query.years[0] if query.years and query.years[-1] is None else query.year
         return self.core.base(
             query,
+            year=since,  # "improved nationally since 2014": the year it is measured from
             facts=tuple(facts),
             lead=facts[0] if facts else None,
             missing=not facts,
@@ -185,9 +224,17 @@ class ListAnswerer:
                 sized = first.number is not None and (
                     first.denominator is not None or topic != "cancelled_incorrect"
                 )
+                if not sized and first.value is None:  # a bare count: its share, if given
+                    first = _share_twin(first, usable)
                 (rankable if sized else unsized).append(first)
             elif usable:
                 old += 1
+        if topic == "recording_rate" and asked.offence not in _MIXED and len(rankable) < 2:
+            # fewer than 2 rates is nothing to rank: the offence's recording audits instead
+            audits = self._primary_by_force(replace(asked, measure=RECORDING_AUDITS_TOPIC))
+            if audits:
+                overview = replace(query, intent="offence_overview", measure=None)
+                return self.offence_overview(overview, few_rates=tuple(rankable))
         direction = query.rank or "worst"
         high_first = score_is_high_first(topic, direction)
         # a highest-first list of wrongly cancelled records never lists a force that had none
@@ -201,7 +248,7 @@ class ListAnswerer:
         tied_beyond = sum(1 for s in scores[cut:] if cut and s == scores[cut - 1])
         shown = rankable[:cut]
         places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
-        apart = self._told_apart(asked, {f.force for f in rankable}) if topic in _TOLD else ()
+        apart = self._other_measure_apart(asked, rankable)
         beyond = _beyond_the_leader(shown[0], unsized) if shown and high_first else ()
         return self.core.base(
             query,
@@ -224,6 +271,25 @@ class ListAnswerer:
             other_years=() if shown else self.core.other_years(None, asked),
             more=len(rankable) - len(shown),
             coverage=len(rankable) + len(zeros),
+        )
+
+    def _other_measure_apart(self, asked: Query, ranked: list[Fact]) -> tuple[Fact, ...]:
+        """Figures of a different measure that bear on the ranking, listed beside it and never
+        turned into the ranked measure: victims told / not told; and beside recording rates the
+        share left unrecorded (Gloucestershire 2019: 16.7% of sexual offences not recorded), for a
+        force not ranked or whose share is from a later inspection than its ranked rate (the
+        data does not say the two are complements, so no rate is worked out from it)."""
+        if asked.measure in _TOLD:
+            return self._told_apart(asked, {f.force for f in ranked})
+        if asked.measure != "recording_rate":
+            return ()
+        rate_of = {f.force: f for f in ranked}
+        shares = self._primary_by_force(replace(asked, measure=_UNRECORDED_SHARE))
+        return tuple(
+            f
+            for force, facts in shares.items()
+            for f in facts[:1]
+            if force not in rate_of or f.year_sort_key > rate_of[force].year_sort_key
         )
 
     def _told_apart(self, asked: Query, ranked: set[str]) -> tuple[Fact, ...]:

@@ -133,6 +133,13 @@ class ForceMatcher:
             )
             for word in alias.split()
         )
+        # One-word names, nicknames, places and towns -> their forces: what a typo could mean.
+        self.standalone = {
+            alias: frozenset(e.force for e in entries)
+            for alias, entries in self.table.items()
+            if " " not in alias
+            and any(e.kind in ("name", "nickname", "place", "partial", "town") for e in entries)
+        }
         # Every name and place, for the rare "did you mean" of a comparison's unknown side.
         self.side_choices = [
             alias
@@ -271,7 +278,9 @@ class ForceMatcher:
         hits: list[Hit] = []
         suggestions: list[str] = []
         covered = {i: h for h in exact for i in range(h.start, h.start + h.length)}
-        for start, n in sorted(self._spans(lowered, used, focus, covered), key=lambda s: -s[1]):
+        for start, n in sorted(
+            self._spans(lowered, used, focus, covered, words), key=lambda s: -s[1]
+        ):
             if any(used[i] and i not in covered for i in range(start, start + n)):
                 continue
             if any(
@@ -290,7 +299,10 @@ class ForceMatcher:
                 if score >= best - TIE_MARGIN
                 for e in self.table[alias]
             }
-            if best >= MATCH_CUTOFF:
+            if best >= MATCH_CUTOFF or (
+                words[start + n - 1][:1].isupper()
+                and self._town_goes_on(scored[0][0], start, n, covered)
+            ):
                 entries = tuple(self.table[scored[0][0]])
                 if len(close) > 1:
                     entries = tuple(AliasEntry(force, "partial", False) for force in sorted(close))
@@ -301,6 +313,14 @@ class ForceMatcher:
             else:
                 suggestions.extend(f for f in sorted(close) if f not in suggestions)
         return hits, suggestions
+
+    def _town_goes_on(self, alias: str, start: int, n: int, covered: dict[int, Hit]) -> bool:
+        """ "Bourne Edn": an exact town inside a misspelt longer town (Bourne End) is the longer
+        town, asked about ("did you mean"), not the shorter one answered for."""
+        entries = self.table[alias]
+        return any(i in covered for i in range(start, start + n)) and all(
+            e.kind == "town" for e in entries
+        )
 
     def _scored(self, text: str, capital: bool) -> list[tuple[str, float, int]]:
         """The names and places closest to a word group (cached: readers repeat themselves)."""
@@ -321,11 +341,16 @@ class ForceMatcher:
         return self._cache[key]
 
     def _spans(
-        self, lowered: list[str], used: list[bool], focus: set[int], covered: dict[int, Hit]
+        self,
+        lowered: list[str],
+        used: list[bool],
+        focus: set[int],
+        covered: dict[int, Hit],
+        words: list[str],
     ) -> list[tuple[int, int]]:
         """Word groups of 1-4 words that could be a misspelt force or place: at least one word
         that is no known word; the others unknown too, a link inside a name ("city of lonon"),
-        or a name matched exactly inside a longer misspelt one ("Tunbridg Wells")."""
+        or a name matched exactly inside a longer misspelt one ("Tunbridg Wells", "Bourne Edn")."""
 
         def unknown(i: int) -> bool:
             word = lowered[i]
@@ -333,7 +358,7 @@ class ForceMatcher:
                 i in focus
                 and not used[i]
                 and word.isalpha()
-                and len(word) >= 4
+                and (len(word) >= 4 or (i - 1 in covered and words[i][:1].isupper()))
                 and word not in STOPWORDS
                 and word not in COMMON_WORDS
                 and word not in ORDINARY_WORDS

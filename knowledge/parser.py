@@ -8,6 +8,7 @@ from knowledge.focus import asking_sentence, split_sentences
 from knowledge.glossary import NEEDS_MEANING
 from knowledge.guards import OFF_TOPIC_WORDS
 from knowledge.matcher import FOCUS_WORDS, MAX_TOKENS, ForceMatch, ForceMatcher, tokenize
+from knowledge.measures import MEASURES
 from knowledge.normalise import normalise
 from knowledge.slots import measure_of, off_topic, topic_only
 from knowledge.spelling import Speller
@@ -46,6 +47,15 @@ _WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
     r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single force|force s)\b"
     r"|\b(worst|highest|biggest|largest)\b.*\bby (a|one|any) single force\b"
+    r"|\bup to (what|how much|how many)\b.*\b(a|one|any) single force\b"
+    r"|\b(a|one|any) single force\b.*\b(at most|up to|the most|highest)\b"
+)
+# "worst force % cancelled": the worst force's share, written with a percent sign
+_WORST_FORCE_PERCENT = re.compile(r"\b(worst|highest) (single )?force('?s)? ?(%|per ?cent)")
+# "force by force", "each force", "by force": every force listed, not one national figure
+_BY_FORCE = re.compile(
+    r"\b(force by force|by force|by forces|each force|every force|per force|all forces listed"
+    r"|list (of )?(the |all )?forces)\b"
 )
 _HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
 NATIONAL_CAPABLE: Final = frozenset(
@@ -70,6 +80,12 @@ _WHATS_NEW = re.compile(
     r"\b(what'?s new|what is new|anything new|what'?s changed|what has changed|"
     r"what changed( recently)?|(latest|newest|recent|new) (inspections|reports|findings))\b"
 )
+# "which forces were inspected in 2014", "inspections in 2019", "2014 inspections": the forces
+# with findings of that year in the data (what_new's year list), not the out-of-scope reply
+_INSPECTED_IN = re.compile(
+    r"\b((which|what) forces? (were|was|got|have been|had been) inspected"
+    r"|inspections? (in|of|from|during) 20[12]\d|20[12]\d inspections)\b"
+)
 _GRADE = _phrases(GRADE_WORDS)
 _THRESHOLD = re.compile(
     r"\b(above|over|more than|higher than|greater than|at least|below|under|less than"
@@ -84,6 +100,8 @@ _HISTORY = re.compile(
     r"\b(since (19|20)\d\d|getting (better|worse)|got (better|worse)|improv(ed|ing)"
     r"|changed|change over time|over time|over the years|trend|history|progress)\b"
 )
+# "what grade did it get most recently": the latest figure, whatever change the message mentions
+_LATEST = re.compile(r"\b(most recent(ly)?|latest|right now|currently)\b")
 # "least accurate", "most errors": an accuracy word ranks by the measure's direction, never by
 # the size of the number ("least accurate at cancelling" = the highest share wrongly cancelled)
 _ACCURACY_WORDS = re.compile(
@@ -136,6 +154,7 @@ class Query:
 OVERVIEW_WORDS: Final = frozenset(
     {"which", "forces", "across", "every", "nationally", "national", "how"}
 )
+_FEW_SENTENCES = 8  # per-sentence checks only on messages of a few sentences
 STANDS_ALONE: Final = frozenset({"national", "rank", "filter", "select", "glossary"})
 
 
@@ -151,6 +170,11 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
     starts = _sentence_starts(words_of)
     if _asks_whats_new(text):  # "what's new", "latest inspections", "what's new in Kent"
         return _whats_new(text, matcher.match([w for words in words_of for w in words], starts))
+    inspected = _inspected_in(text)
+    if inspected is not None:  # "which forces were inspected in 2014?" (no force named)
+        found = matcher.match([w for words in words_of for w in words], starts)
+        if not (found.forces or found.ambiguous or found.elsewhere):
+            return inspected
     if len(sentences) > 1 and sum(map(len, words_of)) > FOCUS_WORDS:
         plains = [" ".join(w.lower() for w in words) for words in words_of]
         index = asking_sentence(sentences, plains)
@@ -164,6 +188,12 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
                 return replace(query, intent="clarify", candidates=whole.forces)
             return whole
     whole = _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher, starts)
+    if (
+        whole.forces
+        and 1 < len(sentences) <= _FEW_SENTENCES
+        and _force_only_off_topic(words_of, matcher)
+    ):
+        return Query(text, "out_of_scope")  # "... cancelled. Devon weather this weekend"
     if len(whole.forces) > 1 and len(sentences) > 1:
         return _asking_forces(text, sentences, words_of, matcher) or whole
     return whole
@@ -180,6 +210,22 @@ def _asking_forces(
         return None
     query = _read(text, words_of[index], matcher)
     return query if query.forces and query.intent != "clarify" else None
+
+
+def _force_only_off_topic(words_of: list[list[str]], matcher: ForceMatcher) -> bool:
+    """Whether every sentence naming a force says it of something else ("Devon weather this
+    weekend") with no figure's words of its own, the figures' words being elsewhere."""
+    naming = 0
+    for words in words_of:
+        plain = " ".join(w.lower() for w in words)
+        if not matcher.match(words).forces:
+            continue
+        naming += 1
+        if not set(plain.split()) & OFF_TOPIC_WORDS or _OFFENCE.search(plain):
+            return False
+        if _MEASURE.search(plain):
+            return False
+    return naming > 0
 
 
 def _sentence_starts(words_of: list[list[str]]) -> tuple[int, ...]:
@@ -215,7 +261,7 @@ def _read(
         measure=measure,
         year=years[0] if len(years) == 1 else None,
         years=years if len(years) > 1 else (),
-        history=_HISTORY.search(plain) is not None,
+        history=_HISTORY.search(plain) is not None and not _LATEST.search(plain),
     )
     if found.elsewhere:
         return base
@@ -246,6 +292,17 @@ def _whats_new(text: str, found: ForceMatch) -> Query:
     if found.ambiguous:
         return _clarify(found, Query(text, "whats_new"))
     return Query(text, "whats_new", forces=tuple(found.forces))
+
+
+def _inspected_in(text: str) -> Query | None:
+    """ "Which forces were inspected in 2014?": one year named, no force; else None."""
+    plain = " ".join(normalise(text).lower().split())
+    years = years_named(plain)
+    if _INSPECTED_IN.search(plain) is None or len(years) != 1 or years[0] is None:
+        return None
+    if _OFFENCE.search(plain) or _MEASURE.search(plain):  # "2014 inspections of rape": a list
+        return None
+    return Query(text, "whats_new", year=years[0], years=years)
 
 
 def _asks_whats_new(text: str) -> bool:
@@ -281,8 +338,10 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and (_GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS)
     ):
         return replace(base, intent="glossary", glossary_term=glossary)
-    if _worst_force_figure(plain, offence, measure) and not which:
+    if _worst_force_figure(plain, base.text, offence, measure) and not which:
         return replace(base, intent="national", measure="max_force_cancelled_incorrect_pct")
+    if _BY_FORCE.search(plain) and (offence or measure) and not (rank or glossary or grade):
+        return replace(base, intent="offence_overview")
     home_office = (
         measure == "cancelled_incorrect"
         and not offence
@@ -290,8 +349,11 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     )
     # "how many forces are outstanding at recording crime": a count of forces by grade
     graded_forces = grade and "forces" in plain.split() and not offence and not rank
-    if (national or home_office or ("how many" in plain and not which)) and (
-        (offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces
+    ranked = rank is not None and which  # "which force in the whole of England and Wales is worst"
+    if (
+        (national or home_office or ("how many" in plain and not which))
+        and not ranked
+        and ((offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces)
     ):
         return replace(base, intent="national", measure=_national_measure(plain, base))
     if national and "how many" in plain and not graded_forces:
@@ -306,13 +368,21 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         return replace(base, intent="select", measure="recording_rate", **selection)
     if rank and (offence or measure or "force" in plain):
         direction = _ACCURACY.get(m.group(1)) if (m := _ACCURACY_WORDS.search(plain)) else None
-        direction = direction or RANK_DIRECTIONS.get(rank.group(1), "best")
+        direction = direction or RANK_DIRECTIONS.get(rank.group(1)) or _top_direction(measure)
         return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
     if offence or measure:
         return replace(base, intent="offence_overview")
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
         return replace(base, intent="help")
     return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
+
+
+def _top_direction(measure: str | None) -> str:
+    """ "top 5 for wrongly cancelled X": "top" of a bad measure lists the worst first, as the
+    measure's declared direction says; of a good one (or none), the best first."""
+    if measure in MEASURES and MEASURES[measure].higher_is_worse:
+        return "worst"
+    return "best"
 
 
 def _selection(plain: str) -> dict[str, Any] | None:
@@ -342,12 +412,16 @@ def _glossary_term(plain: str) -> str | None:
     return None
 
 
-def _worst_force_figure(plain: str, offence: str | None, measure: str | None) -> bool:
-    """ "the worst force's percentage of wrongly cancelled robbery": a national figure."""
+def _worst_force_figure(plain: str, text: str, offence: str | None, measure: str | None) -> bool:
+    """ "the worst force's percentage of wrongly cancelled robbery", "up to what % did a single
+    force wrongly cancel": a national figure (`text` keeps the percent sign)."""
     return (
         measure == "cancelled_incorrect"
         and offence in CANCELLED_AUDIT_OFFENCES
-        and bool(_WORST_FORCE_FIGURE.search(plain))
+        and bool(
+            _WORST_FORCE_FIGURE.search(plain)
+            or _WORST_FORCE_PERCENT.search(normalise(text).lower())
+        )
     )
 
 

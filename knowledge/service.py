@@ -31,7 +31,10 @@ class Knowledge:
         self.store = store
         self.matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
         self.speller = Speller(
-            self.matcher.words, self.matcher.name_words, self.matcher.capital_choices
+            self.matcher.words,
+            self.matcher.name_words,
+            self.matcher.capital_choices,
+            self.matcher.standalone,
         )
         self.renderer = renderer or Renderer()
         self.answerer = Answerer(store, cite=self.renderer.citation)

@@ -4,9 +4,10 @@ force names ("durhum", "citty of london"). Words that are already words are left
 names and places, the vocabulary, and ordinary English words (knowledge/guards.py), so "called"
 never becomes "cancelled" nor "dates" "rates"."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.guards import ADDRESS_AFTER, CLUB_AFTER, COMMON_WORDS, ORDINARY_WORDS, TITLES_BEFORE
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
@@ -15,21 +16,32 @@ MIN_LENGTH = 5  # shorter words are too easily something else
 CUTOFF = 80  # "violance" is 88% "violence", "sexaul" 83% "sexual", "durhum" 83% "durham"
 SURE = 85  # a name word mended under this score must have no other name near it
 NEIGHBOUR = 65  # ... no other name word this close ("surrex": sussex 67; "durhum": 62)
+ONE_TYPO = 1  # ... unless it is one typo from its name (a letter or two swapped letters)
+TYPO_REACH = 2  # ... and no one-word name of another force is within two typos
 TIE_MARGIN = 3  # a name word this close to another word is not guessed between them
 MAX_CACHE = 10_000
+# Short forms of a direction, read as the direction before a name ("wst midlands", "nth yorks").
+DIRECTION_SHORT = {"wst": "west", "nth": "north", "sth": "south", "est": "east"}
 
 
 class Speller:
     """Replaces a word that is not known as it is by the word it is closest to."""
 
     def __init__(
-        self, names: Iterable[str], name_words: Iterable[str] = (), places: Iterable[str] = ()
+        self,
+        names: Iterable[str],
+        name_words: Iterable[str] = (),
+        places: Iterable[str] = (),
+        standalone: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.base_known = frozenset(names) | VOCABULARY_WORDS | STOPWORDS | COMMON_WORDS
         self.known = self.base_known | ORDINARY_WORDS | ADDRESS_AFTER | CLUB_AFTER | TITLES_BEFORE
         self.targets = sorted(w for w in VOCABULARY_WORDS if len(w) >= MIN_LENGTH)
         self.name_targets = frozenset(w for w in name_words if len(w) >= 4 and w.isalpha())
         self.all_targets = sorted(set(self.targets) | self.name_targets)
+        # One-word names -> forces ("dorset": Dorset Police; "forest" is part of names only).
+        self.standalone = dict(standalone or {})
+        self.standalone_words = sorted(self.standalone)
         # Names and places a capitalised word may be a misspelling of ("Peston" is Preston,
         # not "person"; "Lowestft" is Lowestoft, not "lowest").
         self.places = sorted(places)
@@ -37,7 +49,15 @@ class Speller:
 
     def correct(self, words: list[str]) -> list[str]:
         """The same words, a misspelt vocabulary word replaced by its right spelling."""
-        return [self._mend(word) or word for word in words]
+        mended = [self._mend(word) or word for word in words]
+        return [
+            DIRECTION_SHORT[word.lower()]
+            if word.lower() in DIRECTION_SHORT
+            and index + 1 < len(mended)
+            and mended[index + 1].lower() in self.name_targets
+            else word
+            for index, word in enumerate(mended)
+        ]
 
     def _mend(self, word: str) -> str | None:
         lowered = word.lower()
@@ -63,7 +83,10 @@ class Speller:
         best, score, _ = scored[0]
         runner_up = scored[1] if len(scored) > 1 else None
         if best in self.name_targets and runner_up and runner_up[1] >= score - TIE_MARGIN:
-            return None  # "norh" could be north or norfolk: the matcher asks
+            clear = [w for w in (best, runner_up[0]) if self._clear_ahead(lowered, str(w))]
+            if len(clear) != 1:
+                return None  # "norh" could be north or norfolk: the matcher asks
+            best, runner_up = clear[0], None  # "dorest": Dorset, one swap; "forest" names none
         if (
             names
             and best not in self.name_targets
@@ -72,8 +95,17 @@ class Speller:
             and runner_up[1] >= score - TIE_MARGIN
         ):
             return None  # "hertd": heard or herts; the matcher asks which force
-        if best in self.name_targets and score < SURE and self._neighbour(lowered, best):
+        if (
+            best in self.name_targets
+            and score < SURE
+            and self._neighbour(lowered, best)
+            and not self._clear_ahead(lowered, best)
+        ):
             return None  # "surrex": Surrey by one letter, Sussex by two; the matcher asks
+        if best in self.name_targets and self._rival_as_close(lowered, best):
+            return (
+                None  # "gantchester": Manchester, but Grantchester is as close; the matcher asks
+            )
         if best in self.name_targets:
             # A word as close to an offence or measure word as the cutoff is that word: a
             # misspelt word never becomes a force when it could be vocabulary ("crome").
@@ -90,6 +122,33 @@ class Speller:
             lowered, self.name_targets, scorer=fuzz.ratio, score_cutoff=NEIGHBOUR, limit=2
         )
         return any(word != best for word, _, _ in near)
+
+    def _clear_ahead(self, lowered: str, best: str) -> bool:
+        """Whether a word is one typo from the one-word name `best` ("gwnet": Gwent, two letters
+        swapped) and no one-word name of another force is within TYPO_REACH ("surrex" is one
+        typo from Surrey but two from Sussex: not clear)."""
+        forces = self.standalone.get(best)
+        if not forces or OSA.distance(lowered, best) > ONE_TYPO:
+            return False
+        near = process.extract(
+            lowered,
+            self.standalone_words,
+            scorer=OSA.distance,
+            score_cutoff=TYPO_REACH,
+            limit=None,
+        )
+        return all(self.standalone[word] <= forces for word, _, _ in near)
+
+    def _rival_as_close(self, lowered: str, best: str) -> bool:
+        """Whether a one-word name or town of another force is as few typos away as `best`."""
+        forces = self.standalone.get(best)
+        if not forces:
+            return False
+        reach = OSA.distance(lowered, best)
+        near = process.extract(
+            lowered, self.standalone_words, scorer=OSA.distance, score_cutoff=reach, limit=None
+        )
+        return any(not self.standalone[word] <= forces for word, _, _ in near)
 
     def _place_as_close(self, lowered: str, mended: str) -> bool:
         """Whether a capitalised word is at least as close to a place as to its mending."""

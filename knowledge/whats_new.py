@@ -1,6 +1,7 @@
 """ "What's new": the newest inspections in the data by year and publication date, and what each
 found (an undated one placed by its year);
-"what's new in Kent": that force's inspections, newest first."""
+"what's new in Kent": that force's inspections, newest first;
+"which forces were inspected in 2014": the forces with findings of that year in the data."""
 
 from collections.abc import Iterable
 from dataclasses import replace
@@ -32,9 +33,23 @@ def newest_of_forces(
     return [InspectionRef(force, title, year) for (force, title), (_, _, year) in ordered]
 
 
+def inspections_of_year(store: Store, year: int) -> list[InspectionRef]:
+    """Every force's inspections of `year` in the data (national reports left out), by force
+    (the store keeps its list of inspections until its visible findings change)."""
+    return [
+        InspectionRef(force, title, order[2])
+        for force, title, order in store.inspections_of(store.forces)
+        if order[2] == year
+    ]
+
+
 def whats_new(store: Store, query: Query) -> Answer:
     """An Answer listing the newest inspections (of the forces asked about, if any), each with
-    its headline figures."""
+    its headline figures; or, a year asked, every force's inspections of that year in the data."""
+    if query.year is not None and not query.forces:
+        refs = inspections_of_year(store, query.year)
+        answer = Answer(question=query.text, intent="whats_new", year=query.year)
+        return replace(answer, latest=tuple(refs), missing=not refs)
     refs = newest_of_forces(store, query.forces) if query.forces else newest_inspections(store)
     facts = [f for ref in refs for f in inspection_facts(store, ref.force, ref.title)[:FACTS_EACH]]
     answer = Answer(question=query.text, intent="whats_new", forces=query.forces)

@@ -241,6 +241,7 @@ class Report:
     def __init__(self) -> None:
         self.skipped: dict[str, set[str]] = defaultdict(set)
         self.flagged: set[str] = set()
+        self.ambiguous: set[str] = set()  # short forms that ask which force
 
     def skip(self, reason: str, name: str) -> None:
         self.skipped[reason].add(name)
@@ -289,6 +290,7 @@ def build(
         elif row["admin1"] in ELSEWHERE:
             elsewhere.update(variants(name))
 
+    places = short_forms(places, existing_forces, force_words, report)
     rows = []
     for alias, force in sorted(places, key=lambda p: (p[1], p[0])):
         if (alias, force) in existing:
@@ -309,6 +311,57 @@ def build(
         else:
             names.append(alias)
     return rows, names
+
+
+# "Newcastle upon Tyne", "Stoke-on-Trent", "Weston-super-Mare": the words before the join are the
+# short form a reader writes.
+SHORT_FORM_JOIN = re.compile(r"[ -](?:upon|under|on|in|le|by|next|super|en|cum)[ -]")
+
+# Short forms whose usual meaning is the long form's town, not a village of the same name.
+DOMINANT_SHORT_FORMS = {
+    "burton": "Staffordshire Police",  # Burton upon Trent (villages in Lincs, Pembrokeshire)
+    "weston": "Avon and Somerset Constabulary",  # Weston-super-Mare (a Cheshire village)
+    "shoreham": "Sussex Police",  # Shoreham-by-Sea (a Kent village)
+    "st leonards": "Sussex Police",  # St Leonards-on-Sea, Hastings (a Dorset village)
+    "saint leonards": "Sussex Police",
+}
+
+
+def short_forms(
+    places: set[tuple[str, str]],
+    curated: dict[str, set[str]],
+    force_words: set[str],
+    report: Report,
+) -> set[tuple[str, str]]:
+    """A place name that is also the short form of a place policed by another force ("Newcastle":
+    upon Tyne, Northumbria, or under Lyme, Staffordshire) names every force it could mean, so that
+    the bot asks which. A curated alias (aliases.csv: Bolton, Bradford, Chester, Stoke, Barrow,
+    Wells) or DOMINANT_SHORT_FORMS keeps its one force."""
+    known: dict[str, set[str]] = defaultdict(set)
+    for alias, force in places:
+        known[alias].add(force)
+    longs: dict[str, set[str]] = defaultdict(set)
+    for alias, forces in [*known.items(), *curated.items()]:
+        join = SHORT_FORM_JOIN.search(alias)
+        if join:
+            longs[alias[: join.start()]] |= forces
+    result = set(places)
+    for short, forces in sorted(longs.items()):
+        if short in force_words or len(short) < MIN_LENGTH:
+            continue
+        if short in DOMINANT_SHORT_FORMS:
+            force = DOMINANT_SHORT_FORMS[short]
+            result -= {(short, other) for other in known[short]}
+            result.add((short, force))
+            report.skip("short form of one town (dominant)", f"{short} ({force})")
+        elif short in curated and not known[short] - curated[short]:
+            report.skip("short form kept as curated", short)
+        elif short in curated:  # Richmond: curated for North Yorkshire, a London place too
+            report.ambiguous.add(f"{short}: {', '.join(sorted(known[short] | curated[short]))}")
+        elif len(known[short] | forces) > 1:
+            result |= {(short, force) for force in known[short] | forces}
+            report.ambiguous.add(f"{short}: {', '.join(sorted(known[short] | forces))}")
+    return result
 
 
 # Places in Scotland or Northern Ireland left out of places_elsewhere.csv: ordinary words, first
@@ -348,6 +401,8 @@ def summary(rows: list[tuple[str, str, str, str]], names: list[str], report: Rep
     lines.append(f"places_elsewhere.csv: {len(names)} names")
     for reason, skipped in sorted(report.skipped.items()):
         lines.append(f"skipped, {reason} ({len(skipped)}): {', '.join(sorted(skipped))}")
+    lines.append(f"short forms of places in two or more forces ({len(report.ambiguous)}):")
+    lines += [f"  {line}" for line in sorted(report.ambiguous)]
     for flag in sorted(report.flagged):
         lines.append(f"FLAG: {flag}")
     return "\n".join(lines)

@@ -10,10 +10,8 @@ QUESTIONS_FILE = Path(__file__).parent / "data" / "questions.jsonl"
 HELDOUT_FILE = Path(__file__).parent / "data" / "heldout.jsonl"
 # (The first held-back set, written before the matcher was rewritten, was retired into
 # questions.jsonl and conversations.jsonl after its figures were reported: README.)
-# A second held-back set, written blind by someone else a session later; first scored on the
-# code before any tuning for it (README: "How well it understands"). Never tuned against.
-HELDBACK2_FILE = Path(__file__).parent / "data" / "heldback2_questions.jsonl"
-HELDBACK2_CONVERSATIONS = Path(__file__).parent / "data" / "heldback2_conversations.jsonl"
+# (The second held-back set, written blind by someone else a session later, was retired into
+# the same files after its figures were reported: README, "How well it understands".)
 # A third, conversation-heavy held-back set by yet another writer, first scored after the tuning
 # on the second set's tuning half (README). Never tuned against.
 HELDBACK3_FILE = Path(__file__).parent / "data" / "heldback3_questions.jsonl"

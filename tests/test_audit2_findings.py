@@ -33,7 +33,7 @@ def test_highest_wrongly_cancelled_lead_names_higher_figures_without_a_sample(
     ):
         first = lead_of(knowledge, question)
         assert first.startswith("Among the 5 forces with a 2016-2020 audit sample size")
-        assert "Cheshire Constabulary, 43%" in first and "Humberside Police, 4 rape" in first
+        assert "Cheshire Constabulary, 43%" in first and "Humberside Police, 20%" in first
 
 
 def test_a_highest_first_list_never_ranks_a_force_that_had_none(knowledge: Knowledge) -> None:
@@ -129,3 +129,60 @@ def test_a_2014_force_with_none_is_said_to_have_had_none(knowledge: Knowledge) -
     else:
         line = next(x for x in text.splitlines() if x.startswith("• Durham"))
         assert "none" in line or ": 0" in line
+
+
+def test_worst_for_rape_recording_lists_the_audits_unranked(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("Which force is worst for rape recording?")
+    text = knowledge.render(answer)
+    assert "1 of 1" not in text and "Worst" not in text
+    assert text.startswith("Only one force has a recording rate for rape in our data")
+    assert "Sussex Police, recorded 100%" in text  # the one rate, not ranked
+    assert "not ranked against each other" in text
+    # each audit under its own measure's name, with its sample
+    assert "Gloucestershire Constabulary: crimes not recorded correctly (rape): 30 of 117" in text
+    assert "Greater Manchester Police: crimes not recorded properly (rape): 34 of 181" in text
+    assert answer.measure == "recording_rate" and not answer.places
+
+
+def test_which_forces_were_inspected_in_a_year_lists_the_data_s_forces(
+    knowledge: Knowledge,
+) -> None:
+    answer = knowledge.ask("Which forces were inspected in 2014?")
+    text = knowledge.render(answer)
+    assert answer.intent == "whats_new" and answer.year == 2014
+    with_2014 = {
+        f.force
+        for f in knowledge.store.facts
+        if f.inspection_year == 2014 and f.force in knowledge.store.forces
+    }
+    assert {ref.force for ref in answer.latest} == with_2014
+    assert f"inspections of {len(with_2014)} of the 43 forces" in text
+    assert "not every inspection the inspectorate did" in text
+    assert "Durham Constabulary" in text and "Kent Police" not in text
+    assert knowledge.ask("what did the 2014 inspections find for Kent").intent != "whats_new"
+
+
+def test_lowest_sexual_offence_recording_names_the_unrecorded_share_apart(
+    knowledge: Knowledge,
+) -> None:
+    text = ask(knowledge, "Lowest recording rate for sexual offences")
+    first = text.split("\n\n")[0]
+    assert "Gloucestershire Constabulary" in first and "16.7%" in first
+    assert "a different measure" in first and "does not give it as a recording rate" in first
+    assert "83.3" not in text  # never worked out from the share
+
+
+def test_small_samples_fraud_and_intervals_keep_their_qualifiers(knowledge: Knowledge) -> None:
+    told = ask(knowledge, "Lancashire victims told")
+    assert "9 of the 15" in told and "small sample" in told.split("\n\n")[0]
+    assert "excluding fraud" in lead_of(knowledge, "Dyfed-Powys recording rate")
+    assert "85.6% of reported crime, excluding fraud" in ask(knowledge, "Sussex recording rate")
+    devon = ask(knowledge, "worst recording rate")
+    assert "some 16% (95% confidence interval +/- 3 percentage points)" in devon
+
+
+def test_a_dataset_note_is_never_printed_as_the_source_s_words(knowledge: Knowledge) -> None:
+    text = ask(knowledge, "How many crimes were recorded within 24 hours in Hertfordshire?")
+    assert "the source says: “other =" not in text
+    assert "the source says: “392 out of 412 other offences" in text
+    assert "(our data's note, not the source's words: other = other offences)" in text

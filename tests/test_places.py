@@ -18,17 +18,23 @@ SAMPLE = Path(__file__).parent / "data" / "rg_cities_sample.csv"
 # What the script makes of the sample: real rows of rg_cities1000.csv chosen to hit every rule.
 SAMPLE_PLACES = [
     ["alias", "force", "kind", "needs_capital"],
+    ["weston", "Avon and Somerset Constabulary", "place", "0"],  # short form of Weston-super-Mare
     ["eye", "Cambridgeshire Constabulary", "place", "1"],
     ["saint neots", "Cambridgeshire Constabulary", "place", "0"],
     ["yarm", "Cleveland Police", "place", "0"],
     ["caerleon", "Gwent Police", "place", "0"],
     ["newport", "Hampshire Constabulary", "place", "0"],
     ["shenley", "Hertfordshire Constabulary", "place", "0"],
+    ["kingston", "Humberside Police", "place", "0"],  # upon Hull, or upon Thames: asks which
+    ["kingston", "Metropolitan Police Service", "place", "0"],
     ["hope", "North Wales Police", "place", "1"],
     ["hetton le hole", "Northumbria Police", "place", "0"],
     ["houghton le spring", "Northumbria Police", "place", "0"],
     ["houghton-le-spring", "Northumbria Police", "place", "0"],
+    ["newcastle", "Northumbria Police", "place", "0"],  # upon Tyne, or under Lyme: asks which
     ["wick", "South Wales Police", "place", "1"],
+    ["burton", "Staffordshire Police", "place", "0"],  # Burton upon Trent, the dominant use
+    ["newcastle", "Staffordshire Police", "place", "0"],
     ["whyteleafe", "Surrey Police", "place", "0"],
     ["colnbrook", "Thames Valley Police", "place", "0"],
     ["newport", "West Mercia Police", "place", "0"],

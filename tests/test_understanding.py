@@ -170,7 +170,7 @@ def test_grade_filter_lists_only_that_grade(knowledge: Knowledge) -> None:
 def test_json_names_every_force_in_a_ranking(knowledge: Knowledge) -> None:
     answer = knowledge.ask("worst recording rate")
     assert answer.forces == ()
-    assert answer.as_json()["forces"] == [f.force for f in answer.facts]
+    assert answer.as_json()["forces"] == list(dict.fromkeys(f.force for f in answer.facts))
 
 
 def test_a_comparison_with_no_figures_says_so(knowledge: Knowledge) -> None:

@@ -4,6 +4,7 @@ name, ordinary sentences around a question must never add a force, and a follow-
 what it leaves out and never keep answering for the old force when it names a new one."""
 
 import random
+import re
 
 from labelled import Labelled, load_conversations, load_labelled, mismatches
 from variants import SEED, FollowUp, follow_ups, force_names, padded_variants, question_variants
@@ -11,6 +12,7 @@ from variants import SEED, FollowUp, follow_ups, force_names, padded_variants, q
 from knowledge import Knowledge
 from knowledge.answers import Answer
 from knowledge.conversation import Conversation
+from knowledge.loader import DATA_DIR, read_aliases, read_forces
 
 NO_FORCE_INTENTS = {"national", "offence_overview", "rank", "glossary", "out_of_scope", "filter"}
 
@@ -91,3 +93,55 @@ def test_follow_ups_carry_the_frame_and_never_the_old_force(knowledge: Knowledge
                     failures.append((talk.name, turn.question, follow.text, problems))
     assert asked > 1000
     assert failures == []
+
+
+def _short_forms() -> dict[str, set[str]]:
+    """Place names that are also the short form of a joined name ("Newcastle" of "Newcastle upon
+    Tyne" and "Newcastle-under-Lyme") and stand for two or more forces in the gazetteer."""
+    forces = {row["force"] for row in read_forces(DATA_DIR / "forces.csv")}
+    places: dict[str, set[str]] = {}
+    for name in ("aliases.csv", "places.csv"):
+        for row in read_aliases(DATA_DIR / name, forces):
+            if row["kind"] == "place":
+                places.setdefault(str(row["alias"]), set()).add(str(row["force"]))
+    joined = {
+        re.split(SHORT_FORM_JOIN, alias)[0] for alias in places if SHORT_FORM_JOIN.search(alias)
+    }
+    return {alias: fs for alias, fs in places.items() if alias in joined and len(fs) > 1}
+
+
+SHORT_FORM_JOIN = re.compile(r"[ -](?:upon|under|on|in|le|by|next|super|en|cum)[ -]")
+SHORT_FORM_QUESTIONS = (
+    "{} recording rate",
+    "{} police grade",
+    "how well do they record crime in {}",
+)
+
+
+def test_a_short_form_of_towns_in_two_forces_asks_which(knowledge: Knowledge) -> None:
+    short_forms = _short_forms()
+    assert {"newcastle", "richmond", "kingston", "leigh", "sutton"} <= set(short_forms)
+    wrong = []
+    for alias, forces in short_forms.items():
+        title = " ".join(word.capitalize() for word in alias.split())
+        for template in SHORT_FORM_QUESTIONS:
+            answer = knowledge.ask(template.format(title))
+            if answer.facts or set(answer.candidates) != forces:
+                wrong.append((template.format(title), answer.intent, answer.candidates))
+    assert len(short_forms) > 20
+    assert wrong == []
+
+
+def test_the_long_form_or_a_dominant_short_form_names_one_force(knowledge: Knowledge) -> None:
+    expected = {
+        "Newcastle upon Tyne grade": "Northumbria Police",
+        "Newcastle-under-Lyme grade": "Staffordshire Police",
+        "Richmond upon Thames recording rate": "Metropolitan Police Service",
+        "Kingston upon Hull grade": "Humberside Police",
+        "Burton recording rate": "Staffordshire Police",
+        "Weston recording rate": "Avon and Somerset Constabulary",
+        "Bolton recording rate": "Greater Manchester Police",
+    }
+    assert {text: knowledge.ask(text).forces for text in expected} == {
+        text: (force,) for text, force in expected.items()
+    }

@@ -8,8 +8,15 @@
   recorded, hedged or not) for the offence shown;
 - a change over time ("getting better", "since 2016") lists its figures oldest first;
 - a threshold or country list ("above 95%", "Welsh forces") holds exactly the matching forces;
-- an `other` row is never called "other offences"; a 2014 force with none is said to have none.
+- an `other` row is never called "other offences"; a 2014 force with none is said to have none;
+- one figure is never a ranking ("Worst 1 of 1"); a recording-rate ranking of an offence names
+  every unrecorded share of a force it did not rank, as a different measure;
+- a victims-told sample under 50 says it is small; "excluding fraud" in the source is kept; a
+  percent's confidence interval is kept beside a hedge ("some 16%"); the dataset's note
+  ("other = …") is never printed as the source's words.
 """
+
+import re
 
 from knowledge import Answer, Knowledge
 from knowledge.lists import score_is_high_first
@@ -108,7 +115,40 @@ def check_offence_words(answer: Answer, text: str) -> None:
             assert "had none" in text.lower(), (answer.question, f.force)
 
 
+_ONE_OF_ONE = re.compile(r"\b(Worst|Best|Highest|Lowest) 1 of 1\b")
+
+
+def check_rankings_of_one(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    assert not _ONE_OF_ONE.search(text), answer.question
+    if answer.intent != "rank" or answer.topic != "recording_rate" or not answer.places:
+        return
+    offence = answer.shown_offence or answer.offence or "all"
+    for force, facts in knowledge.answerer.facts_of.items():
+        of_year = [
+            f for f in facts if f.offence == offence and answer.year in (None, f.inspection_year)
+        ]
+        shares = [f for f in of_year if f.measure == "unrecorded_rate"]
+        rated = [f for f in of_year if f.measure == "recording_rate" and not f.is_2014]
+        if shares and not rated:  # no rate to rank it by: its share is named apart
+            assert force in text and "a different measure" in text, (answer.question, force)
+
+
+def check_qualifiers(answer: Answer, text: str) -> None:
+    for f in answer.facts:
+        shown = f.numerator is not None and f"{f.numerator} of {f.denominator}" in text
+        if f.measure in ("victims_told", "victims_not_told") and f.small_sample and shown:
+            assert "small sample" in text, (answer.question, f.force)
+        if f.excludes_fraud and f.value and f"{f.value}%" in text:
+            assert "excluding fraud" in text, (answer.question, f.force)
+        hedged = f.kind == "percent" and f.ci_plus_minus and f"some {f.value}%" in text
+        if hedged:
+            assert f"+/- {f.ci_plus_minus}" in text, (answer.question, f.force)
+    assert "the source says: “other =" not in text, answer.question
+
+
 def check_audit2(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    check_rankings_of_one(knowledge, answer, text)
+    check_qualifiers(answer, text)
     check_accuracy_words(answer)
     check_offence_words(answer, text)
     check_selection(knowledge, answer)
