@@ -71,6 +71,7 @@ def questions(knowledge: Knowledge) -> Iterator[str]:
             yield f"which forces {rank} {offence} wrongly cancelled"
             yield f"which force has the {rank} {offence} recording rate"
     yield "what's new"
+    yield from (f"which forces were inspected in {year}" for year in YEARS[1:])
     yield from (f"what's new in {short}" for short in shorts[1:])
     for grade in GRADES:
         yield f"which forces are rated {grade}"
