@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import Any
 
 from knowledge.answer import Answer, Group, InspectionRef
-from knowledge.facts import Fact, without_repeats
+from knowledge.facts import Fact, source_preference, without_repeats
 from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.lists import ListAnswerer
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
@@ -106,6 +106,7 @@ class Answerer:
             total_forces=len(self.store.forces),
             threshold=query.threshold,
             country=query.country,
+            kind_asked=query.kind_asked,
         )
         return replace(answer, **changes)
 
@@ -135,6 +136,9 @@ class Answerer:
         primary = primary_of(query.measure) if query.measure else ()
         wanted = selector(query.offence, query.measure, family)
         every = [f for f in self.facts_of.get(force, []) if wanted(f)]
+        if query.measure == "grade" and query.kind_asked:  # "Kent CDI grade": that kind's grade
+            of_kind = [f for f in every if f.inspection_kind == query.kind_asked]
+            every = of_kind or every
         chosen: list[Fact] = []
         for year in query.years or (query.year,):  # two years named: each one's figures
             facts = [f for f in every if year is None or f.inspection_year == year]
@@ -247,7 +251,16 @@ class Answerer:
             and (until is None or (f.inspection_year or 2016) <= until)
         ]
         order = {m: i for i, m in enumerate(asked)}
-        facts.sort(key=lambda f: (f.year_sort_key, f.inspection, order.get(f.measure, 99)))
+        # a grade the inspectorate changed: the final one first, then the one first published
+        facts.sort(
+            key=lambda f: (
+                f.year_sort_key,
+                f.inspection,
+                order.get(f.measure, 99),
+                f.offence,
+                source_preference(f),
+            )
+        )
         shown = tuple(facts[-MAX_FACTS:])
         return self.base(
             query,

@@ -66,6 +66,26 @@ def _share_twin(count: Fact, usable: list[Fact]) -> Fact:
     )
 
 
+def _beyond_threshold(
+    later: list[Fact], by_force: dict[str, list[Fact]], threshold: tuple[str, float]
+) -> tuple[tuple[str, list[Fact]], ...]:
+    """ "More than 10% wrongly cancelled": each force's share of the records reviewed (n of N
+    as a percent; a count without a sample by its own inspection's percent, where the source
+    gives one); shares with a sample size first, highest first; those without apart; then the
+    forces whose share does not pass and those with only a count (no share to compare)."""
+    shares = [f if f.number is not None else _share_twin(f, by_force[f.force]) for f in later]
+    # none wrongly cancelled (a count of 0 without a sample) is a share of 0
+    passing = [f for f in shares if f.number is not None or f.none_found]
+    passing = [f for f in passing if _passes(f, threshold)]
+    passing.sort(key=lambda f: (-(f.number or 0.0), f.force))
+    return (
+        ("wrongly", [f for f in passing if f.denominator is not None]),
+        ("wrongly_unsized", [f for f in passing if f.denominator is None]),
+        ("not_passing", [f for f in shares if f not in passing and (f.number or f.none_found)]),
+        ("no_share", [f for f in shares if f.number is None and not f.none_found]),
+    )
+
+
 class ListAnswerer:
     """Builds the answers that go across forces, from the per-force figures of `core`."""
 
@@ -147,8 +167,13 @@ class ListAnswerer:
             ("none", [f for f in later if f.none_found]),
             ("only_2014", [f for f in best.values() if f.is_2014]),
         )
+        if query.threshold is not None:
+            parts = _beyond_threshold(later, by_force, query.threshold) + parts[-1:]
         groups = tuple(Group(kind, tuple(facts)) for kind, facts in parts if facts)
-        listed = [f for _, facts in parts for f in facts]
+        listed = [f for kind, facts in parts if kind.startswith("wrongly") for f in facts]
+        listed = listed + [
+            f for kind, facts in parts if not kind.startswith("wrongly") for f in facts
+        ]
         return self.core.base(
             query,
             shown_offence=asked.offence,
@@ -175,7 +200,8 @@ class ListAnswerer:
 
     def national(self, query: Query) -> Answer:
         facts = self.core.figures(NATIONAL, query)
-        if query.measure in SERIES_MEASURES and query.year is None and not query.years:
+        trend = query.history and query.measure == "recording_rate"  # "going up or down?"
+        if (query.measure in SERIES_MEASURES or trend) and query.year is None and not query.years:
             # "national figures on cancelled crimes": the whole yearly series, newest first
             years = sorted(
                 {
@@ -335,8 +361,9 @@ class ListAnswerer:
             lead=None,  # the first sentence counts the forces; no one force is put first
             groups=groups,
             coverage=graded,
-            missing=not latest,
+            missing=not latest and not (query.ever and earlier),
             since=since,
+            ever=query.ever,
         )
 
     def select(self, query: Query) -> Answer:

@@ -98,7 +98,17 @@ _ENGLISH = re.compile(r"\b(english (police )?forces|forces (in|of) england)\b")
 # a change over time asked of a force: each inspection's figures, oldest first
 _HISTORY = re.compile(
     r"\b(since (19|20)\d\d|getting (better|worse)|got (better|worse)|improv(ed|ing)"
-    r"|changed|change over time|over time|over the years|trend|history|progress)\b"
+    r"|changed|change over time|over time|over the years|trend|history|progress"
+    r"|going (up|down)|up or down|rising|falling|risen|fallen)\b"
+)
+# the kind of inspection a question names ("Hertfordshire PEEL grade")
+_KINDS = (
+    ("peel", re.compile(r"\bpeel\b")),
+    ("cdi", re.compile(r"\b(cdi|crime data integrity)\b")),
+)
+# "which forces got inadequate at any point": every grade given, not only the latest
+_EVER = re.compile(
+    r"\b(ever|at any (point|time|stage)|at some (point|time|stage)|at one (point|time))\b"
 )
 # "what grade did it get most recently": the latest figure, whatever change the message mentions
 _LATEST = re.compile(r"\b(most recent(ly)?|latest|right now|currently)\b")
@@ -148,6 +158,8 @@ class Query:
     history: bool = False  # "getting better", "since 2016", "how has it changed": every year
     threshold: tuple[str, float] | None = None  # "above 95%": ("above", 95.0)
     country: str | None = None  # "Welsh forces": the forces of one country
+    ever: bool = False  # "at any point", "ever": every grade given, not only the latest
+    kind_asked: str | None = None  # "PEEL grade": "peel"; "CDI grade": "cdi"
 
 
 # Words that make a question about every force, whatever else the message names.
@@ -262,6 +274,7 @@ def _read(
         year=years[0] if len(years) == 1 else None,
         years=years if len(years) > 1 else (),
         history=_HISTORY.search(plain) is not None and not _LATEST.search(plain),
+        kind_asked=next((kind for kind, words in _KINDS if words.search(plain)), None),
     )
     if found.elsewhere:
         return base
@@ -362,7 +375,8 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     # "good forces", "which forces are good (at recording crime)": a grade asked of forces
     of_forces = "forces" in plain.split() and not offence and measure in (None, "recording_rate")
     if grade and (measure == "grade" or unmistakable or of_forces) and not rank:
-        return replace(base, intent="filter", measure="grade", grade_filter=grade)
+        ever = _EVER.search(plain) is not None
+        return replace(base, intent="filter", measure="grade", grade_filter=grade, ever=ever)
     selection = _selection(plain)
     if selection is not None and not rank and measure in (None, "recording_rate") and not grade:
         return replace(base, intent="select", measure="recording_rate", **selection)
@@ -371,7 +385,11 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         direction = direction or RANK_DIRECTIONS.get(rank.group(1)) or _top_direction(measure)
         return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
     if offence or measure:
-        return replace(base, intent="offence_overview")
+        # "more than 10% wrongly cancelled": the threshold applies to the wrongly cancelled share
+        beyond = (
+            selection["threshold"] if selection and (measure or "").startswith("cancel") else None
+        )
+        return replace(base, intent="offence_overview", threshold=beyond)
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
         return replace(base, intent="help")
     return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
