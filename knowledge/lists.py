@@ -161,7 +161,7 @@ class ListAnswerer:
         """Which forces wrongly cancelled at least one record, which had none, 2014 apart."""
         best = {force: best_audit_figure(facts) for force, facts in by_force.items()}
         later = [f for f in best.values() if not f.is_2014]
-        parts = (
+        parts: tuple[tuple[str, list[Fact]], ...] = (
             ("wrongly", [f for f in later if not f.none_found and f.denominator is not None]),
             ("wrongly_unsized", [f for f in later if not f.none_found and f.denominator is None]),
             ("none", [f for f in later if f.none_found]),
