@@ -28,6 +28,7 @@ RECORDING_AUDITS_TOPIC = "recording_audits"
 _AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")
 _MIXED = ("all", "other")  # offences whose audits are of mixed records: no audit fallback
 _UNRECORDED_SHARE = "unrecorded_rate"  # a different measure from a recording rate
+_NOT_RECORDED = "not_recorded_pct"  # the same kind of share, as some sources word it
 
 
 def score_is_high_first(topic: str, direction: str) -> bool:
@@ -311,6 +312,9 @@ class ListAnswerer:
             return ()
         rate_of = {f.force: f for f in ranked}
         shares = self._primary_by_force(replace(asked, measure=_UNRECORDED_SHARE))
+        # Wiltshire 2017: violent crime "under-reported by 12.3 per cent", a share not recorded
+        for force, facts in self._primary_by_force(replace(asked, measure=_NOT_RECORDED)).items():
+            shares.setdefault(force, [f for f in facts if f.denominator is None])
         return tuple(
             f
             for force, facts in shares.items()

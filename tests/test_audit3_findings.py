@@ -109,3 +109,20 @@ def test_a_threshold_on_wrongly_cancelled_lists_only_the_shares_above_it(
     assert "2 more had a share more than 10% but the source gives no sample size" in text
     for below in ("Hertfordshire Constabulary", "Durham Constabulary", "Suffolk Constabulary"):
         assert below not in text
+
+
+def test_a_different_measure_of_the_ranked_offence_is_listed_apart(knowledge: Knowledge) -> None:
+    for question in (
+        "Best force at recording violent crime",
+        "which force records the most violent crime",
+    ):
+        text = ask(knowledge, question)
+        apart = text[text.index("Not ranked: share of crimes left unrecorded") :]
+        assert "Wiltshire Police: share not recorded (violence): 12.3%" in apart
+        assert "Greater Manchester Police" in apart
+
+
+def test_a_short_line_keeps_the_not_a_crime_data_inspection_note(knowledge: Knowledge) -> None:
+    text = ask(knowledge, "Which forces record less than 90% of crime?")
+    also = next(line for line in text.split("\n") if line.startswith("Also:"))
+    assert "Greater Manchester Police (2020, not a crime data integrity inspection)" in also
