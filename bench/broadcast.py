@@ -88,6 +88,8 @@ def one_run(args: argparse.Namespace, latency: float, folder: Path) -> None:
     env = {"FINDINGS_ALLOW_PAID_BROADCAST": "1"} if args.paid else {}
     if args.in_flight:
         env["FINDINGS_BROADCAST_IN_FLIGHT"] = str(args.in_flight)
+    if args.rate:
+        env["FINDINGS_BROADCAST_RATE"] = str(args.rate)
     limit = 1000 if args.paid else 30
     parent, child = multiprocessing.get_context("spawn").Pipe()
     server = multiprocessing.get_context("spawn").Process(
@@ -126,6 +128,7 @@ def main() -> None:
     parser.add_argument("--latency", type=float, nargs="+", default=[0.03, 0.08, 0.15])
     parser.add_argument("--paid", action="store_true", help="allow_paid_broadcast on")
     parser.add_argument("--in-flight", type=int, help="sends in flight (default: the setting's)")
+    parser.add_argument("--rate", type=float, help="messages a second (default: the setting's)")
     parser.add_argument("--faults", type=float, default=0.0, help="share of sends failing 500")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)

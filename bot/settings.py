@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from delivery.pacing import BROADCAST_RATE, PAID_BROADCAST_RATE
+
 CHECKOUT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = CHECKOUT / "var" / "findings.db"
 DEFAULT_STATE_DB = DEFAULT_DB.with_name("state.db")
@@ -31,7 +33,7 @@ class Settings:
     questions_per_minute: int = 20
     log_level: str = "INFO"
     allow_paid_broadcast: bool = False
-    broadcast_rate: float = 25.0  # messages a second; 1,000 by default with paid broadcasts
+    broadcast_rate: float = BROADCAST_RATE  # messages a second; 950 with paid broadcasts
     broadcast_in_flight: int = 8  # sends at once; 128 by default with paid broadcasts
     outbox_retention_days: float = 30.0
     question_retention_days: int = 90
@@ -56,7 +58,9 @@ class Settings:
             questions_per_minute=int(_number(env, "FINDINGS_RATE_LIMIT_PER_MINUTE", 20)),
             log_level=(env.get("FINDINGS_LOG_LEVEL") or "INFO").upper(),
             allow_paid_broadcast=paid,
-            broadcast_rate=_number(env, "FINDINGS_BROADCAST_RATE", 1000.0 if paid else 25.0),
+            broadcast_rate=_number(
+                env, "FINDINGS_BROADCAST_RATE", PAID_BROADCAST_RATE if paid else BROADCAST_RATE
+            ),
             broadcast_in_flight=int(
                 _number(env, "FINDINGS_BROADCAST_IN_FLIGHT", 128 if paid else 8)
             ),

@@ -33,6 +33,7 @@ class Delivering:
         self.changes: list[Change] = []
         self.progress = asyncio.Event()
         self.flushes: set[asyncio.Task[None]] = set()
+        self.flushing = False
 
     async def run(self) -> None:
         stop = self.b.stopping
@@ -107,19 +108,25 @@ class Delivering:
 
     def _commit(self, change: Change) -> None:
         self.changes.append(change)
-        if len(self.changes) == 1:
+        if not self.flushing:
+            self.flushing = True
             flush = asyncio.create_task(self._flush())
             self.flushes.add(flush)
             flush.add_done_callback(self.flushes.discard)
 
     async def _flush(self) -> None:
-        """Commit every change gathered so far in one transaction (a group commit)."""
-        await asyncio.sleep(0)  # let the other sends finishing now join this batch
-        batch, self.changes = self.changes, []
-        if batch:
-            await self.b.db(self.b.state.outbox.apply, batch)
-            self.unsettled -= len(batch)
-            self.progress.set()
+        """Commit every change gathered so far in one transaction (a group commit), again and
+        again while more come. One flush at a time: what settles during a commit's fsync joins
+        the next, so batches grow with the disk's latency instead of queueing up behind it."""
+        try:
+            await asyncio.sleep(0)  # let the other sends finishing now join this batch
+            while self.changes:
+                batch, self.changes = self.changes, []
+                await self.b.db(self.b.state.outbox.apply, batch)
+                self.unsettled -= len(batch)
+                self.progress.set()
+        finally:
+            self.flushing = False  # no await since the last check: nothing is left behind
 
     async def _finish(self) -> None:
         """Let sends finish; on stop, release the waiting and give those in flight a grace."""

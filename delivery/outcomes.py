@@ -9,6 +9,7 @@ can be retried freely; the second is "in doubt" and is sent again at most once.
 from dataclasses import dataclass
 from enum import Enum
 
+import aiohttp
 import httpx
 from telegram.error import (
     BadRequest,
@@ -23,7 +24,15 @@ from telegram.error import (
 from delivery.pacing import seconds
 
 GONE = ("chat not found", "user is deactivated", "bot was kicked", "peer_id_invalid")
-NOT_SENT_CAUSES = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Errors of the replies' httpx and the broadcasts' aiohttp (delivery/aiohttp_request.py) that
+# mean no connection was made: the request never left.
+NOT_SENT_CAUSES = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    aiohttp.ClientConnectorError,
+    aiohttp.ConnectionTimeoutError,
+)
 
 
 class Verdict(Enum):

@@ -8,9 +8,9 @@ bot's own request object still sends it and still turns error answers into its e
 delivery/outcomes.py sorts them as before. Measured with bench/broadcast.py this halves the
 CPU a send costs (see README, Benchmark).
 
-Each `Sender` is one request object with a small pool of its own: httpcore's pool bookkeeping
-costs grow with the square of the pool (every request start and end checks each connection),
-so many small pools are far cheaper than one large one.
+A broadcast `Sender` (`Sender.own`) is one delivery/aiohttp_request.py request object with a
+small pool of its own: at Telegram's paid rate the sender is CPU-bound, and a send through
+aiohttp costs a third of the CPU of one through httpx and httpcore (README, Benchmark).
 """
 
 import json
@@ -18,11 +18,13 @@ from dataclasses import dataclass
 
 from telegram import Bot
 from telegram.error import TelegramError
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.request import BaseRequest, RequestData
 
 # The class python-telegram-bot builds each request's parameters with (internal, so pinned
 # with the library's major version in pyproject.toml; a rename fails at import, in every test).
 from telegram.request._requestparameter import RequestParameter
+
+from delivery.aiohttp_request import AiohttpRequest
 
 SENDER_POOL = 4  # connections per Sender
 NO_PREVIEW = json.dumps({"is_disabled": True})
@@ -46,8 +48,8 @@ class Sender:
 
     @classmethod
     def own(cls, bot: Bot) -> "Sender":
-        """Send as `bot`, through a request object and pool of its own."""
-        return cls(f"{bot.base_url}/sendMessage", HTTPXRequest(connection_pool_size=SENDER_POOL))
+        """Send as `bot`, through an aiohttp request object and pool of its own."""
+        return cls(f"{bot.base_url}/sendMessage", AiohttpRequest(connection_pool_size=SENDER_POOL))
 
     async def send(self, chat_id: int, text: str, paid: bool, timeout: float) -> None:
         """Send one HTML message without a link preview; raises python-telegram-bot's errors."""

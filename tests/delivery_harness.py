@@ -14,7 +14,8 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from delivery.broadcast import Broadcaster, Flow, RetryPolicy
-from delivery.jobs import pacer_of
+from delivery.jobs import SENDERS, pacer_of, senders_of
+from delivery.sending import Sender
 from delivery.state import StateDB
 from knowledge import Knowledge
 
@@ -37,6 +38,8 @@ async def shipped_app(
     try:
         yield application
     finally:
+        for sender in application.bot_data.pop(SENDERS, []):
+            await sender.request.shutdown()
         await application.shutdown()
 
 
@@ -45,6 +48,11 @@ def broadcaster(
 ) -> Broadcaster:
     """A Broadcaster on the app's Pacer (the one its rate limiter uses)."""
     return Broadcaster(state, pacer_of(app.bot_data, app.bot_data["settings"]), policy, flow)
+
+
+async def senders(app: Application) -> list[Sender]:
+    """What the running bot broadcasts with: its bot, through the broadcast request objects."""
+    return await senders_of(app, app.bot_data["settings"])
 
 
 def announce(state: StateDB, chats: list[int], title: str = TITLE, force: str = FORCE) -> None:
