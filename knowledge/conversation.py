@@ -156,8 +156,8 @@ def follow_up(
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
     if frame.top and not query.forces and query.intent != "rank" and set(words) & _IT:
-        named, carried = _fill(replace(query, forces=frame.top), frame, pairs)
-        return named, ("forces", *carried)  # "what grade did it get?" after a ranking
+        topped, carried = _fill(replace(query, forces=frame.top), frame, pairs)
+        return topped, ("forces", *carried)  # "what grade did it get?" after a ranking
     if _ranks_the_same(query, frame, plain):  # "which forces were worst?" after a figure
         return _new_rank(replace(query, measure=None), frame, words)
     if listed := _about_the_list(query, frame, plain):

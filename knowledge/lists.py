@@ -198,7 +198,8 @@ class ListAnswerer:
             return ()
         primary = primary_of(query.measure)
         facts = self.core.facts_of.get(NATIONAL, [])
-        return tuple(sorted({f.inspection_year for f in facts if f.measure in primary} - {None}))
+        years = {f.inspection_year for f in facts if f.measure in primary}
+        return tuple(sorted(y for y in years if y is not None))
 
     def rank(self, query: Query) -> Answer:
         topic = query.measure or "recording_rate"

@@ -426,7 +426,7 @@ def _selection(plain: str) -> dict[str, Any] | None:
 
 def _unlisted(plain: str) -> str | None:
     """Which list of forces by their run of inspections the question asks for, if any."""
-    if not set(plain.split()) & {"which", "forces", "what", "who", "how"}:
+    if not set(plain.split()) & {"which", "forces", "who", "how"}:  # not "what s a re-inspection"
         return None
     return next((name for name, pattern in _UNLISTED if pattern.search(plain)), None)
 
