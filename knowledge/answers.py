@@ -63,6 +63,7 @@ class Answerer:
             "compare": self.compare,
             "clarify": self.clarify,
             "whats_new": self.whats_new,
+            "unlisted": self.unlisted,
         }
 
     @property
@@ -77,6 +78,9 @@ class Answerer:
 
     def answer(self, query: Query) -> Answer:
         builder = self.builders.get(query.intent, self.plain)
+        if query.country and not query.forces and query.intent == "offence_overview":
+            query = self._of_country(query)  # "Welsh forces grades": those forces side by side
+            builder = self.compare
         if query.history and len(query.forces) == 1 and query.intent in _HISTORY_INTENTS:
             builder = self.history
         answer = builder(query)
@@ -88,6 +92,15 @@ class Answerer:
             replace(query, offence=None, measure=None, year=None, years=()),
             glossary_term=query.glossary_term,
         )
+
+    def unlisted(self, query: Query) -> Answer:
+        """A list of forces by their run of inspections that no answer builds."""
+        return replace(self.plain(query), topic=query.unlisted)
+
+    def _of_country(self, query: Query) -> Query:
+        rows = self.store.forces
+        forces = tuple(f for f in rows if rows[f].get("country") == query.country)
+        return replace(query, intent="compare", forces=forces)
 
     def base(self, query: Query, **changes: Any) -> Answer:
         answer = Answer(

@@ -217,6 +217,9 @@ class ListAnswerer:
             FollowUp("Force by force", question_for(None, query.offence, "cancelled_incorrect")),
         )
         since = query.years[0] if query.years and query.years[-1] is None else query.year
+        primary = primary_of(query.measure or "")
+        if query.measure and facts and not any(f.measure in primary for f in facts):
+            facts = []  # "unrecorded crimes?" of 2014: no such figure, not 2014's rate again
         return self.core.base(
             query,
             year=since,  # "improved nationally since 2014": the year it is measured from
@@ -224,7 +227,17 @@ class ListAnswerer:
             lead=facts[0] if facts else None,
             missing=not facts,
             follow_ups=follow_ups,
+            other_years=() if facts else self._national_years(query),
         )
+
+    def _national_years(self, query: Query) -> tuple[int, ...]:
+        """A year asked with no national figure of its measure: the years that have one."""
+        if query.year is None or not query.measure:
+            return ()
+        primary = primary_of(query.measure)
+        facts = self.core.facts_of.get(NATIONAL, [])
+        years = {f.inspection_year for f in facts if f.measure in primary}
+        return tuple(sorted(y for y in years if y is not None))
 
     def rank(self, query: Query) -> Answer:
         topic = query.measure or "recording_rate"
@@ -336,7 +349,10 @@ class ListAnswerer:
         since = query.years[0] if query.years and query.years[-1] is None else None
         latest, earlier = [], []
         graded = 0
-        for force in self.core.store.forces:
+        rows = self.core.store.forces
+        for force in rows:
+            if query.country and rows[force].get("country") != query.country:
+                continue  # "which Welsh forces are good"
             grades = [f for f in self.core.facts_of[force] if f.measure == "grade"]
             if query.year is not None:
                 grades = [f for f in grades if f.inspection_year == query.year]
