@@ -66,6 +66,8 @@ class Answer:
     threshold: tuple[str, float] | None = None  # "above 95%"
     country: str | None = None  # "Welsh forces"
     since: int | None = None  # "rated good since 2019"
+    ever: bool = False  # "at any point": the lead counts every force ever given the grade
+    kind_asked: str | None = None  # "PEEL grade": the kind of inspection the question named
     citation: str = ""
 
     def group(self, kind: str) -> tuple[Fact, ...]:
@@ -84,6 +86,18 @@ class Answer:
             return False
         same_way = self.lead.about.direction == measure(self.measure).direction
         return not (got in (family_of(self.measure) or ()) and same_way)
+
+    @property
+    def kind_missing(self) -> bool:
+        """A grade asked of one kind of inspection ("PEEL grade") whose lead is of another
+        (a CDI judgement): the first sentence says the asked one is not in our data."""
+        return (
+            self.intent == "lookup"
+            and self.kind_asked is not None
+            and self.lead is not None
+            and self.lead.measure == "grade"
+            and self.lead.inspection_kind != self.kind_asked
+        )
 
     @property
     def heading_measure(self) -> str | None:

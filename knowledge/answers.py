@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import Any
 
 from knowledge.answer import Answer, Group, InspectionRef
-from knowledge.facts import Fact, without_repeats
+from knowledge.facts import Fact, source_preference, without_repeats
 from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.lists import ListAnswerer
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
@@ -63,6 +63,7 @@ class Answerer:
             "compare": self.compare,
             "clarify": self.clarify,
             "whats_new": self.whats_new,
+            "unlisted": self.unlisted,
         }
 
     @property
@@ -77,6 +78,9 @@ class Answerer:
 
     def answer(self, query: Query) -> Answer:
         builder = self.builders.get(query.intent, self.plain)
+        if query.country and not query.forces and query.intent == "offence_overview":
+            query = self._of_country(query)  # "Welsh forces grades": those forces side by side
+            builder = self.compare
         if query.history and len(query.forces) == 1 and query.intent in _HISTORY_INTENTS:
             builder = self.history
         answer = builder(query)
@@ -88,6 +92,15 @@ class Answerer:
             replace(query, offence=None, measure=None, year=None, years=()),
             glossary_term=query.glossary_term,
         )
+
+    def unlisted(self, query: Query) -> Answer:
+        """A list of forces by their run of inspections that no answer builds."""
+        return replace(self.plain(query), topic=query.unlisted)
+
+    def _of_country(self, query: Query) -> Query:
+        rows = self.store.forces
+        forces = tuple(f for f in rows if rows[f].get("country") == query.country)
+        return replace(query, intent="compare", forces=forces)
 
     def base(self, query: Query, **changes: Any) -> Answer:
         answer = Answer(
@@ -106,6 +119,7 @@ class Answerer:
             total_forces=len(self.store.forces),
             threshold=query.threshold,
             country=query.country,
+            kind_asked=query.kind_asked,
         )
         return replace(answer, **changes)
 
@@ -135,6 +149,9 @@ class Answerer:
         primary = primary_of(query.measure) if query.measure else ()
         wanted = selector(query.offence, query.measure, family)
         every = [f for f in self.facts_of.get(force, []) if wanted(f)]
+        if query.measure == "grade" and query.kind_asked:  # "Kent CDI grade": that kind's grade
+            of_kind = [f for f in every if f.inspection_kind == query.kind_asked]
+            every = of_kind or every
         chosen: list[Fact] = []
         for year in query.years or (query.year,):  # two years named: each one's figures
             facts = [f for f in every if year is None or f.inspection_year == year]
@@ -247,7 +264,16 @@ class Answerer:
             and (until is None or (f.inspection_year or 2016) <= until)
         ]
         order = {m: i for i, m in enumerate(asked)}
-        facts.sort(key=lambda f: (f.year_sort_key, f.inspection, order.get(f.measure, 99)))
+        # a grade the inspectorate changed: the final one first, then the one first published
+        facts.sort(
+            key=lambda f: (
+                f.year_sort_key,
+                f.inspection,
+                order.get(f.measure, 99),
+                f.offence,
+                source_preference(f),
+            )
+        )
         shown = tuple(facts[-MAX_FACTS:])
         return self.base(
             query,

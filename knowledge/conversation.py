@@ -16,12 +16,14 @@ from knowledge.matcher import tokenize
 from knowledge.normalise import normalise
 from knowledge.parser import _WORST_FORCE_FIGURE, NATIONAL_CAPABLE, Query, _national_measure
 from knowledge.replies import (
+    asks_how_many_bare,
     asks_how_many_that,
     asks_which_is_better,
     asks_who_got_that,
     chosen_candidates,
     grade_named,
 )
+from knowledge.slots import measure_of
 from knowledge.vocabulary import FAMILIES, RANK_DIRECTIONS, RANK_WORDS
 
 if TYPE_CHECKING:
@@ -36,9 +38,10 @@ _FOLLOW_ON = re.compile(
 )
 _COMPARE = re.compile(
     r"\b(compare|compared|comparison|versus|vs|against|both|add|plus|alongside|as well|too"
-    r"|include)\b"
+    r"|include|than)\b"
 )
 _BOTH = re.compile(r"\b(both|the two|the pair|each of them|them both)\b")
+_IT = frozenset({"it", "its", "they", "their", "them"})
 _BACK_REFERENCE = frozenset({"they", "them", "their", "it", "its", "there", "that", "same"})
 _NATIONALLY = re.compile(
     r"\b(nationally|national|national figure|england and wales|across all forces|all forces)\b"
@@ -74,6 +77,7 @@ class Frame:
     options: tuple[str, ...] = ()  # the last "which force?" candidates, kept after the answer
     recent: tuple[str, ...] = ()  # the forces of the last few questions, oldest first
     grade_filter: str | None = None  # the grade last listed or explained ("which got that?")
+    top: tuple[str, ...] = ()  # the one force a ranking put first ("what grade did it get?")
 
     @classmethod
     def of(cls, query: Query, before: "Frame | None" = None) -> "Frame":
@@ -115,7 +119,7 @@ class Conversation:
             query, carried = follow_up(query, self.frame, pairs, rows)
         answer = replace(knowledge.answerer.answer(query), carried=carried)
         if query.intent not in _NO_FRAME_INTENTS:
-            self.frame, self.asked_at = Frame.of(query, self.frame), now
+            self.frame, self.asked_at = replace(Frame.of(query, self.frame), top=_top(answer)), now
         elif query.glossary_term == "grades" and (grade := grade_named(_plain(query))):
             before = self.frame or Frame.of(Query(query.text, "glossary"))
             self.frame, self.asked_at = replace(before, grade_filter=grade), now
@@ -151,6 +155,11 @@ def follow_up(
         return replace(worst, offence=frame.offence, forces=()), ("offence",)
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
+    if frame.top and not query.forces and query.intent != "rank" and set(words) & _IT:
+        topped, carried = _fill(replace(query, forces=frame.top), frame, pairs)
+        return topped, ("forces", *carried)  # "what grade did it get?" after a ranking
+    if _ranks_the_same(query, frame, plain):  # "which forces were worst?" after a figure
+        return _new_rank(replace(query, measure=None), frame, words)
     if listed := _about_the_list(query, frame, plain):
         return listed
     if _nationally(query, frame, plain):  # "and nationally?" after a force's figure
@@ -267,7 +276,8 @@ def _about_the_list(
     if frame.intent == "filter" and grade and not query.offence and len(plain.split()) <= 5:
         return _listed(query, grade), ("measure",)  # "and good?" after a filter
     if frame.grade_filter and (
-        asks_who_got_that(plain) or (frame.intent == "filter" and asks_how_many_that(plain))
+        asks_who_got_that(plain)
+        or (frame.intent == "filter" and (asks_how_many_that(plain) or asks_how_many_bare(plain)))
     ):
         return _listed(query, frame.grade_filter), ("measure",)
     cancelled = {"cancelled_incorrect", "forces_with_incorrect_cancellations"}
@@ -275,6 +285,26 @@ def _about_the_list(
         national = replace(query, intent="national", forces=(), offence=frame.offence)
         return replace(national, measure="forces_with_incorrect_cancellations"), ("offence",)
     return None
+
+
+def _top(answer: Answer) -> tuple[str, ...]:
+    """The one force a ranking put first (none when several share first place)."""
+    if answer.intent != "rank" or not answer.facts or answer.places[:1] != (1,):
+        return ()
+    return () if answer.places[1:2] == (1,) else (answer.facts[0].force,)
+
+
+def _ranks_the_same(query: Query, frame: Frame, plain: str) -> bool:
+    """A short ranking that names no measure, after a figure: ranked on the frame's measure
+    and offence (the parser's ranking of such a question defaults to the recording rate)."""
+    return (
+        query.intent == "rank"
+        and not query.forces
+        and frame.measure is not None
+        and frame.measure not in NATIONAL_ONLY
+        and measure_of(plain, query.offence) is None
+        and len(plain.split()) <= 6
+    )
 
 
 def _listed(query: Query, grade: str) -> Query:

@@ -10,6 +10,12 @@ from knowledge.measures import GRADE_SCORES, MEASURES, Measure
 
 SMALL_SAMPLE = 50
 UNDATED_YEAR = 2015.5  # between the 2014 round and the 2016-2020 rolling programme
+# the source's own words for a change over time ("has risen from 80.5 percent in 2014 to 94.8
+# percent")
+_TREND_WORDS = re.compile(
+    r"\b(?:has |have )?(?:risen|fallen|increased|decreased|rose|fell) from [\d.]+ ?(?:per ?cent|%)"
+    r"[^;,]*? to [\d.]+ ?(?:per ?cent|%)"
+)
 # a note of the dataset before the source's words ("other = other offences; 392 out of 412 ..."):
 # the data README's way of saying what `other` holds, never the source's own words
 _DATA_NOTE = re.compile(r"^(other = [^;:]*)[;:]\s*")
@@ -83,6 +89,12 @@ class Fact:
         if any(w in title for w in ("crime data integrity", "cdi", "crime recording")):
             return "cdi"
         return "other"
+
+    @property
+    def trend_words(self) -> str:
+        """The source's own words for a change over time, or "": the direction it states."""
+        found = _TREND_WORDS.search(self.quote)
+        return found.group(0) if found else ""
 
     @property
     def grade_changed(self) -> bool:

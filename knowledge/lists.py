@@ -28,6 +28,7 @@ RECORDING_AUDITS_TOPIC = "recording_audits"
 _AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")
 _MIXED = ("all", "other")  # offences whose audits are of mixed records: no audit fallback
 _UNRECORDED_SHARE = "unrecorded_rate"  # a different measure from a recording rate
+_NOT_RECORDED = "not_recorded_pct"  # the same kind of share, as some sources word it
 
 
 def score_is_high_first(topic: str, direction: str) -> bool:
@@ -63,6 +64,26 @@ def _share_twin(count: Fact, usable: list[Fact]) -> Fact:
             if f.inspection == count.inspection and f.value is not None and f.number is not None
         ),
         count,
+    )
+
+
+def _beyond_threshold(
+    later: list[Fact], by_force: dict[str, list[Fact]], threshold: tuple[str, float]
+) -> tuple[tuple[str, list[Fact]], ...]:
+    """ "More than 10% wrongly cancelled": each force's share of the records reviewed (n of N
+    as a percent; a count without a sample by its own inspection's percent, where the source
+    gives one); shares with a sample size first, highest first; those without apart; then the
+    forces whose share does not pass and those with only a count (no share to compare)."""
+    shares = [f if f.number is not None else _share_twin(f, by_force[f.force]) for f in later]
+    # none wrongly cancelled (a count of 0 without a sample) is a share of 0
+    passing = [f for f in shares if f.number is not None or f.none_found]
+    passing = [f for f in passing if _passes(f, threshold)]
+    passing.sort(key=lambda f: (-(f.number or 0.0), f.force))
+    return (
+        ("wrongly", [f for f in passing if f.denominator is not None]),
+        ("wrongly_unsized", [f for f in passing if f.denominator is None]),
+        ("not_passing", [f for f in shares if f not in passing and (f.number or f.none_found)]),
+        ("no_share", [f for f in shares if f.number is None and not f.none_found]),
     )
 
 
@@ -141,14 +162,19 @@ class ListAnswerer:
         """Which forces wrongly cancelled at least one record, which had none, 2014 apart."""
         best = {force: best_audit_figure(facts) for force, facts in by_force.items()}
         later = [f for f in best.values() if not f.is_2014]
-        parts = (
+        parts: tuple[tuple[str, list[Fact]], ...] = (
             ("wrongly", [f for f in later if not f.none_found and f.denominator is not None]),
             ("wrongly_unsized", [f for f in later if not f.none_found and f.denominator is None]),
             ("none", [f for f in later if f.none_found]),
             ("only_2014", [f for f in best.values() if f.is_2014]),
         )
+        if query.threshold is not None:
+            parts = _beyond_threshold(later, by_force, query.threshold) + parts[-1:]
         groups = tuple(Group(kind, tuple(facts)) for kind, facts in parts if facts)
-        listed = [f for _, facts in parts for f in facts]
+        listed = [f for kind, facts in parts if kind.startswith("wrongly") for f in facts]
+        listed = listed + [
+            f for kind, facts in parts if not kind.startswith("wrongly") for f in facts
+        ]
         return self.core.base(
             query,
             shown_offence=asked.offence,
@@ -175,7 +201,8 @@ class ListAnswerer:
 
     def national(self, query: Query) -> Answer:
         facts = self.core.figures(NATIONAL, query)
-        if query.measure in SERIES_MEASURES and query.year is None and not query.years:
+        trend = query.history and query.measure == "recording_rate"  # "going up or down?"
+        if (query.measure in SERIES_MEASURES or trend) and query.year is None and not query.years:
             # "national figures on cancelled crimes": the whole yearly series, newest first
             years = sorted(
                 {
@@ -190,6 +217,9 @@ class ListAnswerer:
             FollowUp("Force by force", question_for(None, query.offence, "cancelled_incorrect")),
         )
         since = query.years[0] if query.years and query.years[-1] is None else query.year
+        primary = primary_of(query.measure or "")
+        if query.measure and facts and not any(f.measure in primary for f in facts):
+            facts = []  # "unrecorded crimes?" of 2014: no such figure, not 2014's rate again
         return self.core.base(
             query,
             year=since,  # "improved nationally since 2014": the year it is measured from
@@ -197,7 +227,17 @@ class ListAnswerer:
             lead=facts[0] if facts else None,
             missing=not facts,
             follow_ups=follow_ups,
+            other_years=() if facts else self._national_years(query),
         )
+
+    def _national_years(self, query: Query) -> tuple[int, ...]:
+        """A year asked with no national figure of its measure: the years that have one."""
+        if query.year is None or not query.measure:
+            return ()
+        primary = primary_of(query.measure)
+        facts = self.core.facts_of.get(NATIONAL, [])
+        years = {f.inspection_year for f in facts if f.measure in primary}
+        return tuple(sorted(y for y in years if y is not None))
 
     def rank(self, query: Query) -> Answer:
         topic = query.measure or "recording_rate"
@@ -285,6 +325,9 @@ class ListAnswerer:
             return ()
         rate_of = {f.force: f for f in ranked}
         shares = self._primary_by_force(replace(asked, measure=_UNRECORDED_SHARE))
+        # Wiltshire 2017: violent crime "under-reported by 12.3 per cent", a share not recorded
+        for force, facts in self._primary_by_force(replace(asked, measure=_NOT_RECORDED)).items():
+            shares.setdefault(force, [f for f in facts if f.denominator is None])
         return tuple(
             f
             for force, facts in shares.items()
@@ -306,7 +349,10 @@ class ListAnswerer:
         since = query.years[0] if query.years and query.years[-1] is None else None
         latest, earlier = [], []
         graded = 0
-        for force in self.core.store.forces:
+        rows = self.core.store.forces
+        for force in rows:
+            if query.country and rows[force].get("country") != query.country:
+                continue  # "which Welsh forces are good"
             grades = [f for f in self.core.facts_of[force] if f.measure == "grade"]
             if query.year is not None:
                 grades = [f for f in grades if f.inspection_year == query.year]
@@ -335,8 +381,9 @@ class ListAnswerer:
             lead=None,  # the first sentence counts the forces; no one force is put first
             groups=groups,
             coverage=graded,
-            missing=not latest,
+            missing=not latest and not (query.ever and earlier),
             since=since,
+            ever=query.ever,
         )
 
     def select(self, query: Query) -> Answer:

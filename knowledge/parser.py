@@ -10,7 +10,7 @@ from knowledge.guards import OFF_TOPIC_WORDS
 from knowledge.matcher import FOCUS_WORDS, MAX_TOKENS, ForceMatch, ForceMatcher, tokenize
 from knowledge.measures import MEASURES
 from knowledge.normalise import normalise
-from knowledge.slots import measure_of, off_topic, topic_only
+from knowledge.slots import AUDIT_ONLY_OFFENCES, measure_of, off_topic, topic_only
 from knowledge.spelling import Speller
 from knowledge.vocabulary import (
     CANCELLED_AUDIT_OFFENCES,
@@ -41,6 +41,7 @@ INTENTS: Final = (
     "clarify",
     "out_of_scope",
     "whats_new",
+    "unlisted",
 )
 # "2017", and "2015-16" or "2021/22" (a year ending in the second one, as the data dates them).
 _WORST_FORCE_FIGURE = re.compile(
@@ -83,9 +84,31 @@ _WHATS_NEW = re.compile(
 # "which forces were inspected in 2014", "inspections in 2019", "2014 inspections": the forces
 # with findings of that year in the data (what_new's year list), not the out-of-scope reply
 _INSPECTED_IN = re.compile(
-    r"\b((which|what) forces? (were|was|got|have been|had been) inspected"
+    r"\b((which|what|how many) forces? (were|was|got|have been|had been) inspected"
     r"|inspections? (in|of|from|during) 20[12]\d|20[12]\d inspections)\b"
 )
+# "which forces were inspected more than once", "which improved their grade at re-inspection":
+# lists of forces by their run of inspections, which no answer builds (a plain "I can't list
+# that", naming what the bot can show); `Query.unlisted` says which of the two was asked
+_UNLISTED = (
+    (
+        "grade_changed",
+        re.compile(
+            r"\b(improved|raised|lifted|lowered|changed) (their|its|the) grades?"
+            r"|\bgrades? (improved|went up|went down|rose|fell|changed)|\b(upgraded|downgraded)"
+            r"|\b(improv\w*|better|worse)\b.*\bre ?inspections?\b"
+        ),
+    ),
+    (
+        "inspected_again",
+        re.compile(
+            r"\b(inspected|visited) (more than once|twice|again|several times|multiple times)"
+            r"|\b(re ?inspected|re ?inspections?)\b"
+        ),
+    ),
+)
+# "what changed in the latest data", "what's new in the data": the data's own changes
+_DATA_CHANGES = re.compile(r"\b(data|dataset|data set|database|figures)\b")
 _GRADE = _phrases(GRADE_WORDS)
 _THRESHOLD = re.compile(
     r"\b(above|over|more than|higher than|greater than|at least|below|under|less than"
@@ -98,7 +121,17 @@ _ENGLISH = re.compile(r"\b(english (police )?forces|forces (in|of) england)\b")
 # a change over time asked of a force: each inspection's figures, oldest first
 _HISTORY = re.compile(
     r"\b(since (19|20)\d\d|getting (better|worse)|got (better|worse)|improv(ed|ing)"
-    r"|changed|change over time|over time|over the years|trend|history|progress)\b"
+    r"|changed|change over time|over time|over the years|trend|history|progress"
+    r"|going (up|down)|up or down|rising|falling|risen|fallen)\b"
+)
+# the kind of inspection a question names ("Hertfordshire PEEL grade")
+_KINDS = (
+    ("peel", re.compile(r"\bpeel\b")),
+    ("cdi", re.compile(r"\b(cdi|crime data integrity)\b")),
+)
+# "which forces got inadequate at any point": every grade given, not only the latest
+_EVER = re.compile(
+    r"\b(ever|at any (point|time|stage)|at some (point|time|stage)|at one (point|time))\b"
 )
 # "what grade did it get most recently": the latest figure, whatever change the message mentions
 _LATEST = re.compile(r"\b(most recent(ly)?|latest|right now|currently)\b")
@@ -148,6 +181,10 @@ class Query:
     history: bool = False  # "getting better", "since 2016", "how has it changed": every year
     threshold: tuple[str, float] | None = None  # "above 95%": ("above", 95.0)
     country: str | None = None  # "Welsh forces": the forces of one country
+    ever: bool = False  # "at any point", "ever": every grade given, not only the latest
+    kind_asked: str | None = None  # "PEEL grade": "peel"; "CDI grade": "cdi"
+    unlisted: str | None = None  # a list no answer builds: "inspected_again", "grade_changed"
+    data_changes: bool = False  # "what changed in the latest data": not kept in the store
 
 
 # Words that make a question about every force, whatever else the message names.
@@ -262,6 +299,7 @@ def _read(
         year=years[0] if len(years) == 1 else None,
         years=years if len(years) > 1 else (),
         history=_HISTORY.search(plain) is not None and not _LATEST.search(plain),
+        kind_asked=next((kind for kind, words in _KINDS if words.search(plain)), None),
     )
     if found.elsewhere:
         return base
@@ -291,7 +329,9 @@ def _whats_new(text: str, found: ForceMatch) -> Query:
         return Query(text, "out_of_scope")
     if found.ambiguous:
         return _clarify(found, Query(text, "whats_new"))
-    return Query(text, "whats_new", forces=tuple(found.forces))
+    plain = " ".join(normalise(text).lower().split())
+    changes = not found.forces and _DATA_CHANGES.search(plain) is not None
+    return Query(text, "whats_new", forces=tuple(found.forces), data_changes=changes)
 
 
 def _inspected_in(text: str) -> Query | None:
@@ -331,6 +371,9 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     national = found.national or _NATIONAL.search(plain)
     which = "which" in plain.split()
     grade = _first(_GRADE, plain, GRADE_WORDS)
+    country = (_selection(plain) or {}).get("country")
+    if unlisted := _unlisted(plain):
+        return replace(base, intent="unlisted", unlisted=unlisted, history=False)
     if (
         glossary
         and not rank
@@ -354,7 +397,8 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         (national or home_office or ("how many" in plain and not which))
         and not ranked
         and ((offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces)
-    ):
+        and not (offence in AUDIT_ONLY_OFFENCES and not national)
+    ):  # "how many domestic abuse crimes went unrecorded": the forces' audits, not national
         return replace(base, intent="national", measure=_national_measure(plain, base))
     if national and "how many" in plain and not graded_forces:
         return replace(base, intent="national")
@@ -362,7 +406,10 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     # "good forces", "which forces are good (at recording crime)": a grade asked of forces
     of_forces = "forces" in plain.split() and not offence and measure in (None, "recording_rate")
     if grade and (measure == "grade" or unmistakable or of_forces) and not rank:
-        return replace(base, intent="filter", measure="grade", grade_filter=grade)
+        ever = _EVER.search(plain) is not None
+        return replace(
+            base, intent="filter", measure="grade", grade_filter=grade, country=country, ever=ever
+        )
     selection = _selection(plain)
     if selection is not None and not rank and measure in (None, "recording_rate") and not grade:
         return replace(base, intent="select", measure="recording_rate", **selection)
@@ -370,8 +417,12 @@ def _without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         direction = _ACCURACY.get(m.group(1)) if (m := _ACCURACY_WORDS.search(plain)) else None
         direction = direction or RANK_DIRECTIONS.get(rank.group(1)) or _top_direction(measure)
         return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
-    if offence or measure:
-        return replace(base, intent="offence_overview")
+    if offence or measure:  # "Welsh forces grades": the country's forces side by side
+        # "more than 10% wrongly cancelled": the threshold applies to the wrongly cancelled share
+        beyond = (
+            selection["threshold"] if selection and (measure or "").startswith("cancel") else None
+        )
+        return replace(base, intent="offence_overview", country=country, threshold=beyond)
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
         return replace(base, intent="help")
     return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
@@ -400,6 +451,13 @@ def _selection(plain: str) -> dict[str, Any] | None:
     if threshold is None and country is None:
         return None
     return {"threshold": threshold, "country": country}
+
+
+def _unlisted(plain: str) -> str | None:
+    """Which list of forces by their run of inspections the question asks for, if any."""
+    if not set(plain.split()) & {"which", "forces", "who", "how"}:  # not "what s a re-inspection"
+        return None
+    return next((name for name, pattern in _UNLISTED if pattern.search(plain)), None)
 
 
 def _glossary_term(plain: str) -> str | None:

@@ -98,6 +98,11 @@ def asks_how_many_that(plain: str) -> bool:
     return bool(_HOW_MANY_THAT.search(plain)) and len(plain.split()) <= 8
 
 
+def asks_how_many_bare(plain: str) -> bool:
+    """ "how many?", "how many forces?": after a list, its count."""
+    return plain in ("how many", "and how many", "so how many", "how many forces")
+
+
 def asks_who_got_that(plain: str) -> bool:
     return bool(_WHO_GOT_THAT.search(plain) and _GOT_THAT.search(plain))
 

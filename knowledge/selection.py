@@ -46,7 +46,12 @@ def by_inspection(facts: list[Fact], family: tuple[str, ...]) -> list[Fact]:
         newest[f.inspection] = max(newest.get(f.inspection, 0), f.year_sort_key)
     return sorted(
         facts,
-        key=lambda f: (-newest[f.inspection], f.inspection, order.get(f.measure, len(order))),
+        key=lambda f: (
+            -newest[f.inspection],
+            f.inspection,
+            order.get(f.measure, len(order)),
+            not f.grade_changed,  # a grade the inspectorate changed: the final one first
+        ),
     )
 
 

@@ -53,4 +53,5 @@ def whats_new(store: Store, query: Query) -> Answer:
     refs = newest_of_forces(store, query.forces) if query.forces else newest_inspections(store)
     facts = [f for ref in refs for f in inspection_facts(store, ref.force, ref.title)[:FACTS_EACH]]
     answer = Answer(question=query.text, intent="whats_new", forces=query.forces)
+    answer = replace(answer, topic="data_changes" if query.data_changes else None)
     return replace(answer, facts=tuple(facts), latest=tuple(refs), missing=not refs)

@@ -32,6 +32,7 @@ INTENTS = {
     "out_of_scope",
     "whats_new",
     "history",
+    "unlisted",
 }
 QUESTION_FILES = (QUESTIONS_FILE, HELDOUT_FILE, HELDBACK3_FILE)
 CONVERSATION_FILES = (
