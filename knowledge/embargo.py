@@ -17,6 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from knowledge.facts import Fact
+from knowledge.staging import staging, writer_lock
 
 COLUMN = "embargo_until"
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -129,12 +130,16 @@ class Visibility:
 def move_embargo(db_path: Path, force: str, title: str, until: str) -> int:
     """Move the embargo of an inspection's embargoed findings to `until`; rows changed.
 
-    The data version changes with it, so a running bot reloads the findings.
+    Like `load` and `ingest` it never writes the database in place: readers open it
+    `immutable`, so a change made under them could tear what they read, and a killed writer
+    would leave a journal. A copy is changed and renamed over it (knowledge/staging.py). The
+    data version changes with it, so a running bot reloads the findings.
     """
-    conn = sqlite3.connect(db_path, timeout=30)
-    try:
-        with conn:
+    with writer_lock(db_path), staging(db_path, copy_current=True) as staged:
+        conn = staged.connect()
+        try:
             add_column(conn)
+            conn.execute("begin")
             changed = conn.execute(
                 f"update findings set {COLUMN} = ? where {COLUMN} is not null and inspection_id "
                 "in (select id from inspections where force = ? and title = ?)",
@@ -147,6 +152,9 @@ def move_embargo(db_path: Path, force: str, title: str, until: str) -> int:
                     "insert or replace into meta (key, value) values ('data_version', ?)",
                     (hashlib.sha256(seed).hexdigest()[:12],),
                 )
-        return changed
-    finally:
-        conn.close()
+            conn.execute("commit")
+        finally:
+            conn.close()
+        if changed:
+            staged.publish()
+    return changed

@@ -273,3 +273,27 @@ def test_load_keeps_a_scheduled_inspection_hidden(dbs: tuple[Path, Path], tmp_pa
     )
     assert hidden.fetchone()[0] == 2
     assert "95.1" not in Knowledge.open(findings).reply("Herts recording rate")
+
+
+def test_moving_an_embargo_never_writes_the_open_database_in_place(
+    dbs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Readers open the findings `immutable`: a change under them could tear what they read,
+    and a writer killed half-way would leave a journal. The file a reader holds stays as it
+    was; the new version is renamed over it, with no journal left beside it."""
+    findings, state_db = dbs
+    ingest_and_announce(
+        findings, state_db, csv_file(tmp_path, herts_rows()), parse_moment("2027-12-02T00:01")
+    )
+    with findings.open("rb") as held:  # what a running reader has open
+        before = held.read()
+        assert move_embargo(findings, HERTS, "PEEL 2026", "2027-12-03T00:01:00Z") > 0
+        held.seek(0)
+        assert held.read() == before
+    assert findings.read_bytes() != before
+    assert not findings.with_name(findings.name + "-journal").exists()
+    with sqlite3.connect(findings) as conn:
+        [(until,)] = conn.execute(
+            "select distinct embargo_until from findings where embargo_until is not null"
+        ).fetchall()
+    assert until == "2027-12-03T00:01:00Z"
