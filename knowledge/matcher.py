@@ -532,15 +532,7 @@ def _clubs_beside_a_force(lowered: list[str], hits: list[Hit]) -> set[int]:
         in ([w] for w in CLUB_WORDS)
         and all(e.kind in ("place", "town") for e in hit.entries)
     }
-    others = {
-        e.force
-        for index, hit in enumerate(hits)
-        if index not in clubs
-        for e in hit.entries
-        if e.kind not in (ELSEWHERE, "national")
-    }
-    club_forces = {e.force for index in clubs for e in hits[index].entries}
-    return clubs if others - club_forces else set()
+    return _given_way(hits, clubs)
 
 
 def _surnames(
