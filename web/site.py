@@ -46,8 +46,9 @@ def register_plugin() -> None:
 def build_site(db_path: Path, base_url: str = "/") -> Datasette:
     """A Datasette for the findings database at `db_path`, its public views made current.
 
-    The file is opened read-only (SQLite mode=ro) rather than as immutable, because
-    `findings-bot ingest` adds rows to it in place and immutable files must never change.
+    The file is opened read-only (SQLite mode=ro). `load`, `ingest` and
+    `reschedule-announcement` never change it in place: they rename a new file over it, which
+    connections opened afterwards read.
     `base_url` is the path the site is served under behind a reverse proxy ("/data/"); the
     proxy passes the path unchanged. Raises PublicViewsError when there is no database or its
     views cannot be made current.
