@@ -43,7 +43,9 @@ class Knowledge:
 
     @classmethod
     def open(cls, db_path: Path) -> "Knowledge":
-        return cls(Store.open(db_path))
+        knowledge = cls(Store.open(db_path))
+        knowledge.renderer.preload()  # at start, not at the first answer of each kind
+        return knowledge
 
     @property
     def offence_measures(self) -> frozenset[tuple[str, str]]:
