@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer
-from knowledge.matcher import tokenize
+from knowledge.force_names import tokenize
 from knowledge.normalise import normalise
 from knowledge.parser import _WORST_FORCE_FIGURE, NATIONAL_CAPABLE, Query, _national_measure
 from knowledge.replies import (

@@ -5,9 +5,12 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from knowledge.focus import asking_sentence, split_sentences
+from knowledge.force_match import ForceMatch
+from knowledge.force_names import MAX_TOKENS, tokenize
+from knowledge.fuzzy_names import FOCUS_WORDS
 from knowledge.glossary import NEEDS_MEANING
 from knowledge.guards import OFF_TOPIC_WORDS
-from knowledge.matcher import FOCUS_WORDS, MAX_TOKENS, ForceMatch, ForceMatcher, tokenize
+from knowledge.matcher import ForceMatcher
 from knowledge.measures import MEASURES
 from knowledge.normalise import normalise
 from knowledge.slots import AUDIT_ONLY_OFFENCES, measure_of, off_topic, topic_only

@@ -4,7 +4,9 @@ import gc
 from pathlib import Path
 
 from knowledge.answers import Answer, Answerer
-from knowledge.matcher import ForceMatch, ForceMatcher, tokenize
+from knowledge.force_match import ForceMatch
+from knowledge.force_names import tokenize
+from knowledge.matcher import ForceMatcher
 from knowledge.normalise import normalise
 from knowledge.parser import Query, parse
 from knowledge.render import Renderer
