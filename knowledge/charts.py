@@ -9,7 +9,7 @@ from knowledge.answers import Answer
 from knowledge.facts import Fact
 from knowledge.followups import OFFENCE_PHRASES
 from knowledge.measures import measure
-from knowledge.parser import INTENTS, Query
+from knowledge.query import INTENTS, Query
 from knowledge.service import Knowledge
 
 RECORDING: Final = "recording_rate"

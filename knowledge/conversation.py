@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer
 from knowledge.force_names import tokenize
+from knowledge.national_questions import NATIONAL_CAPABLE, WORST_FORCE_FIGURE, national_measure
 from knowledge.normalise import normalise
-from knowledge.parser import _WORST_FORCE_FIGURE, NATIONAL_CAPABLE, Query, _national_measure
+from knowledge.query import Query
 from knowledge.replies import (
     asks_how_many_bare,
     asks_how_many_that,
@@ -150,7 +151,7 @@ def follow_up(
         named = set(query.candidates) & set(frame.options)
         if len(named) == 1:
             return _fill(replace(query, forces=(named.pop(),), candidates=()), frame, pairs)
-    if frame.intent == "national" and _WORST_FORCE_FIGURE.search(plain) and frame.offence:
+    if frame.intent == "national" and WORST_FORCE_FIGURE.search(plain) and frame.offence:
         worst = replace(query, intent="national", measure="max_force_cancelled_incorrect_pct")
         return replace(worst, offence=frame.offence, forces=()), ("offence",)
     if query.forces and query.measure and query.intent != "clarify":
@@ -166,7 +167,7 @@ def follow_up(
         offence = query.offence or frame.offence
         national = replace(query, intent="national", forces=(), offence=offence)
         national = replace(
-            national, measure=_national_measure(plain, replace(national, measure=frame.measure))
+            national, measure=national_measure(plain, replace(national, measure=frame.measure))
         )
         return national, ("measure",) + (("offence",) if offence and not query.offence else ())
     if _both(query, frame, plain):  # "grades for both?" after Kent, then Dorset
@@ -369,7 +370,7 @@ def _keeps_force(query: Query, frame: Frame, plain: str, words: list[str]) -> bo
         and len(words) <= _SHORT_FOLLOW_UP
         and not set(words) & (_OVERVIEW_CUES | _EVERY_FORCE_WORDS)
         and not _NATIONALLY.search(plain)
-        and not _WORST_FORCE_FIGURE.search(plain)
+        and not WORST_FORCE_FIGURE.search(plain)
     )
 
 
