@@ -26,7 +26,8 @@ import pytest
 from truth_more import check_audit2
 
 from knowledge import Answer, Knowledge
-from knowledge.charts import CHART_KINDS, plan_chart
+from knowledge.chart_model import CHART_KINDS
+from knowledge.charts import plan_chart
 from knowledge.facts import Fact, restates
 from knowledge.measures import GRADE_SCORES, MEASURES, RECORDING_AUDITS, measure, primary_of
 from knowledge.query import Query
