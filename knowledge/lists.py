@@ -4,6 +4,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
+from knowledge.asking import asks_for_none
 from knowledge.facts import Fact, latest_per_figure
 from knowledge.followups import FollowUp, question_for
 from knowledge.measures import FAMILIES, NATIONAL_MEASURES, measure, primary_of
@@ -87,6 +88,16 @@ def _beyond_threshold(
     )
 
 
+def _range_of(by_force: dict[str, list[Fact]]) -> tuple[Fact, ...]:
+    """The lowest and the highest of the forces' latest figures of one measure (2014 audit
+    samples left out), for a list's first sentence; none when there is nothing to span."""
+    firsts = [f[0] for f in by_force.values() if not f[0].is_2014 and f[0].number is not None]
+    if len(firsts) < 2 or len({(f.measure, f.offence) for f in firsts}) > 1:
+        return ()
+    firsts.sort(key=lambda f: (f.number or 0.0, f.force))
+    return (firsts[0], firsts[-1])
+
+
 class ListAnswerer:
     """Builds the answers that go across forces, from the per-force figures of `core`."""
 
@@ -147,8 +158,14 @@ class ListAnswerer:
             measure="recording_rate" if few_rates is not None else query.measure,
             topic=topic,
             facts=tuple(national + list(rates) + facts),
-            lead=national[0] if national else None,
-            groups=(Group("latest", tuple(facts)), Group("rates", rates)),
+            # a list across forces answers per force: its first sentence gives the forces'
+            # range, and the national figure comes after it, never first
+            lead=None,
+            groups=(
+                Group("latest", tuple(facts)),
+                Group("rates", rates),
+                Group("range", () if every else _range_of(by_force)),
+            ),
             missing=not by_force,
             other_years=() if by_force else self.core.other_years(None, asked),
             more=len(by_force) - len(listed),
@@ -186,6 +203,8 @@ class ListAnswerer:
             missing=not by_force,
             other_years=() if by_force else self.core.other_years(None, asked),
             coverage=len(by_force),
+            # "forces that did not wrongly cancel any": the forces with none lead
+            asked_none=query.threshold is None and asks_for_none(query.focus or query.text),
             follow_ups=self._force_follow_ups(
                 [f.force for f in listed], asked.offence, "cancelled_incorrect"
             ),
