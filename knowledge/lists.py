@@ -1,5 +1,6 @@
 """Answers that list forces: an offence's overview, national figures, rankings, grade filters."""
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,22 @@ _AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")
 _MIXED = ("all", "other")  # offences whose audits are of mixed records: no audit fallback
 _UNRECORDED_SHARE = "unrecorded_rate"  # a different measure from a recording rate
 _NOT_RECORDED = "not_recorded_pct"  # the same kind of share, as some sources word it
+# audit figures that say something other than how much of a sample was recorded
+_NOT_HOW_MUCH_RECORDED = frozenset(
+    {
+        "should_have_been_recorded",
+        "wrongly_classified",
+        "misclassified_or_unrecorded",
+        "recorded_within_24h",
+        "recorded_outside_72h",
+        "additional_recorded_per_year",
+    }
+)
+# a source's own words that rank forces: the best first (True), the worst first (False)
+_RANK_WORDS = {
+    True: re.compile(r"\b(?:was|were|came)\s+top\b|\bthe\s+best\b|\bhighest\b", re.I),
+    False: re.compile(r"\b(?:was|were|came)\s+bottom\b|\bthe\s+worst\b|\blowest\b", re.I),
+}
 
 
 def score_is_high_first(topic: str, direction: str) -> bool:
@@ -309,13 +326,15 @@ class ListAnswerer:
         places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
         apart = self._other_measure_apart(asked, rankable)
         beyond = _beyond_the_leader(shown[0], unsized) if shown and high_first else ()
+        of_2014, ranks_2014 = self._unranked_2014(asked, direction) if not shown else ((), ())
         return self.core.base(
             query,
             measure=topic,
             topic=topic,
             rank=direction,
             shown_offence=asked.offence,
-            facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart) + zeros),
+            facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart) + zeros)
+            + ranks_2014,
             lead=shown[0] if shown else None,
             places=places,
             groups=(
@@ -323,6 +342,8 @@ class ListAnswerer:
                 Group("other_measure", apart),
                 Group("none", tuple(zeros)),
                 Group("beyond", beyond),
+                Group("of_2014", of_2014),
+                Group("source_ranks", ranks_2014),
             ),
             tied_beyond=tied_beyond,
             left_out_2014=old,
@@ -331,6 +352,30 @@ class ListAnswerer:
             more=len(rankable) - len(shown),
             coverage=len(rankable) + len(zeros),
         )
+
+    def _unranked_2014(
+        self, asked: Query, direction: str
+    ) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+        """A 2014 ranking of crime recording, which is never made: every 2014 figure of the
+        family of the asked measure, one a force and measure (so the count names what it
+        counts: 4 rates, 3 shares of a sample, 20-odd audit counts), and the source's own
+        words that rank forces the way asked ("West Midlands was top with 99%")."""
+        if asked.year != 2014 or asked.measure not in ("recording_rate", "unrecorded_per_year"):
+            return (), ()
+        family = [m for m in FAMILIES[asked.measure] if m not in _NOT_HOW_MUCH_RECORDED]
+        seen: dict[tuple[str, str], Fact] = {}
+        for force in self.core.store.forces:
+            for f in self.core.facts_of.get(force, []):
+                wanted = f.measure in family and f.offence == asked.offence and f.is_2014
+                if wanted and f.inspection_year == 2014:
+                    seen.setdefault((force, f.measure), f)
+        if direction in ("best", "worst"):
+            good_first = direction == "best"
+        else:  # most recorded is good, most unrecorded is bad
+            good_first = (direction == "most") == (asked.measure == "recording_rate")
+        words = _RANK_WORDS[good_first]
+        ranks = tuple(f for f in seen.values() if words.search(f.quote))
+        return tuple(seen.values()), ranks
 
     def _other_measure_apart(self, asked: Query, ranked: list[Fact]) -> tuple[Fact, ...]:
         """Figures of a different measure that bear on the ranking, listed beside it and never

@@ -15,7 +15,9 @@ and intent, each answer checked mechanically against the framing rules.
   "told") is introduced as such;
 - a grade word asked of "forces" ("good forces") is a grade filter;
 - chart captions word each place by the measure's direction and never rank a 2014 sample;
-- and the checks of truth_more.py, added after the second independent audit.
+- and the checks of truth_more.py, added after the second independent audit, and of
+  truth_audit4.py, after the fourth (lead case, citations and their press marker, negated and
+  per-force lists, "latest", sample-size notes).
 """
 
 import html as htmllib
@@ -23,6 +25,7 @@ import itertools
 import re
 
 import pytest
+from truth_audit4 import audit4_questions, check_audit4
 from truth_more import check_audit2
 
 from knowledge import Answer, Knowledge
@@ -105,6 +108,7 @@ def questions(knowledge: Knowledge) -> list[str]:
     asked += [f"which force told the {r} victims" for r in ("fewest", "most", "least")]
     asked += [f"which force told the {r} victims their crime was cancelled" for r in RANKS]
     asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
+    asked += audit4_questions(shorts)
     return [q for q in asked if q]
 
 
@@ -207,7 +211,10 @@ def check_lead(knowledge: Knowledge, answer: Answer, text: str) -> None:
         )
         if other_way:
             assert answer.lead_stands_in, answer.question
-        assert text.startswith("Our data has no figure for") == answer.lead_stands_in
+        body = (
+            text.split(". ", 1)[-1] if answer.asked_latest and answer.older_than_latest else text
+        )
+        assert body.startswith("Our data has no figure for") == answer.lead_stands_in
 
 
 def check_answer(knowledge: Knowledge, answer: Answer) -> None:
@@ -251,6 +258,7 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
         assert answer.lead.force in answer.citation
     check_lists(answer)
     check_audit2(knowledge, answer, text)
+    check_audit4(knowledge, answer, text)
 
 
 _SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")
