@@ -212,7 +212,7 @@ def without_repeats(facts: Iterable[Fact]) -> list[Fact]:
     # only a row without a figure can restate another: the others are not compared (quadratic)
     bare = [f for f in kept if f.value is None and f.numerator is None and f.quote]
     restated = {id(f) for f in bare if any(restates(f, other) for other in kept)}
-    return counts_beside_shares([f for f in kept if id(f) not in restated])
+    return counts_beside_shares(one_side([f for f in kept if id(f) not in restated]))
 
 
 # Measures that state one finding from the two sides (told 9 of 15 = not told 40%).
@@ -267,6 +267,33 @@ def _printed_precision(*facts: Fact) -> float:
     """Half the last printed digit of the roughest percent given (40 -> 0.5); 0 for n of N."""
     given = [len(f.value.partition(".")[2]) for f in facts if f.value is not None]
     return 0.5 * 10 ** -min(given) if given else 1e-9
+
+
+def one_side(facts: list[Fact]) -> list[Fact]:
+    """One finding read from both sides in the same words (Suffolk 2019: "26 of the 29 victims
+    were told ... 10 per cent of victims weren't informed"): the exact count with its sample
+    is kept, the other side's percent worked out by the source is not shown again."""
+    counts: dict[tuple[object, ...], list[Fact]] = {}
+    for f in facts:
+        if f.numerator is not None and f.denominator:
+            counts.setdefault(_side_key(f), []).append(f)
+    if not counts:
+        return facts
+    return [
+        f
+        for f in facts
+        if f.numerator is not None
+        or not any(
+            finding_of(c.measure)[1] != finding_of(f.measure)[1]
+            and (c.quote in f.quote or f.quote in c.quote)
+            for c in counts.get(_side_key(f), ())
+        )
+    ]
+
+
+def _side_key(fact: Fact) -> tuple[object, ...]:
+    finding = finding_of(fact.measure)[0]
+    return (fact.force, fact.inspection, fact.offence, fact.source_url, finding)
 
 
 def counts_beside_shares(facts: list[Fact]) -> list[Fact]:
