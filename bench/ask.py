@@ -41,8 +41,7 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from labelled import (
     CONVERSATIONS_FILE,
-    HELDBACK3_CONVERSATIONS,
-    HELDBACK3_FILE,
+    HELD_BACK_SETS,
     HELDOUT_FILE,
     Labelled,
     load_conversations,
@@ -279,13 +278,14 @@ def main() -> None:
         f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}"
     )
     print(f"conversations (tuned): {conversations(knowledge, CONVERSATIONS_FILE)}")
-    held_back = load_labelled(HELDBACK3_FILE)  # totals only: which items fail is not shown
-    scored = ours(knowledge, held_back)
-    print(
-        f"held-back set 3 ({len(held_back)} questions): accuracy "
-        f"{scored['accuracy']:.1%}, wrong-force answers {scored['wrong_force']:.0f}; "
-        f"conversations {conversations(knowledge, HELDBACK3_CONVERSATIONS)}"
-    )
+    for name, questions, talks in HELD_BACK_SETS:  # totals only: which items fail is not shown
+        held_back = load_labelled(questions)
+        scored = ours(knowledge, held_back)
+        print(
+            f"{name} ({len(held_back)} questions): accuracy "
+            f"{scored['accuracy']:.1%}, wrong-force answers {scored['wrong_force']:.0f}; "
+            f"conversations {conversations(knowledge, talks)}"
+        )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"this process's max RSS {rss:.0f} MiB")
     scaled(arguments.times, labelled)

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 from labelled import (
     CONVERSATIONS_FILE,
-    HELDBACK3_CONVERSATIONS,
-    HELDBACK3_FILE,
+    HELD_BACK_SETS,
     HELDOUT_FILE,
     QUESTIONS_FILE,
     Labelled,
@@ -34,11 +33,8 @@ INTENTS = {
     "history",
     "unlisted",
 }
-QUESTION_FILES = (QUESTIONS_FILE, HELDOUT_FILE, HELDBACK3_FILE)
-CONVERSATION_FILES = (
-    CONVERSATIONS_FILE,
-    HELDBACK3_CONVERSATIONS,
-)
+QUESTION_FILES = (QUESTIONS_FILE, HELDOUT_FILE, *(questions for _, questions, _ in HELD_BACK_SETS))
+CONVERSATION_FILES = (CONVERSATIONS_FILE, *(talks for _, _, talks in HELD_BACK_SETS))
 
 
 def items_of(path: Path) -> list[Labelled]:
