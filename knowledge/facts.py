@@ -193,15 +193,15 @@ def without_repeats(facts: Iterable[Fact]) -> list[Fact]:
     percent). A count without a sample size and a share of the same quote are one finding, the
     share carrying the count (`counts_beside_shares`)."""
     facts = list(facts)
-    dated: dict[tuple[str, str, str], list[Fact]] = {}
+    dated: dict[tuple[str, str], list[Fact]] = {}
     for f in facts:
         if f.inspection_year:
-            dated.setdefault((f.force, f.offence, f.source_url), []).append(f)
+            dated.setdefault((f.force, f.offence), []).append(f)
     undated_kept = [
         f
         for f in facts
         if f.inspection_year
-        or not any(same_finding(f, d) for d in dated.get((f.force, f.offence, f.source_url), ()))
+        or not any(same_finding(f, d) for d in dated.get((f.force, f.offence), ()))
     ]
     chosen: dict[tuple[object, ...], Fact] = {}
     for f in undated_kept:
@@ -228,20 +228,22 @@ def finding_of(measure_name: str) -> tuple[str, bool]:
 
 def same_finding(undated: Fact, dated: Fact) -> bool:
     """An undated row ("most recent 2016-2020 CDI inspection") states the same finding as a
-    dated row: same force, offence and source page, the same finding (`finding_of`), and the
-    same words (one quote holds the other) or the same figure, read from either side (a share
-    as precise as the source printed it: 40% not told = 9 of 15 told)."""
-    if (undated.force, undated.offence, undated.source_url) != (
-        dated.force,
-        dated.offence,
-        dated.source_url,
-    ):
+    dated row of the same force and offence: from the same source page, the same finding
+    (`finding_of`) in the same words (one quote holds the other) or with the same figure, read
+    from either side (a share as precise as the source printed it: 40% not told = 9 of 15
+    told); from another page, the same measure and exactly the same figure of a 2016-2020
+    inspection."""
+    if (undated.force, undated.offence) != (dated.force, dated.offence) or undated is dated:
         return False
+    figure = (undated.value, undated.numerator, undated.denominator)
+    if undated.source_url != dated.source_url:
+        same_figure = figure == (dated.value, dated.numerator, dated.denominator)
+        return same_figure and undated.measure == dated.measure and not dated.is_2014
     (finding, flipped), (other, other_flipped) = (
         finding_of(undated.measure),
         finding_of(dated.measure),
     )
-    if finding != other or undated is dated:
+    if finding != other:
         return False
     if (
         undated.quote
@@ -249,12 +251,7 @@ def same_finding(undated: Fact, dated: Fact) -> bool:
         and (undated.quote in dated.quote or dated.quote in undated.quote)
     ):
         return True
-    same = (undated.value, undated.numerator, undated.denominator) == (
-        dated.value,
-        dated.numerator,
-        dated.denominator,
-    )
-    if same and flipped == other_flipped:
+    if figure == (dated.value, dated.numerator, dated.denominator) and flipped == other_flipped:
         return True
     shares = undated.number, dated.number
     if shares[0] is None or shares[1] is None:

@@ -4,12 +4,13 @@ findings.csv mechanically, so a row added later is checked too; the truth linter
 
 import csv
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from knowledge import Answer, Knowledge
-from knowledge.facts import Fact
+from knowledge.facts import Fact, same_finding, without_repeats
 from knowledge.parser import Query
 
 ROWS = list(csv.DictReader((Path(__file__).parents[1] / "knowledge/data/findings.csv").open()))
@@ -311,3 +312,39 @@ def test_the_threshold_questions_as_asked(knowledge: Knowledge) -> None:
     assert text.startswith(f"{len(below)} forces in our data have a latest all-crime")
     for force in rates:
         assert (force in text) == (force in below), force
+
+
+# the same figure of the same measure from another page: the same finding (none in the data yet)
+UNDATED_TWINS_ELSEWHERE = [
+    (undated, dated)
+    for undated, dated in itertools.permutations(ROWS, 2)
+    if not undated["inspection_year"]
+    and dated["inspection_year"] not in ("", "2014")
+    and undated["source_url"] != dated["source_url"]
+    and all(
+        undated[k] == dated[k]
+        for k in ("force", "offence", "measure", "value", "numerator", "denominator")
+    )
+]
+
+
+def test_an_undated_row_gives_way_to_the_same_figure_from_another_page(
+    knowledge: Knowledge,
+) -> None:
+    for undated, dated in UNDATED_TWINS_ELSEWHERE:
+        kept = facts_of(knowledge, undated["force"])
+        assert row_id(knowledge, undated) not in kept and row_id(knowledge, dated) in kept
+    dated = next(
+        f
+        for f in knowledge.store.facts
+        if f.force == "Suffolk Constabulary" and f.inspection_year == 2019 and f.value
+    )
+    undated = replace(
+        dated, inspection="most recent 2016-2020 CDI inspection", inspection_year=None
+    )
+    elsewhere = replace(undated, source_url="https://example.org/other", quote="other words")
+    assert same_finding(elsewhere, dated)
+    assert not same_finding(replace(elsewhere, value="1", numerator=None), dated)
+    assert not same_finding(elsewhere, replace(dated, inspection_year=2014))
+    kept = without_repeats([dated, elsewhere])
+    assert kept == [dated]

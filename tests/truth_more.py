@@ -20,7 +20,7 @@ And after the third audit (`check_audit4`):
   whose words overlap, of one finding (a count and its percent; told and not told), are one;
   a share's count said beside it is printed with it;
 - no undated row is shown when a dated row of the same force, offence, source page and finding
-  exists (its twin);
+  exists, or a 2016-2020 row of the same measure and figure from another page (its twin);
 - a heading that counts ("(2)", "4 forces …:") counts the lines it heads; a force that had none
   wrongly cancelled of a sample is named with its sample, never among those without one.
 """
@@ -190,8 +190,15 @@ def check_no_undated_twin(knowledge: Knowledge, answer: Answer) -> None:
             d
             for d in knowledge.store.facts
             if d.inspection_year is not None
-            and (d.force, d.offence, d.source_url) == (f.force, f.offence, f.source_url)
-            and _finding(d) == _finding(f)
+            and (d.force, d.offence) == (f.force, f.offence)
+            and (
+                (d.source_url == f.source_url and _finding(d) == _finding(f))
+                or (
+                    not d.is_2014
+                    and (d.measure, d.value, d.numerator, d.denominator)
+                    == (f.measure, f.value, f.numerator, f.denominator)
+                )
+            )
         ]
         assert not twins, (answer.question, f, twins[:1])
 
