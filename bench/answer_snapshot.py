@@ -37,7 +37,7 @@ from knowledge.build import build_database
 from knowledge.conversation import Conversation
 from knowledge.followups import question_for
 from knowledge.loader import DATA_DIR
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.vocabulary import GRADES, MEASURES, OFFENCES
 
 YEARS = (None, 2014, 2016, 2017, 2018, 2019, 2021, 2022, 2023)

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from knowledge import Knowledge
+from knowledge.chart_model import ChartData
 from knowledge.chart_render import ChartCache
-from knowledge.charts import ChartData, plan_chart
+from knowledge.charts import plan_chart
 
 QUESTIONS = (
     "Herts recording rate",  # 43 bars, the largest chart

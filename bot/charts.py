@@ -14,8 +14,9 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filt
 from bot.keyboards import CHART_PATTERN, QuestionBook
 from bot.replies import Context, book_of, in_group, knowledge_of, say, send
 from knowledge import Knowledge
+from knowledge.chart_model import ChartData, NoChart
 from knowledge.chart_render import render_png
-from knowledge.charts import ChartData, NoChart, plan_chart
+from knowledge.charts import plan_chart
 
 CHART_FILE_IDS = "chart_file_ids"  # bot_data: chart cache key -> Telegram file id
 FILE_IDS_KEPT = 2_000  # a few hundred bytes each

@@ -269,8 +269,9 @@ def questions(limit: int) -> None:
 @click.option("--bot-name", default="", help="Bot username for the chart's footer.")
 def chart(question: str, output: Path, bot_name: str) -> None:
     """Draw a chart of how forces compare for QUESTION as a PNG, and print its caption."""
+    from knowledge.chart_model import NoChart
     from knowledge.chart_render import render_png
-    from knowledge.charts import NoChart, plan_chart
+    from knowledge.charts import plan_chart
 
     planned = plan_chart(open_knowledge(), question, bot_name)
     if isinstance(planned, NoChart):

@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from knowledge.charts import CANCELLED, ChartData
+from knowledge.chart_model import CANCELLED, ChartData
 
 DPI = 100
 WIDTH_IN = 10.8  # 1080 px

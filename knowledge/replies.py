@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.vocabulary import GRADE_WORDS
 
 _ORDINALS: Final = {

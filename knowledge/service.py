@@ -4,9 +4,12 @@ import gc
 from pathlib import Path
 
 from knowledge.answers import Answer, Answerer
-from knowledge.matcher import ForceMatch, ForceMatcher, tokenize
+from knowledge.force_match import ForceMatch
+from knowledge.force_names import tokenize
+from knowledge.matcher import ForceMatcher
 from knowledge.normalise import normalise
-from knowledge.parser import Query, parse
+from knowledge.parser import parse
+from knowledge.query import Query
 from knowledge.render import Renderer
 from knowledge.spelling import Speller
 from knowledge.store import Store

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from knowledge.announcement import inspection_facts
 from knowledge.answers import Answer, InspectionRef
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.store import Store
 from knowledge.vocabulary import NATIONAL
 

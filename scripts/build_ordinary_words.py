@@ -25,8 +25,9 @@ from rapidfuzz import fuzz, process, utils
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from knowledge.fuzzy_names import SUGGEST_CUTOFF  # noqa: E402
 from knowledge.guards import COMMON_WORDS, ORDINARY_WORDS_FILE  # noqa: E402
-from knowledge.matcher import SUGGEST_CUTOFF, ForceMatcher  # noqa: E402
+from knowledge.matcher import ForceMatcher  # noqa: E402
 from knowledge.spelling import Speller  # noqa: E402
 from knowledge.store import Store, build_database  # noqa: E402
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS  # noqa: E402

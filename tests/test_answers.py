@@ -5,7 +5,7 @@ import pytest
 from knowledge import Knowledge
 from knowledge.facts import latest_per_figure, wilson_interval
 from knowledge.measures import HIGHER_BETTER, HIGHER_WORSE, measure
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.render import TELEGRAM_LIMIT
 from knowledge.vocabulary import OFFENCES
 

@@ -10,17 +10,9 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from knowledge import Knowledge
+from knowledge.chart_model import CANCELLED, CAPTION_LIMIT, RECORDING, ChartData, NoChart
 from knowledge.chart_render import WIDTH_IN, ChartCache, draw_png
-from knowledge.charts import (
-    CANCELLED,
-    CAPTION_LIMIT,
-    RECORDING,
-    ChartData,
-    NoChart,
-    chart_data,
-    chart_question,
-    plan_chart,
-)
+from knowledge.charts import chart_data, chart_question, plan_chart
 from knowledge.loader import DATA_DIR
 from knowledge.render import ordinal
 

@@ -21,7 +21,8 @@ from delivery.pacing import Pacer
 from delivery.schedule import Schedule
 from delivery.state import StateDB
 from knowledge import Knowledge
-from knowledge.charts import NoChart, plan_chart
+from knowledge.chart_model import NoChart
+from knowledge.charts import plan_chart
 from knowledge.embargo import EmbargoError, move_embargo, parse_moment
 from knowledge.export import rows_behind, rows_csv
 from knowledge.loader import DATA_DIR

@@ -14,7 +14,7 @@ from telegram.ext import Application
 from bot.cli import main
 from bot.question_log import DAY, QuestionLog
 from knowledge import Knowledge
-from knowledge.parser import Query
+from knowledge.query import Query
 
 ADMIN, READER, OTHER = 7, 8, 9
 

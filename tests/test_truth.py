@@ -27,10 +27,11 @@ import pytest
 from truth_more import check_audit2, check_audit4
 
 from knowledge import Answer, Knowledge
-from knowledge.charts import CHART_KINDS, plan_chart
+from knowledge.chart_model import CHART_KINDS
+from knowledge.charts import plan_chart
 from knowledge.facts import Fact, restates
 from knowledge.measures import GRADE_SCORES, MEASURES, RECORDING_AUDITS, measure, primary_of
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.render import TELEGRAM_LIMIT, qualifier, thousands
 from knowledge.slots import AUDIT_ONLY_OFFENCES
 from knowledge.vocabulary import NATIONAL, OFFENCES

@@ -1,0 +1,232 @@
+"""Read a question that names no force: a national figure, a ranking of the forces, a grade
+filter, a selection by threshold or country, a term to explain, or a list no answer builds."""
+
+import re
+from dataclasses import replace
+from typing import Any, Final
+
+from knowledge.force_match import ForceMatch
+from knowledge.glossary import NEEDS_MEANING
+from knowledge.measures import MEASURES
+from knowledge.normalise import normalise
+from knowledge.query import Query
+from knowledge.slot_filling import first, phrases
+from knowledge.slots import AUDIT_ONLY_OFFENCES
+from knowledge.vocabulary import (
+    CANCELLED_AUDIT_OFFENCES,
+    GLOSSARY_CUES,
+    GLOSSARY_TERMS,
+    GRADE_WORDS,
+    HELP_PHRASES,
+    MEANING_CUES,
+    NATIONAL_PHRASES,
+    RANK_DIRECTIONS,
+    RANK_WORDS,
+)
+
+# "2017", and "2015-16" or "2021/22" (a year ending in the second one, as the data dates them).
+WORST_FORCE_FIGURE = re.compile(
+    r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
+    r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single force|force s)\b"
+    r"|\b(worst|highest|biggest|largest)\b.*\bby (a|one|any) single force\b"
+    r"|\bup to (what|how much|how many)\b.*\b(a|one|any) single force\b"
+    r"|\b(a|one|any) single force\b.*\b(at most|up to|the most|highest)\b"
+)
+# "worst force % cancelled": the worst force's share, written with a percent sign
+_WORST_FORCE_PERCENT = re.compile(r"\b(worst|highest) (single )?force('?s)? ?(%|per ?cent)")
+# "force by force", "each force", "by force": every force listed, not one national figure
+_BY_FORCE = re.compile(
+    r"\b(force by force|by force|by forces|each force|every force|per force|all forces listed"
+    r"|list (of )?(the |all )?forces)\b"
+)
+_HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
+NATIONAL_CAPABLE: Final = frozenset(
+    {None, "cancelled_incorrect", "recording_rate", "unrecorded_per_year", "grade"}
+)
+_GLOSSARY = phrases(GLOSSARY_TERMS)
+_GLOSSARY_CUE = phrases(GLOSSARY_CUES)
+_MEANING_CUE = phrases(MEANING_CUES)
+_HELP = phrases(HELP_PHRASES)
+_NATIONAL = phrases(NATIONAL_PHRASES)
+_RANK = phrases(RANK_WORDS)
+# "which forces were inspected more than once", "which improved their grade at re-inspection":
+# lists of forces by their run of inspections, which no answer builds (a plain "I can't list
+# that", naming what the bot can show); `Query.unlisted` says which of the two was asked
+_UNLISTED = (
+    (
+        "grade_changed",
+        re.compile(
+            r"\b(improved|raised|lifted|lowered|changed) (their|its|the) grades?"
+            r"|\bgrades? (improved|went up|went down|rose|fell|changed)|\b(upgraded|downgraded)"
+            r"|\b(improv\w*|better|worse)\b.*\bre ?inspections?\b"
+        ),
+    ),
+    (
+        "inspected_again",
+        re.compile(
+            r"\b(inspected|visited) (more than once|twice|again|several times|multiple times)"
+            r"|\b(re ?inspected|re ?inspections?)\b"
+        ),
+    ),
+)
+_GRADE = phrases(GRADE_WORDS)
+_THRESHOLD = re.compile(
+    r"\b(above|over|more than|higher than|greater than|at least|below|under|less than"
+    r"|lower than|fewer than) (\d{1,2}(?:\.\d+)?|100)"
+    r"( ?(%|per ?cent|percent)|\b(?! ?(crimes|records)))"
+)
+_BELOW: Final = frozenset({"below", "under", "less than", "lower than", "fewer than"})
+_WELSH = re.compile(r"\b(welsh (police )?forces|forces (in|of) wales|welsh police)\b")
+_ENGLISH = re.compile(r"\b(english (police )?forces|forces (in|of) england)\b")
+# "which forces got inadequate at any point": every grade given, not only the latest
+_EVER = re.compile(
+    r"\b(ever|at any (point|time|stage)|at some (point|time|stage)|at one (point|time))\b"
+)
+# "least accurate", "most errors": an accuracy word ranks by the measure's direction, never by
+# the size of the number ("least accurate at cancelling" = the highest share wrongly cancelled)
+_ACCURACY_WORDS = re.compile(
+    r"\b(least accurate|less accurate|most inaccurate|most errors|most mistakes|worst accuracy"
+    r"|most accurate|more accurate|least inaccurate|fewest errors|fewest mistakes|least errors)\b"
+)
+_ACCURACY: Final = {
+    **dict.fromkeys(
+        ("least accurate", "less accurate", "most inaccurate", "most errors", "most mistakes"),
+        "worst",
+    ),
+    "worst accuracy": "worst",
+    **dict.fromkeys(
+        ("most accurate", "more accurate", "least inaccurate", "fewest errors", "least errors"),
+        "best",
+    ),
+    "fewest mistakes": "best",
+}
+
+
+def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
+    offence, measure = base.offence, base.measure
+    glossary = _glossary_term(plain)
+    rank = _RANK.search(plain)
+    national = found.national or _NATIONAL.search(plain)
+    which = "which" in plain.split()
+    grade = first(_GRADE, plain, GRADE_WORDS)
+    country = (_selection(plain) or {}).get("country")
+    if unlisted := _unlisted(plain):
+        return replace(base, intent="unlisted", unlisted=unlisted, history=False)
+    if (
+        glossary
+        and not rank
+        and not (national and measure)
+        and (_GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS)
+    ):
+        return replace(base, intent="glossary", glossary_term=glossary)
+    if _worst_force_figure(plain, base.text, offence, measure) and not which:
+        return replace(base, intent="national", measure="max_force_cancelled_incorrect_pct")
+    if _BY_FORCE.search(plain) and (offence or measure) and not (rank or glossary or grade):
+        return replace(base, intent="offence_overview")
+    home_office = (
+        measure == "cancelled_incorrect"
+        and not offence
+        and (_HOME_OFFICE_YEARS.search(plain) or "number of" in plain)
+    )
+    # "how many forces are outstanding at recording crime": a count of forces by grade
+    graded_forces = grade and "forces" in plain.split() and not offence and not rank
+    ranked = rank is not None and which  # "which force in the whole of England and Wales is worst"
+    if (
+        (national or home_office or ("how many" in plain and not which))
+        and not ranked
+        and ((offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces)
+        and not (offence in AUDIT_ONLY_OFFENCES and not national)
+    ):  # "how many domestic abuse crimes went unrecorded": the forces' audits, not national
+        return replace(base, intent="national", measure=national_measure(plain, base))
+    if national and "how many" in plain and not graded_forces:
+        return replace(base, intent="national")
+    unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
+    # "good forces", "which forces are good (at recording crime)": a grade asked of forces
+    of_forces = "forces" in plain.split() and not offence and measure in (None, "recording_rate")
+    if grade and (measure == "grade" or unmistakable or of_forces) and not rank:
+        ever = _EVER.search(plain) is not None
+        return replace(
+            base, intent="filter", measure="grade", grade_filter=grade, country=country, ever=ever
+        )
+    selection = _selection(plain)
+    if selection is not None and not rank and measure in (None, "recording_rate") and not grade:
+        return replace(base, intent="select", measure="recording_rate", **selection)
+    if rank and (offence or measure or "force" in plain):
+        direction = _ACCURACY.get(m.group(1)) if (m := _ACCURACY_WORDS.search(plain)) else None
+        direction = direction or RANK_DIRECTIONS.get(rank.group(1)) or _top_direction(measure)
+        return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
+    if offence or measure:  # "Welsh forces grades": the country's forces side by side
+        # "more than 10% wrongly cancelled": the threshold applies to the wrongly cancelled share
+        beyond = (
+            selection["threshold"] if selection and (measure or "").startswith("cancel") else None
+        )
+        return replace(base, intent="offence_overview", country=country, threshold=beyond)
+    if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
+        return replace(base, intent="help")
+    return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
+
+
+def _top_direction(measure: str | None) -> str:
+    """ "top 5 for wrongly cancelled X": "top" of a bad measure lists the worst first, as the
+    measure's declared direction says; of a good one (or none), the best first."""
+    if measure in MEASURES and MEASURES[measure].higher_is_worse:
+        return "worst"
+    return "best"
+
+
+def _selection(plain: str) -> dict[str, Any] | None:
+    """ "above 95%", "less than 85 per cent", "Welsh forces": a threshold or a country."""
+    found = _THRESHOLD.search(plain)
+    threshold = None
+    if found:
+        side = "below" if found.group(1) in _BELOW else "above"
+        threshold = (side, float(found.group(2)))
+    country = None
+    if _WELSH.search(plain.replace("england and wales", "")):
+        country = "Wales"
+    elif _ENGLISH.search(plain.replace("england and wales", "")):
+        country = "England"
+    if threshold is None and country is None:
+        return None
+    return {"threshold": threshold, "country": country}
+
+
+def _unlisted(plain: str) -> str | None:
+    """Which list of forces by their run of inspections the question asks for, if any."""
+    if not set(plain.split()) & {"which", "forces", "who", "how"}:  # not "what s a re-inspection"
+        return None
+    return next((name for name, pattern in _UNLISTED if pattern.search(plain)), None)
+
+
+def _glossary_term(plain: str) -> str | None:
+    """The first term the question could ask to have explained; a term that is also asked about
+    for its figures (grades, samples) only with words that ask what it means."""
+    for match in _GLOSSARY.finditer(plain):
+        term = GLOSSARY_TERMS[match.group(1)]
+        if term not in NEEDS_MEANING or _MEANING_CUE.search(plain):
+            return term
+    return None
+
+
+def _worst_force_figure(plain: str, text: str, offence: str | None, measure: str | None) -> bool:
+    """ "the worst force's percentage of wrongly cancelled robbery", "up to what % did a single
+    force wrongly cancel": a national figure (`text` keeps the percent sign)."""
+    return (
+        measure == "cancelled_incorrect"
+        and offence in CANCELLED_AUDIT_OFFENCES
+        and bool(
+            WORST_FORCE_FIGURE.search(plain)
+            or _WORST_FORCE_PERCENT.search(normalise(text).lower())
+        )
+    )
+
+
+def national_measure(plain: str, base: Query) -> str | None:
+    """Cancellations nationally: how many forces wrongly cancelled an offence, or the Home
+    Office count of all cancelled crimes."""
+    if base.measure != "cancelled_incorrect":
+        return base.measure
+    words = set(plain.split())
+    if words & {"forces", "wrongly", "incorrectly"} or base.offence not in (None, "all"):
+        return "forces_with_incorrect_cancellations"
+    return "cancelled_crimes_recorded"

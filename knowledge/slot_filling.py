@@ -1,0 +1,53 @@
+"""Fill the slots of a Query that do not depend on the forces named: offence, measure, year or
+years, a change over time asked for, and the kind of inspection named."""
+
+import re
+
+from knowledge.query import Query
+from knowledge.slots import measure_of
+from knowledge.vocabulary import MEASURE_WORDS, OFFENCE_WORDS
+from knowledge.years import years_named
+
+
+def phrases(words: object) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")\b")
+
+
+OFFENCE = phrases(OFFENCE_WORDS)
+MEASURE = phrases(MEASURE_WORDS)
+# a change over time asked of a force: each inspection's figures, oldest first
+_HISTORY = re.compile(
+    r"\b(since (19|20)\d\d|getting (better|worse)|got (better|worse)|improv(ed|ing)"
+    r"|changed|change over time|over time|over the years|trend|history|progress"
+    r"|going (up|down)|up or down|rising|falling|risen|fallen)\b"
+)
+# the kind of inspection a question names ("Hertfordshire PEEL grade")
+_KINDS = (
+    ("peel", re.compile(r"\bpeel\b")),
+    ("cdi", re.compile(r"\b(cdi|crime data integrity)\b")),
+)
+# "what grade did it get most recently": the latest figure, whatever change the message mentions
+_LATEST = re.compile(r"\b(most recent(ly)?|latest|right now|currently)\b")
+
+
+def slots_of(text: str, plain: str) -> Query:
+    """An out-of-scope Query of the message `text` with the slots its words `plain` fill."""
+    years = years_named(plain)
+    offence = first(OFFENCE, plain, OFFENCE_WORDS)
+    measure = measure_of(plain, offence)
+    return Query(
+        text,
+        "out_of_scope",
+        offence=offence,
+        measure=measure,
+        year=years[0] if len(years) == 1 else None,
+        years=years if len(years) > 1 else (),
+        history=_HISTORY.search(plain) is not None and not _LATEST.search(plain),
+        kind_asked=next((kind for kind, words in _KINDS if words.search(plain)), None),
+    )
+
+
+def first(pattern: re.Pattern[str], plain: str, table: dict[str, str]) -> str | None:
+    match = pattern.search(plain)
+    return table[match.group(1)] if match else None
