@@ -11,7 +11,7 @@ import pytest
 
 from knowledge import Answer, Knowledge
 from knowledge.facts import Fact, same_finding, without_repeats
-from knowledge.parser import Query
+from knowledge.query import Query
 
 ROWS = list(csv.DictReader((Path(__file__).parents[1] / "knowledge/data/findings.csv").open()))
 AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")
