@@ -160,6 +160,9 @@ class ListAnswerer:
         if topic == "cancelled_incorrect":
             return self._cancelled_overview(query, asked, national, by_force)
         listed = list(by_force)[:MAX_FORCES_LISTED]
+        # victims told / not told: a force whose figure is of the other side (Lancashire 2019,
+        # 9 of 15 told) stays in the list, apart, under its own measure
+        apart = self._told_apart(asked, set(by_force)) if topic in _TOLD else ()
         # no offence asked of a measure audited by offence (recorded within 24 hours): each
         # force's figure for every offence, never one offence's standing in for "all crime"
         every = topic == RECORDING_AUDITS_TOPIC or (
@@ -174,16 +177,17 @@ class ListAnswerer:
             # a ranking of rates answered with audits keeps the measure asked (a follow-up's)
             measure="recording_rate" if few_rates is not None else query.measure,
             topic=topic,
-            facts=tuple(national + list(rates) + facts),
+            facts=tuple(national + list(rates) + facts + list(apart)),
             # a list across forces answers per force: its first sentence gives the forces'
             # range, and the national figure comes after it, never first
             lead=None,
             groups=(
                 Group("latest", tuple(facts)),
                 Group("rates", rates),
+                Group("other_measure", apart),
                 Group("range", () if every else _range_of(by_force)),
             ),
-            missing=not by_force,
+            missing=not by_force and not apart,
             other_years=() if by_force else self.core.other_years(None, asked),
             more=len(by_force) - len(listed),
             coverage=len(by_force),
@@ -204,6 +208,15 @@ class ListAnswerer:
         )
         if query.threshold is not None:
             parts = _beyond_threshold(later, by_force, query.threshold) + parts[-1:]
+        # a year asked (the 2014 audits): every audit row of it, rightly cancelled ones too
+        # (North Wales 23 of 30 beside its 7 of 30; West Yorkshire's only 2014 rape figure)
+        rightly = [
+            f
+            for facts in (self._across_forces(asked).values() if asked.year else ())
+            for f in facts
+            if f.measure == "cancelled_correct"
+        ]
+        parts += (("rightly", rightly),)
         groups = tuple(Group(kind, tuple(facts)) for kind, facts in parts if facts)
         listed = [f for kind, facts in parts if kind.startswith("wrongly") for f in facts]
         listed = listed + [
@@ -217,9 +230,9 @@ class ListAnswerer:
             # the first sentence sums the list up; no one force is put first
             lead=national[0] if national else None,
             groups=groups,
-            missing=not by_force,
-            other_years=() if by_force else self.core.other_years(None, asked),
-            coverage=len(by_force),
+            missing=not by_force and not rightly,
+            other_years=() if by_force or rightly else self.core.other_years(None, asked),
+            coverage=len(set(by_force) | {f.force for f in rightly}),
             # "forces that did not wrongly cancel any": the forces with none lead
             asked_none=query.threshold is None and asks_for_none(query.focus or query.text),
             follow_ups=self._force_follow_ups(

@@ -91,7 +91,7 @@ def check_sample_note(answer: Answer, text: str) -> None:
         assert shown <= sizes and {min(sizes), max(sizes)} <= shown, (answer.question, note)
 
 
-def check_audit4(knowledge: Knowledge, answer: Answer, text: str) -> None:
+def check_fourth_audit(knowledge: Knowledge, answer: Answer, text: str) -> None:
     check_lead_case(answer, text)
     check_citation(answer)
     check_asked_none(answer, text)
