@@ -112,6 +112,7 @@ class Answerer:
             offence=query.offence,
             measure=query.measure,
             year=query.year,
+            years=query.years,
             rank=query.rank,
             unsure=query.unsure,
             guesses=query.guesses,
