@@ -166,7 +166,7 @@ def test_lancashire_victims_are_told_from_the_dated_inspection(knowledge: Knowle
         ("Suffolk Constabulary", 26, 29),
     ]
     text = knowledge.render(answer, "text")
-    assert "2 of them (Lancashire Constabulary, Suffolk Constabulary) are shown by the same" in text
+    assert "2 of them (Lancashire Constabulary, Suffolk Constabulary) are shown" in text
     assert "year not stated" not in text
 
 

@@ -112,3 +112,41 @@ def test_suffolk_and_lancashire_have_a_not_told_figure(knowledge: Knowledge) -> 
     assert text.startswith("5 of the 43 forces")
     assert "Lancashire Constabulary, Suffolk Constabulary" in text.split("\n")[0]
     assert "with no figure above" not in text
+
+
+# 4. "has X improved" / "grade changed?": the lead answers it, first figure to newest, every
+# step named, and cites the newest figure's source
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("has kent improved", ["83.6% (Crime Data Integrity inspection 2017)", "96.7%"]),
+        ("has thames valley improved its crime recording", ["80.4%", "87.9%", "own figure"]),
+        ("has devon and cornwall got better", ["inadequate", "then good", "then inadequate"]),
+        ("staffordshire grade changed?", ["Yes: ", "as first published", "correction"]),
+        ("is kent getting better at recording crime", ["83.6%", "96.7%"]),
+    ],
+)
+def test_improved_lead_answers_and_is_cited(
+    knowledge: Knowledge, question: str, words: list[str]
+) -> None:
+    answer = knowledge.ask(question)
+    first = knowledge.render(answer, "text").split("\n")[0]
+    assert all(w in first for w in words), first
+    assert "read them together, not as a trend" not in first
+    assert answer.lead is not None and answer.citation
+    newest = max(answer.facts, key=lambda f: f.year_sort_key)
+    assert answer.lead.inspection == newest.inspection
+    assert answer.citation.endswith(answer.lead.source_url)
+
+
+@pytest.mark.parametrize("short", ["Kent", "Cheshire", "Lancashire", "Devon and Cornwall", "GMP"])
+def test_every_history_lead_names_each_step_oldest_first(knowledge: Knowledge, short: str) -> None:
+    answer = knowledge.ask(f"has {short} improved")
+    first = knowledge.render(answer, "text").split("\n")[0]
+    rates, grades = answer.group("rate_steps"), answer.group("grade_steps")
+    steps = rates if len(rates) > 1 else grades
+    assert len(steps) > 1 and answer.citation
+    at = [
+        first.index(f.inspection.split(" – ")[0]) for f in steps if f.measure == steps[0].measure
+    ]
+    assert at == sorted(at), first
