@@ -135,6 +135,7 @@ class Answerer:
             offence=query.offence,
             measure=query.measure,
             year=query.year,
+            years=query.years,
             rank=query.rank,
             unsure=query.unsure,
             guesses=query.guesses,
@@ -321,11 +322,17 @@ class Answerer:
             )
         )
         shown = tuple(facts[-MAX_FACTS:])
+        rates, grades = _steps(shown, "recording_rate"), _steps(shown, "grade")
+        steps = rates if len(rates) > 1 else grades
         return self.base(
             query,
             intent="history",
             year=since,
             facts=shown,
+            # "has Kent improved": the first sentence answers it, from the first figure to the
+            # newest, every step between named; it cites the newest figure's source
+            lead=steps[-1] if len(steps) > 1 else None,
+            groups=(Group("rate_steps", rates), Group("grade_steps", grades)),
             missing=not shown,
             more=len(facts) - len(shown),
             latest=self._latest([force]),
@@ -393,3 +400,24 @@ class Answerer:
             for force in query.candidates
         )
         return self.base(query, follow_ups=follow_ups)
+
+
+def _steps(facts: tuple[Fact, ...], measure_name: str) -> tuple[Fact, ...]:
+    """One figure of a measure an inspection, oldest first (the preferred source's; a grade the
+    inspectorate changed: the first published, then the final one), 2014 samples left out."""
+    kept: list[Fact] = []
+    for f in facts:
+        if f.measure != measure_name or f.is_2014 or f.inspection_year is None:
+            continue
+        same = [k for k in kept if k.inspection == f.inspection]
+        if measure_name == "grade" and f.grade_changed:
+            kept = [k for k in kept if k not in same]
+            first_published = [
+                g
+                for g in facts
+                if g.inspection == f.inspection and g.measure == "grade" and g is not f
+            ]
+            kept += [*first_published[:1], f]
+        elif not same:
+            kept.append(f)
+    return tuple(kept)
