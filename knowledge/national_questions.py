@@ -31,6 +31,9 @@ WORST_FORCE_FIGURE = re.compile(
     r"|\b(worst|highest|biggest|largest)\b.*\bby (a|one|any) single force\b"
     r"|\bup to (what|how much|how many)\b.*\b(a|one|any) single force\b"
     r"|\b(a|one|any) single force\b.*\b(at most|up to|the most|highest)\b"
+    r"|\b(up to|at most|as (high|much) as) (what|how much|how many)\b"
+    r".*\b(worst|highest|top) force\b"
+    r"|\b(what|which) (percent|percentage|per cent|share|proportion)\b.*\b(worst|highest) force\b"
 )
 # "worst force % cancelled": the worst force's share, written with a percent sign
 _WORST_FORCE_PERCENT = re.compile(r"\b(worst|highest) (single )?force('?s)? ?(%|per ?cent)")
@@ -70,6 +73,12 @@ _UNLISTED = (
     ),
 )
 _GRADE = phrases(GRADE_WORDS)
+# "how big are the samples", "what was the sample size": the size of the audits' samples
+ASKS_SAMPLE_SIZE = re.compile(
+    r"\b(how (big|large|small|many records)\b.*\bsamples?|samples? sizes?|size of the samples?"
+    r"|how many (records|cases|crimes) (were |did they )?"
+    r"(reviewed|checked|audited|sampled|looked at))\b"
+)
 _THRESHOLD = re.compile(
     r"\b(above|over|more than|higher than|greater than|at least|below|under|less than"
     r"|lower than|fewer than) (\d{1,2}(?:\.\d+)?|100)"
@@ -116,7 +125,11 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         glossary
         and not rank
         and not (national and measure)
-        and (_GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS)
+        and (
+            _GLOSSARY_CUE.search(plain)
+            or plain in GLOSSARY_TERMS
+            or (glossary == "sample" and ASKS_SAMPLE_SIZE.search(plain))
+        )
     ):
         return replace(base, intent="glossary", glossary_term=glossary)
     if _worst_force_figure(plain, base.text, offence, measure) and not which:
@@ -204,6 +217,8 @@ def _glossary_term(plain: str) -> str | None:
     for match in _GLOSSARY.finditer(plain):
         term = GLOSSARY_TERMS[match.group(1)]
         if term not in NEEDS_MEANING or _MEANING_CUE.search(plain):
+            return term
+        if term == "sample" and ASKS_SAMPLE_SIZE.search(plain):
             return term
     return None
 
