@@ -7,6 +7,7 @@ from typing import Any, Final
 
 from knowledge.force_match import ForceMatch
 from knowledge.glossary import NEEDS_MEANING
+from knowledge.grade_changes import grade_change_asked
 from knowledge.measures import MEASURES
 from knowledge.normalise import normalise
 from knowledge.query import Query
@@ -52,18 +53,10 @@ _MEANING_CUE = phrases(MEANING_CUES)
 _HELP = phrases(HELP_PHRASES)
 _NATIONAL = phrases(NATIONAL_PHRASES)
 _RANK = phrases(RANK_WORDS)
-# "which forces were inspected more than once", "which improved their grade at re-inspection":
-# lists of forces by their run of inspections, which no answer builds (a plain "I can't list
-# that", naming what the bot can show); `Query.unlisted` says which of the two was asked
+# "which forces were inspected more than once": a list of forces by their run of inspections,
+# which no answer builds (a plain "I can't list that", naming what the bot can show); grades
+# that changed between inspections are knowledge/grade_changes.py's
 _UNLISTED = (
-    (
-        "grade_changed",
-        re.compile(
-            r"\b(improved|raised|lifted|lowered|changed) (their|its|the) grades?"
-            r"|\bgrades? (improved|went up|went down|rose|fell|changed)|\b(upgraded|downgraded)"
-            r"|\b(improv\w*|better|worse)\b.*\bre ?inspections?\b"
-        ),
-    ),
     (
         "inspected_again",
         re.compile(
@@ -119,6 +112,10 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     which = "which" in plain.split()
     grade = first(_GRADE, plain, GRADE_WORDS)
     country = (_selection(plain) or {}).get("country")
+    if changed := grade_change_asked(
+        plain, measure
+    ):  # "which forces went from inadequate to good"
+        return replace(base, intent="grade_change", measure="grade", grade_change=changed)
     if unlisted := _unlisted(plain):
         return replace(base, intent="unlisted", unlisted=unlisted, history=False)
     if (
