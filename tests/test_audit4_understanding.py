@@ -1,7 +1,8 @@
-"""What a fourth independent audit and the fourth tuning set showed the bot misread, kept fixed
-by generated variants: grades that changed between inspections, a force "better than it was",
-the sample size of the last answer, a carried year with no such figure, a filter's follow-ups,
-a place written like a word on its own, and a misspelt name of several words."""
+"""What a fourth independent audit and the fourth tuning set showed the bot misread (the
+audit's wrong answers are tests/test_audit4_findings.py's), kept fixed by generated variants:
+grades that changed between inspections, a force "better than it was", the sample size of the
+last answer, a carried year with no such figure, a filter's follow-ups, a place written like a
+word on its own, and a misspelt name of several words."""
 
 import csv
 import itertools
