@@ -69,6 +69,8 @@ class Answer:
     since: int | None = None  # "rated good since 2019"
     ever: bool = False  # "at any point": the lead counts every force ever given the grade
     kind_asked: str | None = None  # "PEEL grade": the kind of inspection the question named
+    asked_none: bool = False  # "forces that did not wrongly cancel any": the nones lead
+    asked_latest: bool = False  # "latest inspection", "now": said first if it has no figure
     citation: str = ""
 
     def group(self, kind: str) -> tuple[Fact, ...]:
@@ -99,6 +101,32 @@ class Answer:
             and self.lead.measure == "grade"
             and self.lead.inspection_kind != self.kind_asked
         )
+
+    @property
+    def older_than_latest(self) -> bool:
+        """Every figure shown is dated and older than the force's latest inspection in our data
+        (Hertfordshire's 2017 audits; its latest is PEEL 2023-2025), leaving aside later figures
+        of a related kind shown apart: the answer says that inspection has no such figure,
+        first when the question asked for the latest."""
+        if self.intent != "lookup" or self.year is not None:
+            return False
+        newer = self.group("newer")
+        years = [f.inspection_year for f in self.facts if f not in newer]
+        if not years or None in years or not self.latest or not self.latest[0].year:
+            return False
+        return max(y for y in years if y) < self.latest[0].year
+
+    @property
+    def cited(self) -> tuple[Fact, ...]:
+        """The figures the copy-ready citation cites: the lead figure; without one, every
+        figure when they all come from one source (one force's findings in one report, or one
+        article on several forces); none when the figures come from several sources, since
+        one source's citation would attribute the others' figures to it."""
+        if self.lead is not None:
+            return (self.lead,)
+        if self.facts and len({f.source_url for f in self.facts}) == 1:
+            return self.facts
+        return ()
 
     @property
     def heading_measure(self) -> str | None:

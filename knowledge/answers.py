@@ -5,6 +5,7 @@ from dataclasses import replace
 from typing import Any
 
 from knowledge.answer import Answer, Group, InspectionRef
+from knowledge.asking import asks_latest
 from knowledge.facts import Fact, source_preference, without_repeats
 from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.lists import ListAnswerer
@@ -198,6 +199,7 @@ class Answerer:
             missing=not facts,
             other_years=() if facts else self.other_years(force, query),
             latest=self._latest([force]),
+            asked_latest=asks_latest(query.focus or query.text),
             follow_ups=tuple(follow_ups),
         )
 

@@ -23,10 +23,12 @@ TOKEN_VERSION_CHARS = 4  # of the data version, in a CSV button's rows token
 
 
 def rows_behind(answer: Answer) -> tuple[Fact, ...]:
-    """The findings an answer states, in the order it states them, each once."""
+    """The findings an answer states, in the order it states them, each once (a share's count
+    of the same finding, said beside it, right after it)."""
     seen: set[int | None] = set()
     rows = []
-    for fact in answer.facts:
+    stated = (row for fact in answer.facts for row in (fact, fact.count_beside) if row)
+    for fact in stated:
         key = fact.row_id if fact.row_id is not None else id(fact)
         if key not in seen:
             seen.add(key)

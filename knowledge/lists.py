@@ -1,9 +1,11 @@
 """Answers that list forces: an offence's overview, national figures, rankings, grade filters."""
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
+from knowledge.asking import asks_for_none
 from knowledge.facts import Fact, latest_per_figure
 from knowledge.followups import FollowUp, question_for
 from knowledge.measures import FAMILIES, NATIONAL_MEASURES, measure, primary_of
@@ -29,6 +31,22 @@ _AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")
 _MIXED = ("all", "other")  # offences whose audits are of mixed records: no audit fallback
 _UNRECORDED_SHARE = "unrecorded_rate"  # a different measure from a recording rate
 _NOT_RECORDED = "not_recorded_pct"  # the same kind of share, as some sources word it
+# audit figures that say something other than how much of a sample was recorded
+_NOT_HOW_MUCH_RECORDED = frozenset(
+    {
+        "should_have_been_recorded",
+        "wrongly_classified",
+        "misclassified_or_unrecorded",
+        "recorded_within_24h",
+        "recorded_outside_72h",
+        "additional_recorded_per_year",
+    }
+)
+# a source's own words that rank forces: the best first (True), the worst first (False)
+_RANK_WORDS = {
+    True: re.compile(r"\b(?:was|were|came)\s+top\b|\bthe\s+best\b|\bhighest\b", re.I),
+    False: re.compile(r"\b(?:was|were|came)\s+bottom\b|\bthe\s+worst\b|\blowest\b", re.I),
+}
 
 
 def score_is_high_first(topic: str, direction: str) -> bool:
@@ -87,6 +105,16 @@ def _beyond_threshold(
     )
 
 
+def _range_of(by_force: dict[str, list[Fact]]) -> tuple[Fact, ...]:
+    """The lowest and the highest of the forces' latest figures of one measure (2014 audit
+    samples left out), for a list's first sentence; none when there is nothing to span."""
+    firsts = [f[0] for f in by_force.values() if not f[0].is_2014 and f[0].number is not None]
+    if len(firsts) < 2 or len({(f.measure, f.offence) for f in firsts}) > 1:
+        return ()
+    firsts.sort(key=lambda f: (f.number or 0.0, f.force))
+    return (firsts[0], firsts[-1])
+
+
 class ListAnswerer:
     """Builds the answers that go across forces, from the per-force figures of `core`."""
 
@@ -132,6 +160,9 @@ class ListAnswerer:
         if topic == "cancelled_incorrect":
             return self._cancelled_overview(query, asked, national, by_force)
         listed = list(by_force)[:MAX_FORCES_LISTED]
+        # victims told / not told: a force whose figure is of the other side (Lancashire 2019,
+        # 9 of 15 told) stays in the list, apart, under its own measure
+        apart = self._told_apart(asked, set(by_force)) if topic in _TOLD else ()
         # no offence asked of a measure audited by offence (recorded within 24 hours): each
         # force's figure for every offence, never one offence's standing in for "all crime"
         every = topic == RECORDING_AUDITS_TOPIC or (
@@ -146,10 +177,17 @@ class ListAnswerer:
             # a ranking of rates answered with audits keeps the measure asked (a follow-up's)
             measure="recording_rate" if few_rates is not None else query.measure,
             topic=topic,
-            facts=tuple(national + list(rates) + facts),
-            lead=national[0] if national else None,
-            groups=(Group("latest", tuple(facts)), Group("rates", rates)),
-            missing=not by_force,
+            facts=tuple(national + list(rates) + facts + list(apart)),
+            # a list across forces answers per force: its first sentence gives the forces'
+            # range, and the national figure comes after it, never first
+            lead=None,
+            groups=(
+                Group("latest", tuple(facts)),
+                Group("rates", rates),
+                Group("other_measure", apart),
+                Group("range", () if every else _range_of(by_force)),
+            ),
+            missing=not by_force and not apart,
             other_years=() if by_force else self.core.other_years(None, asked),
             more=len(by_force) - len(listed),
             coverage=len(by_force),
@@ -170,6 +208,15 @@ class ListAnswerer:
         )
         if query.threshold is not None:
             parts = _beyond_threshold(later, by_force, query.threshold) + parts[-1:]
+        # a year asked (the 2014 audits): every audit row of it, rightly cancelled ones too
+        # (North Wales 23 of 30 beside its 7 of 30; West Yorkshire's only 2014 rape figure)
+        rightly = [
+            f
+            for facts in (self._across_forces(asked).values() if asked.year else ())
+            for f in facts
+            if f.measure == "cancelled_correct"
+        ]
+        parts += (("rightly", rightly),)
         groups = tuple(Group(kind, tuple(facts)) for kind, facts in parts if facts)
         listed = [f for kind, facts in parts if kind.startswith("wrongly") for f in facts]
         listed = listed + [
@@ -183,9 +230,11 @@ class ListAnswerer:
             # the first sentence sums the list up; no one force is put first
             lead=national[0] if national else None,
             groups=groups,
-            missing=not by_force,
-            other_years=() if by_force else self.core.other_years(None, asked),
-            coverage=len(by_force),
+            missing=not by_force and not rightly,
+            other_years=() if by_force or rightly else self.core.other_years(None, asked),
+            coverage=len(set(by_force) | {f.force for f in rightly}),
+            # "forces that did not wrongly cancel any": the forces with none lead
+            asked_none=query.threshold is None and asks_for_none(query.focus or query.text),
             follow_ups=self._force_follow_ups(
                 [f.force for f in listed], asked.offence, "cancelled_incorrect"
             ),
@@ -290,13 +339,15 @@ class ListAnswerer:
         places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
         apart = self._other_measure_apart(asked, rankable)
         beyond = _beyond_the_leader(shown[0], unsized) if shown and high_first else ()
+        of_2014, ranks_2014 = self._unranked_2014(asked, direction) if not shown else ((), ())
         return self.core.base(
             query,
             measure=topic,
             topic=topic,
             rank=direction,
             shown_offence=asked.offence,
-            facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart) + zeros),
+            facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart) + zeros)
+            + ranks_2014,
             lead=shown[0] if shown else None,
             places=places,
             groups=(
@@ -304,6 +355,8 @@ class ListAnswerer:
                 Group("other_measure", apart),
                 Group("none", tuple(zeros)),
                 Group("beyond", beyond),
+                Group("of_2014", of_2014),
+                Group("source_ranks", ranks_2014),
             ),
             tied_beyond=tied_beyond,
             left_out_2014=old,
@@ -312,6 +365,30 @@ class ListAnswerer:
             more=len(rankable) - len(shown),
             coverage=len(rankable) + len(zeros),
         )
+
+    def _unranked_2014(
+        self, asked: Query, direction: str
+    ) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+        """A 2014 ranking of crime recording, which is never made: every 2014 figure of the
+        family of the asked measure, one a force and measure (so the count names what it
+        counts: 4 rates, 3 shares of a sample, 20-odd audit counts), and the source's own
+        words that rank forces the way asked ("West Midlands was top with 99%")."""
+        if asked.year != 2014 or asked.measure not in ("recording_rate", "unrecorded_per_year"):
+            return (), ()
+        family = [m for m in FAMILIES[asked.measure] if m not in _NOT_HOW_MUCH_RECORDED]
+        seen: dict[tuple[str, str], Fact] = {}
+        for force in self.core.store.forces:
+            for f in self.core.facts_of.get(force, []):
+                wanted = f.measure in family and f.offence == asked.offence and f.is_2014
+                if wanted and f.inspection_year == 2014:
+                    seen.setdefault((force, f.measure), f)
+        if direction in ("best", "worst"):
+            good_first = direction == "best"
+        else:  # most recorded is good, most unrecorded is bad
+            good_first = (direction == "most") == (asked.measure == "recording_rate")
+        words = _RANK_WORDS[good_first]
+        ranks = tuple(f for f in seen.values() if words.search(f.quote))
+        return tuple(seen.values()), ranks
 
     def _other_measure_apart(self, asked: Query, ranked: list[Fact]) -> tuple[Fact, ...]:
         """Figures of a different measure that bear on the ranking, listed beside it and never

@@ -19,6 +19,15 @@ _HEDGES = (
     r"|approximately|nearly|almost|at least|some|up to)"
 )
 CITATION_LIMIT = 256  # Telegram's copy_text button
+MIN_TITLE = 12  # a citation's inspection title is never cut shorter than this
+# how a long citation is made to fit, in order: (press marker, count forces, name several
+# offences, cut titles)
+_FITTING = (
+    ("full", False, True, False),
+    ("full", False, False, True),
+    ("short", False, False, True),
+    ("short", True, False, True),
+)
 
 
 def thousands(text: str | None) -> str:
@@ -92,22 +101,27 @@ class Renderer:
         return self.environments[fmt].get_template(name).module
 
     def citation(self, answer: Answer) -> str:
-        """The copy-ready citation of the answer's lead figure, at most CITATION_LIMIT
-        characters (the title is shortened first; the link is never cut)."""
-        if answer.lead is None:
+        """The copy-ready citation of the figures the answer cites (Answer.cited), at most
+        CITATION_LIMIT characters: a list of several offences is left out first, then the
+        titles are shortened, then the press marker takes its short form, then several forces
+        are counted; the link and the marker are never cut."""
+        facts = answer.cited
+        if not facts:
             return ""
-        module = self.environments["text"].get_template("citation.j2").module
-        text = " ".join(str(module.citation(answer.lead, True)).split())  # type: ignore[attr-defined]
-        if len(text) > CITATION_LIMIT:
-            text = " ".join(str(module.citation(answer.lead, False)).split())  # type: ignore[attr-defined]
-        while len(text) > CITATION_LIMIT:
-            title = answer.lead.inspection
-            cut = len(text) - CITATION_LIMIT + 1
-            short = title[: max(10, len(title) - cut)].rstrip() + "…"
-            text = text.replace(title, short, 1)
-            if short == title or len(short) <= 11:
-                break
-        return text[:CITATION_LIMIT]
+        cite = self.environments["text"].get_template("citation.j2").module.citation  # type: ignore[attr-defined]
+        longest = max(len(f.inspection) for f in facts)
+        text = ""
+        for marker, count, offences, cut in _FITTING:
+            limit: int | None = None
+            while True:
+                text = " ".join(str(cite(facts, marker, limit, count, offences)).split())
+                excess = len(text) - CITATION_LIMIT
+                if excess <= 0:
+                    return text
+                limit = (longest if limit is None else limit) - max(1, excess // len(facts))
+                if not cut or limit < MIN_TITLE:
+                    break
+        return " ".join(str(cite(facts, "short", 0, True, False)).split())  # titles cut to "…"
 
     def render(self, answer: Answer, fmt: str = "text", bot_name: str = "") -> str:
         """The answer as text; never longer than Telegram's message limit."""

@@ -312,7 +312,7 @@ def test_a_2014_list_sums_itself_up_and_puts_no_force_first(knowledge: Knowledge
     text = knowledge.render(answer)
     assert answer.lead is None and not answer.citation
     assert text.startswith(
-        "Our data has 2014 figures for wrongly cancelled rape records for 7 of the 43 forces"
+        "Our data has 2014 audit figures for cancelled rape records for 8 of the 43 forces"
     )
 
 

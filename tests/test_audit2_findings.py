@@ -41,7 +41,10 @@ def test_a_highest_first_list_never_ranks_a_force_that_had_none(knowledge: Knowl
     ranked = answer.facts[: len(answer.places)]
     assert "Suffolk Constabulary" not in {f.force for f in ranked}
     text = knowledge.render(answer)
-    assert "0 of 20" not in text and "Suffolk Constabulary (2019)" in text  # under "had none"
+    ranked_lines = [line for line in text.splitlines() if line.startswith("• ")]
+    assert not any("0 of 20" in line for line in ranked_lines)
+    had_none = next(line for line in text.splitlines() if line.startswith("Had none"))
+    assert "Suffolk Constabulary (0 of 20 reviewed, 2019)" in had_none  # with its sample
 
 
 def test_a_later_inspections_figures_of_the_kind_are_shown_not_denied(

@@ -15,7 +15,10 @@ and intent, each answer checked mechanically against the framing rules.
   "told") is introduced as such;
 - a grade word asked of "forces" ("good forces") is a grade filter;
 - chart captions word each place by the measure's direction and never rank a 2014 sample;
-- and the checks of truth_more.py, added after the second independent audit.
+- and the checks of truth_more.py, added after the second and third independent audits (no
+  finding printed twice; no undated row beside its dated twin; counted headings), and of
+  truth_audit4.py, after the fourth (lead case, citations and their press marker, negated and
+  per-force lists, "latest", sample-size notes).
 """
 
 import html as htmllib
@@ -23,7 +26,8 @@ import itertools
 import re
 
 import pytest
-from truth_more import check_audit2
+from truth_audit4 import audit4_questions, check_fourth_audit
+from truth_more import check_audit2, check_audit4
 
 from knowledge import Answer, Knowledge
 from knowledge.chart_model import CHART_KINDS
@@ -106,6 +110,7 @@ def questions(knowledge: Knowledge) -> list[str]:
     asked += [f"which force told the {r} victims" for r in ("fewest", "most", "least")]
     asked += [f"which force told the {r} victims their crime was cancelled" for r in RANKS]
     asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
+    asked += audit4_questions(shorts)
     return [q for q in asked if q]
 
 
@@ -208,7 +213,10 @@ def check_lead(knowledge: Knowledge, answer: Answer, text: str) -> None:
         )
         if other_way:
             assert answer.lead_stands_in, answer.question
-        assert text.startswith("Our data has no figure for") == answer.lead_stands_in
+        body = (
+            text.split(". ", 1)[-1] if answer.asked_latest and answer.older_than_latest else text
+        )
+        assert body.startswith("Our data has no figure for") == answer.lead_stands_in
 
 
 def check_answer(knowledge: Knowledge, answer: Answer) -> None:
@@ -252,6 +260,8 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
         assert answer.lead.force in answer.citation
     check_lists(answer)
     check_audit2(knowledge, answer, text)
+    check_audit4(knowledge, answer, text)
+    check_fourth_audit(knowledge, answer, text)
 
 
 _SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")
@@ -293,10 +303,16 @@ def check_coverage(knowledge: Knowledge, answer: Answer, text: str) -> None:
             if answer.year is None:
                 assert all(g.is_2014 for g in audited[f.force]), (answer.question, f.force)
         if answer.year is not None and not answer.missing:
-            have = {
+            have = {  # every audit row of the year, rightly cancelled ones too
                 force
-                for force, fs in audited.items()
-                if any(g.inspection_year == answer.year for g in fs)
+                for force, fs in facts_of.items()
+                if force != NATIONAL
+                and any(
+                    g.inspection_year == answer.year
+                    and g.offence == offence
+                    and g.measure in (*_AUDITED, "cancelled_correct")
+                    for g in fs
+                )
             }
             assert have == {f.force for f in answer.facts if f.force != NATIONAL}, answer.question
             assert f"the other {answer.total_forces - len(have)} " in text, answer.question

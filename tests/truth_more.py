@@ -14,11 +14,22 @@
 - a victims-told sample under 50 says it is small; "excluding fraud" in the source is kept; a
   percent's confidence interval is kept beside a hedge ("some 16%"); the dataset's note
   ("other = …") is never printed as the source's words.
+
+And after the third audit (`check_audit4`):
+- no finding is printed twice in one answer: two figures of one force, offence and source page
+  whose words overlap, of one finding (a count and its percent; told and not told), are one;
+  a share's count said beside it is printed with it;
+- no undated row is shown when a dated row of the same force, offence, source page and finding
+  exists, or a 2016-2020 row of the same measure and figure from another page (its twin);
+- a heading that counts ("(2)", "4 forces …:") counts the lines it heads; a force that had none
+  wrongly cancelled of a sample is named with its sample, never among those without one.
 """
 
+import itertools
 import re
 
 from knowledge import Answer, Knowledge
+from knowledge.facts import Fact
 from knowledge.lists import score_is_high_first
 from knowledge.measures import FAMILIES
 
@@ -144,6 +155,83 @@ def check_qualifiers(answer: Answer, text: str) -> None:
         if hedged:
             assert f"+/- {f.ci_plus_minus}" in text, (answer.question, f.force)
     assert "the source says: “other =" not in text, answer.question
+
+
+def _finding(fact: Fact) -> str:
+    """The finding a measure states, whichever side or form: told = not told = its percent."""
+    return fact.measure.removesuffix("_pct").replace("victims_not_told", "victims_told")
+
+
+def _one_finding(a: Fact, b: Fact) -> bool:
+    words = a.quote and b.quote and (a.quote in b.quote or b.quote in a.quote)
+    same_place = (a.force, a.offence, a.source_url) == (b.force, b.offence, b.source_url)
+    return bool(words) and same_place and _finding(a) == _finding(b)
+
+
+def check_shown_once(answer: Answer, text: str) -> None:
+    """No finding printed twice; a share's count beside it is printed with it."""
+    for a, b in itertools.combinations(answer.facts, 2):
+        if a.row_id != b.row_id and a.inspection_year == b.inspection_year:
+            assert not _one_finding(a, b), (answer.question, a, b)
+    for f in answer.facts:
+        count = f.count_beside
+        if count is not None and f.source_url in text and f"{f.force} (" not in text:
+            said = "none was" if count.numerator == 0 else f"counts {count.numerator} "
+            assert said in text, (answer.question, f.force)
+
+
+def check_no_undated_twin(knowledge: Knowledge, answer: Answer) -> None:
+    """An undated figure is never shown where a dated row of the same force, offence, source
+    page and finding exists."""
+    for f in answer.facts:
+        if f.inspection_year is not None:
+            continue
+        twins = [
+            d
+            for d in knowledge.store.facts
+            if d.inspection_year is not None
+            and (d.force, d.offence) == (f.force, f.offence)
+            and (
+                (d.source_url == f.source_url and _finding(d) == _finding(f))
+                or (
+                    not d.is_2014
+                    and (d.measure, d.value, d.numerator, d.denominator)
+                    == (f.measure, f.value, f.numerator, f.denominator)
+                )
+            )
+        ]
+        assert not twins, (answer.question, f, twins[:1])
+
+
+_COUNTED = re.compile(r"^(\d{1,2}) forces? .*:$|^.*\((\d{1,2})\):?$")
+
+
+def check_counted_headings(answer: Answer, text: str) -> None:
+    """A heading that counts its forces counts the lines under it."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        found = _COUNTED.match(line)
+        if not found or line.startswith("•"):
+            continue
+        items = list(itertools.takewhile(lambda x: x.startswith("•"), lines[i + 1 :]))
+        if not items:
+            continue  # a names-only line, or prose
+        forces = {re.sub(r"^• (\d+=?\. )?", "", x).split(":")[0].split(",")[0] for x in items}
+        assert len(forces) == int(found.group(1) or found.group(2)), (answer.question, line)
+
+
+def check_zeros_with_samples(answer: Answer, text: str) -> None:
+    """A force that had none wrongly cancelled of a sample is named with that sample."""
+    for f in answer.group("none"):
+        if f.denominator and f"{f.force} (" in text:
+            assert f"{f.force} (0" in text, (answer.question, f.force)
+
+
+def check_audit4(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    check_shown_once(answer, text)
+    check_no_undated_twin(knowledge, answer)
+    check_counted_headings(answer, text)
+    check_zeros_with_samples(answer, text)
 
 
 def check_audit2(knowledge: Knowledge, answer: Answer, text: str) -> None:

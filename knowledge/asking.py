@@ -1,0 +1,33 @@
+"""How a question is worded beyond what it asks for, so the first sentence answers it as asked:
+in the negative ("forces that did not wrongly cancel any rapes": the forces with none lead),
+or about the latest inspection ("Hertfordshire cancelled crimes latest inspection": when the
+latest has no such figure, the answer says so first). The parser reads what is asked; this
+reads how."""
+
+import re
+
+# "did not / didn't / never / haven't ... cancel", "no / zero / none ... wrongly cancelled",
+# "cancelled no rapes"; never the "no" of "no-crimed", which means cancelled
+_NOT = r"(?:(?:did|do|does|have|has|had)\s*n[o']?t|never|not)"
+_NONE = r"(?:no(?![-\s]?crim)|zero|none|without(?:\s+any)?)"
+_CANCEL = r"(?:wrong\w*|incorrect\w*|cancel\w*|no[-\s]?crim\w*|writ\w*\s+off)"
+_NEGATED = re.compile(
+    rf"\b{_NOT}\b(?:\W+\w+){{0,3}}?\W+{_CANCEL}"
+    rf"|\b{_NONE}\b(?:\W+\w+){{0,2}}?\W+{_CANCEL}"
+    rf"|\bcancel\w*\s+(?:no|zero|none)\b",
+    re.IGNORECASE,
+)
+_LATEST = re.compile(
+    r"\b(?:latest|most\s+recent(?:ly)?|newest|current(?:ly)?|now|last\s+inspection)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_none(text: str) -> bool:
+    """The question asks which forces had none wrongly cancelled, not which had some."""
+    return bool(_NEGATED.search(text))
+
+
+def asks_latest(text: str) -> bool:
+    """The question asks about the latest inspection or the present."""
+    return bool(_LATEST.search(text))
