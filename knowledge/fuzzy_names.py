@@ -185,10 +185,10 @@ class FuzzyNames:
                     spans.append((start, n))
         return spans
 
-    def side_suggestions(self, text: str) -> set[str]:
+    def side_suggestions(self, text: str, cutoff: float = 60) -> set[str]:
         """The forces of the names closest to the unknown side of a comparison."""
         guesses = process.extract(
-            text, self.side_choices, scorer=fuzz.ratio, limit=4, score_cutoff=60
+            text, self.side_choices, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff
         )
         return {e.force for alias, _, _ in guesses for e in self.table[alias]}
 
@@ -216,14 +216,14 @@ def focus(lowered: list[str], used: list[bool]) -> set[int]:
     return {j for a in anchors for j in range(a - FOCUS_RADIUS, a + FOCUS_RADIUS + 1)}
 
 
-def lost_side(words: list[str], lowered: list[str], hits: list[Hit]) -> str | None:
+def lost_side(words: list[str], lowered: list[str], hits: list[Hit]) -> tuple[str, str] | None:
     """The words of a side of "vs"/"or" that name no force when the other side does ("Hers v
     Beds", "herts vs bedz", "blackburn or st bbees"): a comparison that would silently lose a
     side. A side is the up to 3 words beside the link, up to a vocabulary word or another link,
     so a misspelt name of several words ("St Helenns") is one side."""
     covered = {i for h in hits for i in range(h.start, h.start + h.length)}
     for j, word in enumerate(lowered):
-        if word not in SIDE_LINKS or j == 0 or j + 1 >= len(lowered):
+        if word not in (*SIDE_LINKS, "and") or j == 0 or j + 1 >= len(lowered):
             continue
         first = j + 2 if lowered[j + 1] == "the" and j + 2 < len(lowered) else j + 1
         right = _side(lowered, range(first, min(first + _SIDE_WORDS, len(lowered))))
@@ -240,12 +240,20 @@ def lost_side(words: list[str], lowered: list[str], hits: list[Hit]) -> str | No
             and lowered[i] not in VOCABULARY_WORDS
             and (lowered[i] not in STOPWORDS or words[i][:1].isupper())
         ]
-        if named:
-            return " ".join(lowered[i] for i in side if lowered[i].isalpha())
+        if named and (word != "and" or all(_not_a_word(lowered[i]) for i in named)):
+            return " ".join(lowered[i] for i in side if lowered[i].isalpha()), word
     return None
 
 
 _SIDE_WORDS = 3
+
+
+def _not_a_word(word: str) -> bool:
+    """Beside "and", only a word that is no English word is a misspelt side ("Kent and
+    Sussec"); "Kent and more", "and others" are the words."""
+    return len(word) >= 4 and word not in ORDINARY_WORDS and word not in COMMON_WORDS
+
+
 _INSIDE_A_NAME = frozenset({"police", "constabulary", "service", "s", "of"})
 
 

@@ -21,6 +21,7 @@ from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
 _PLACES = frozenset({"place", "town", "nickname", "name"})
 QUESTION_WORDS = VOCABULARY_WORDS | STOPWORDS
+AND_CUTOFF = 75  # the score a side beside "and" must reach to be asked about
 # after a place that is also a word, these make it the word ("reading the report")
 _THE_WORD = frozenset(
     "the a an you your my it its this that these those we they he she i our their his her".split()
@@ -103,7 +104,8 @@ class ForceMatcher:
             self._only_a_lower_case_place(lowered, result)  # "bath", "reading?"
         side = lost_side(words, lowered, kept)
         if side is not None and len(result.forces) < 2 and not result.ambiguous:
-            forces = self.fuzzy.side_suggestions(side)
+            text, link = side  # beside "and" only a near name: "Kent and Sussec", not "and today"
+            forces = self.fuzzy.side_suggestions(text, AND_CUTOFF if link == "and" else 60)
             result.suggestions = sorted(forces - set(result.forces))
             result.lost_side = bool(result.suggestions)
         return result
