@@ -90,7 +90,11 @@ def test_which_forces_went_from_one_grade_to_another(
     ],
 )
 def test_better_and_worse_grades(knowledge: Knowledge, question: str, direction: str) -> None:
-    assert listed(knowledge, question) == expected_forces(None, None, direction)
+    expected = expected_forces(None, None, direction)
+    assert listed(knowledge, question) == expected
+    for fmt in ("text", "html"):  # a long list is shortened per line, never cut off
+        text = knowledge.render(knowledge.ask(question), fmt)
+        assert not text.endswith("…") and all(force in text for force in expected)
 
 
 def test_at_re_inspection_only_counts_steps_to_a_re_inspection(knowledge: Knowledge) -> None:
