@@ -2,7 +2,8 @@
 
 Each line of OUT is one answer: the question (or the parsed query it stands for), the rendered
 text and HTML, and `answer.as_json()`. The questions: the labelled sets, the labelled
-conversations turn by turn, a question in the bot's own words for every force, offence, measure
+conversations turn by turn, the truth linter's ~5,000 generated questions and built queries
+(tests/test_truth.py), a question in the bot's own words for every force, offence, measure
 and year, and queries built directly (every force x offence x measure x year for lookups, and
 every offence x measure x year for overviews, ranks and the national figures, every grade
 filter), so that a change to how figures are found can be checked to change no answer:
@@ -30,6 +31,8 @@ from labelled import (
     load_labelled,
 )
 from synthetic import write_synthetic
+from test_truth import built_queries
+from test_truth import questions as truth_questions
 
 from knowledge import Knowledge
 from knowledge.answer import Answer
@@ -50,6 +53,7 @@ def record(knowledge: Knowledge, asked: str, answer: Answer) -> str:
             "asked": asked,
             "text": knowledge.render(answer),
             "html": knowledge.render(answer, "html"),
+            "citation": knowledge.renderer.citation(answer),
             "json": answer.as_json(),
         },
         sort_keys=True,
@@ -59,6 +63,7 @@ def record(knowledge: Knowledge, asked: str, answer: Answer) -> str:
 def questions(knowledge: Knowledge) -> Iterator[str]:
     for path in (QUESTIONS_FILE, HELDOUT_FILE):
         yield from (item.question for item in load_labelled(path))
+    yield from truth_questions(knowledge)
     shorts = [None, *(force["short_name"] for force in knowledge.store.forces.values())]
     for short in shorts:
         for offence in (None, *OFFENCES):
@@ -97,6 +102,7 @@ def queries(knowledge: Knowledge) -> Iterator[Query]:
         for year in YEARS:
             yield Query("q", "filter", grade_filter=grade, year=year)
     yield Query("q", "lookup", forces=(forces[0],), measure="recording_rate", years=(2014, 2022))
+    yield from built_queries()
 
 
 def snapshot(knowledge: Knowledge, out: Path, quick: bool) -> int:

@@ -41,6 +41,7 @@ class Answer:
     offence: str | None = None
     measure: str | None = None
     year: int | None = None
+    years: tuple[int | None, ...] = ()  # two or more years named (None: "since")
     facts: tuple[Fact, ...] = ()
     latest: tuple[InspectionRef, ...] = ()
     missing: bool = False

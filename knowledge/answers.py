@@ -52,6 +52,10 @@ class Answerer:
         self.cite = cite  # the renderer's citation of an answer's lead figure
         self._facts_of: dict[str, list[Fact]] = {}
         self._facts_version: str | None = None
+        # per data version: each force's facts by measure (with their place in facts_of),
+        # and the figures already chosen for a (force, offence, measure, year, ...) asked
+        self._by_measure: dict[str, dict[str, list[tuple[int, Fact]]]] = {}
+        self._chosen: dict[tuple[Any, ...], list[Fact]] = {}
         self.lists = ListAnswerer(self)
         self.builders: dict[str, Callable[[Query], Answer]] = {
             "lookup": self.lookup,
@@ -71,12 +75,31 @@ class Answerer:
     @property
     def facts_of(self) -> dict[str, list[Fact]]:
         """Each force's facts without repeats, as visible now: an embargo lifting adds some."""
+        self._refresh()
+        return self._facts_of
+
+    def _refresh(self) -> None:
+        """A new data version (or an embargo lifted): read the facts again, forget the rest."""
         version = self.store.visible_version
         if version != self._facts_version:
             forces = (*self.store.forces, NATIONAL)
             self._facts_of = {f: without_repeats(self.store.answerable_for(f)) for f in forces}
             self._facts_version = version
-        return self._facts_of
+            self._by_measure, self._chosen = {}, {}
+
+    def _of_measures(self, force: str, measures: tuple[str, ...]) -> list[Fact]:
+        """The force's facts of these measures, in their facts_of order, without reading the
+        force's other facts (at 100x data a force has thousands)."""
+        index = self._by_measure.get(force)
+        if index is None:
+            index = {}
+            for place, fact in enumerate(self.facts_of.get(force, [])):
+                index.setdefault(fact.measure, []).append((place, fact))
+            self._by_measure[force] = index
+        found = [hit for m in dict.fromkeys(measures) for hit in index.get(m, ())]
+        if len(measures) > 1:
+            found.sort(key=lambda hit: hit[0])
+        return [fact for _, fact in found]
 
     def answer(self, query: Query) -> Answer:
         builder = self.builders.get(query.intent, self.plain)
@@ -118,6 +141,7 @@ class Answerer:
             offence=query.offence,
             measure=query.measure,
             year=query.year,
+            years=query.years,
             rank=query.rank,
             unsure=query.unsure,
             guesses=query.guesses,
@@ -148,14 +172,35 @@ class Answerer:
 
         The asked measure picks the inspection (the latest with it, or the year asked); the
         figures that go with it (an unrecorded estimate beside a rate) come from inspections of
-        that same year only, so a 2022 rate is never paired with a 2017 estimate.
+        that same year only, so a 2022 rate is never paired with a 2017 estimate. Chosen once
+        per data version: a list answer asks this of every force, and many questions share it.
         """
+        key = (
+            force,
+            query.offence,
+            query.measure,
+            query.kind_asked,
+            query.year,
+            query.years,
+            measures,
+        )
+        self._refresh()
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            chosen = self._chosen[key] = self._figures(force, query, measures)
+        return list(chosen)  # the caller's own list
+
+    def _figures(self, force: str, query: Query, measures: tuple[str, ...] | None) -> list[Fact]:
         family = measures or FAMILIES.get(query.measure or "", None)
         if family is None and query.measure:
             family = (query.measure,)
         primary = primary_of(query.measure) if query.measure else ()
         wanted = selector(query.offence, query.measure, family)
-        every = [f for f in self.facts_of.get(force, []) if wanted(f)]
+        if family is None:
+            facts = self.facts_of.get(force, [])
+        else:
+            facts = self._of_measures(force, family)
+        every = [f for f in facts if wanted(f)]
         if query.measure == "grade" and query.kind_asked:  # "Kent CDI grade": that kind's grade
             of_kind = [f for f in every if f.inspection_kind == query.kind_asked]
             every = of_kind or every
@@ -283,11 +328,17 @@ class Answerer:
             )
         )
         shown = tuple(facts[-MAX_FACTS:])
+        rates, grades = _steps(shown, "recording_rate"), _steps(shown, "grade")
+        steps = rates if len(rates) > 1 else grades
         return self.base(
             query,
             intent="history",
             year=since,
             facts=shown,
+            # "has Kent improved": the first sentence answers it, from the first figure to the
+            # newest, every step between named; it cites the newest figure's source
+            lead=steps[-1] if len(steps) > 1 else None,
+            groups=(Group("rate_steps", rates), Group("grade_steps", grades)),
             missing=not shown,
             more=len(facts) - len(shown),
             latest=self._latest([force]),
@@ -355,3 +406,24 @@ class Answerer:
             for force in query.candidates
         )
         return self.base(query, follow_ups=follow_ups)
+
+
+def _steps(facts: tuple[Fact, ...], measure_name: str) -> tuple[Fact, ...]:
+    """One figure of a measure an inspection, oldest first (the preferred source's; a grade the
+    inspectorate changed: the first published, then the final one), 2014 samples left out."""
+    kept: list[Fact] = []
+    for f in facts:
+        if f.measure != measure_name or f.is_2014 or f.inspection_year is None:
+            continue
+        same = [k for k in kept if k.inspection == f.inspection]
+        if measure_name == "grade" and f.grade_changed:
+            kept = [k for k in kept if k not in same]
+            first_published = [
+                g
+                for g in facts
+                if g.inspection == f.inspection and g.measure == "grade" and g is not f
+            ]
+            kept += [*first_published[:1], f]
+        elif not same:
+            kept.append(f)
+    return tuple(kept)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
 from knowledge.asking import asks_for_none
-from knowledge.facts import Fact, latest_per_figure
+from knowledge.facts import Fact, latest_per_figure, same_finding
 from knowledge.followups import FollowUp, question_for
 from knowledge.measures import FAMILIES, NATIONAL_MEASURES, measure, primary_of
 from knowledge.parser import Query
@@ -163,6 +163,9 @@ class ListAnswerer:
         # victims told / not told: a force whose figure is of the other side (Lancashire 2019,
         # 9 of 15 told) stays in the list, apart, under its own measure
         apart = self._told_apart(asked, set(by_force)) if topic in _TOLD else ()
+        # Suffolk 2019: 10% not told is 26 of 29 told read from the other side, shown once as
+        # the count; the force has a figure for what was asked, and is counted as having one
+        both_sides = self._read_from_other_side(topic, apart)
         # no offence asked of a measure audited by offence (recorded within 24 hours): each
         # force's figure for every offence, never one offence's standing in for "all crime"
         every = topic == RECORDING_AUDITS_TOPIC or (
@@ -184,13 +187,14 @@ class ListAnswerer:
             groups=(
                 Group("latest", tuple(facts)),
                 Group("rates", rates),
-                Group("other_measure", apart),
+                Group("other_side", tuple(f for f in apart if f.force in both_sides)),
+                Group("other_measure", tuple(f for f in apart if f.force not in both_sides)),
                 Group("range", () if every else _range_of(by_force)),
             ),
             missing=not by_force and not apart,
             other_years=() if by_force else self.core.other_years(None, asked),
             more=len(by_force) - len(listed),
-            coverage=len(by_force),
+            coverage=len(by_force) + len(both_sides),
             follow_ups=self._force_follow_ups(listed, query.offence, topic),
         )
 
@@ -411,6 +415,24 @@ class ListAnswerer:
             for f in facts[:1]
             if force not in rate_of or f.year_sort_key > rate_of[force].year_sort_key
         )
+
+    def _read_from_other_side(self, topic: str, apart: tuple[Fact, ...]) -> set[str]:
+        """The forces listed apart whose data has a figure of the asked side too (of the same
+        inspection, shown once as its other side's figure): they have a figure for it."""
+        asked = primary_of(topic)
+        if not apart:
+            return set()
+        every = self.core.store.facts  # with the rows shown once as their other side
+        return {
+            f.force
+            for f in apart
+            if any(
+                g.measure in asked
+                and (g.inspection_year == f.inspection_year or same_finding(g, f))
+                for g in every
+                if g.force == f.force
+            )
+        }
 
     def _told_apart(self, asked: Query, ranked: set[str]) -> tuple[Fact, ...]:
         """Victims told and not told are two measures: the other one's figures, of the forces

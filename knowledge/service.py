@@ -15,6 +15,7 @@ from knowledge.spelling import Speller
 from knowledge.store import Store
 
 MAX_QUESTION_CHARS = 20_000  # longer messages are read up to here (Telegram's limit is 4,096)
+PARSES_KEPT = 4_096  # questions whose reading is kept (readers repeat themselves)
 
 
 def keep_loaded() -> None:
@@ -41,12 +42,15 @@ class Knowledge:
         )
         self.renderer = renderer or Renderer()
         self.answerer = Answerer(store, cite=self.renderer.citation)
+        self._parsed: dict[str, Query] = {}
         self._pairs: frozenset[tuple[str, str]] = frozenset()
         self._pairs_version: str | None = None
 
     @classmethod
     def open(cls, db_path: Path) -> "Knowledge":
-        return cls(Store.open(db_path))
+        knowledge = cls(Store.open(db_path))
+        knowledge.renderer.preload()  # at start, not at the first answer of each kind
+        return knowledge
 
     @property
     def offence_measures(self) -> frozenset[tuple[str, str]]:
@@ -67,8 +71,16 @@ class Knowledge:
         return self.answerer.answer(self.parse(question))
 
     def parse(self, question: str) -> Query:
-        """What a question asks, before any figure is looked up."""
-        return parse(question[:MAX_QUESTION_CHARS], self.matcher, self.speller)
+        """What a question asks, before any figure is looked up. Reading depends only on the
+        words and the matcher (built once), so a question asked again is not read again: a
+        pasted page of text takes the matcher 1-3 ms."""
+        text = question[:MAX_QUESTION_CHARS]
+        query = self._parsed.get(text)
+        if query is None:
+            if len(self._parsed) >= PARSES_KEPT:  # bounded: odd messages cannot grow it
+                self._parsed.clear()
+            query = self._parsed[text] = parse(text, self.matcher, self.speller)
+        return query
 
     def find_forces(self, text: str) -> ForceMatch:
         """The forces a few words name (for /subscribe), with the same matching as questions."""

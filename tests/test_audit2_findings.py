@@ -73,7 +73,8 @@ def test_a_year_asked_of_a_force_shows_every_finding_of_that_year(
 def test_getting_better_shows_every_inspection_oldest_first(knowledge: Knowledge) -> None:
     text = ask(knowledge, "Is Devon and Cornwall getting better at recording crime?")
     assert "no such figure" not in text
-    at = [text.index(s) for s in ("81.52%", "good", "18,900", "16%")]
+    body = text.split("\n\n", 1)[1]  # after the lead, which sums the steps up (fifth audit)
+    at = [body.index(s) for s in ("81.52%", "good", "18,900", "16%")]
     assert at == sorted(at)  # 2016, re-inspection 2018, PEEL 2021/22
 
 

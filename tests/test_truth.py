@@ -27,6 +27,7 @@ import re
 
 import pytest
 from truth_audit4 import audit4_questions, check_fourth_audit
+from truth_audit5 import audit5_questions, check_fifth_audit
 from truth_more import check_audit2, check_audit4
 
 from knowledge import Answer, Knowledge
@@ -111,6 +112,7 @@ def questions(knowledge: Knowledge) -> list[str]:
     asked += [f"which force told the {r} victims their crime was cancelled" for r in RANKS]
     asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
     asked += audit4_questions(shorts)
+    asked += audit5_questions(shorts)
     return [q for q in asked if q]
 
 
@@ -262,6 +264,7 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
     check_audit2(knowledge, answer, text)
     check_audit4(knowledge, answer, text)
     check_fourth_audit(knowledge, answer, text)
+    check_fifth_audit(knowledge, answer, text)
 
 
 _SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")
