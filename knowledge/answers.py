@@ -1,16 +1,20 @@
-"""Answer a parsed question about one or a few forces; lists across forces are in lists.py."""
+"""Answer a parsed question about one or a few forces; lists across forces live elsewhere."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from knowledge.answer import Answer, Group, InspectionRef
 from knowledge.asking import asks_latest
 from knowledge.facts import Fact, source_preference, without_repeats
 from knowledge.followups import FollowUp, other_offences, question_for
-from knowledge.lists import ListAnswerer
+from knowledge.force_filters import forces_matching, forces_with_grade
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
+from knowledge.national_figures import national_figures
+from knowledge.overviews import offence_overview
 from knowledge.parser import Query
+from knowledge.rankings import rank_forces
 from knowledge.selection import (
     ANY_OFFENCE,
     by_inspection,
@@ -56,15 +60,14 @@ class Answerer:
         # and the figures already chosen for a (force, offence, measure, year, ...) asked
         self._by_measure: dict[str, dict[str, list[tuple[int, Fact]]]] = {}
         self._chosen: dict[tuple[Any, ...], list[Fact]] = {}
-        self.lists = ListAnswerer(self)
         self.builders: dict[str, Callable[[Query], Answer]] = {
             "lookup": self.lookup,
             "force_summary": self.force_summary,
-            "offence_overview": self.lists.offence_overview,
-            "national": self.lists.national,
-            "rank": self.lists.rank,
-            "filter": self.lists.filter,
-            "select": self.lists.select,
+            "offence_overview": partial(offence_overview, self),
+            "national": partial(national_figures, self),
+            "rank": partial(rank_forces, self),
+            "filter": partial(forces_with_grade, self),
+            "select": partial(forces_matching, self),
             "compare": self.compare,
             "clarify": self.clarify,
             "whats_new": self.whats_new,

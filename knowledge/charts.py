@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Final
 
+from knowledge.across_forces import figures_by_force
 from knowledge.answers import Answer
 from knowledge.chart_bars import cancelled_bars, ranked, recording_bars
 from knowledge.chart_model import (
@@ -51,7 +52,7 @@ def plan_chart(knowledge: Knowledge, question: str, bot_name: str = "") -> Chart
     query = Query(
         answer.question, "offence_overview", offence=offence, measure=kind, year=answer.year
     )
-    by_force = knowledge.answerer.lists.figures_by_force(query)
+    by_force = figures_by_force(knowledge.answerer, query)
     highlighted = answer.forces
 
     def short(force: str) -> str:

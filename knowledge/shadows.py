@@ -19,9 +19,9 @@ no answer. An inspection copied under another title with the same figures (bench
 is shadowed whole. The rule only ever looks at earlier rows, so rows added later
 (knowledge/ingest.py) leave the table right, and moving an embargo never touches a public row;
 an ingest that dates an undated inspection forgets its rows' entries; a row without an entry is
-simply read. The rule mirrors how figures are chosen (knowledge/facts.py, selection.py, lists.py):
-tests/test_shadows.py compares every kind of answer with the same database read whole, so a
-change there that the rule no longer covers fails it.
+simply read. The rule mirrors how figures are chosen (knowledge/facts.py, selection.py and the
+list modules): tests/test_shadows.py compares every kind of answer with the same database read
+whole, so a change there that the rule no longer covers fails it.
 """
 
 import sqlite3

@@ -30,8 +30,8 @@ import re
 
 from knowledge import Answer, Knowledge
 from knowledge.facts import Fact
-from knowledge.lists import score_is_high_first
 from knowledge.measures import FAMILIES
+from knowledge.rankings import score_is_high_first
 
 NO_SUCH_FIGURE = "our data has no such figure from that one"
 AUDITS = ("cancelled_incorrect", "cancelled_incorrect_pct")

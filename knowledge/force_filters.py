@@ -1,0 +1,104 @@
+"""Lists of exactly the forces that pass a test: a grade, a threshold, a country."""
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from knowledge.answer import Answer, Group
+from knowledge.facts import latest_per_figure
+from knowledge.parser import Query
+from knowledge.thresholds import ON_THE_LINE, PASSES, judge
+
+if TYPE_CHECKING:
+    from knowledge.answers import Answerer
+
+
+def forces_with_grade(core: "Answerer", query: Query) -> Answer:
+    """Every force whose latest crime-recording grade is the one asked; then the forces
+    that had it at an earlier inspection."""
+    grade = query.grade_filter
+    since = query.years[0] if query.years and query.years[-1] is None else None
+    latest, earlier = [], []
+    graded = 0
+    rows = core.store.forces
+    for force in rows:
+        if query.country and rows[force].get("country") != query.country:
+            continue  # "which Welsh forces are good"
+        grades = [f for f in core.facts_of[force] if f.measure == "grade"]
+        if query.year is not None:
+            grades = [f for f in grades if f.inspection_year == query.year]
+        newest = latest_per_figure(grades)
+        if not newest:
+            continue
+        graded += 1
+        if since is not None:  # "rated good since 2019": a grade of 2019 or later
+            grades = [f for f in grades if (f.inspection_year or 0) >= since]
+        if newest[0].value == grade and newest[0] in grades:
+            latest.append(newest[0])
+        else:
+            before = [f for f in grades if f.value == grade]
+            if before:
+                earlier.append(max(before, key=lambda f: f.year_sort_key))
+    groups = tuple(
+        Group(kind, tuple(facts))
+        for kind, facts in (("latest", latest), ("earlier", earlier))
+        if facts
+    )
+    return core.base(
+        query,
+        measure="grade",
+        topic="grade",
+        facts=tuple(latest + earlier),
+        lead=None,  # the first sentence counts the forces; no one force is put first
+        groups=groups,
+        coverage=graded,
+        missing=not latest and not (query.ever and earlier),
+        since=since,
+        ever=query.ever,
+    )
+
+
+def forces_matching(core: "Answerer", query: Query) -> Answer:
+    """ "Which forces have a recording rate above 95%", "over 20,000 crimes a year
+    unrecorded", "Welsh forces": exactly the forces that match, each by its latest figure
+    of the measure (2014 samples apart), those a hedge leaves unclear ("on the line") apart."""
+    topic = query.measure if query.measure == "unrecorded_per_year" else "recording_rate"
+    offence = query.offence if topic == "unrecorded_per_year" and query.offence else "all"
+    asked = replace(query, measure=topic, offence=offence, year=None, years=())
+    matching, unclear, old = [], [], []
+    coverage = 0
+    for force in core.store.forces:
+        if query.country and core.store.forces[force].get("country") != query.country:
+            continue
+        figures = [
+            f
+            for f in core.figures(force, asked)
+            if f.measure == topic and f.offence == offence and f.number is not None
+        ]
+        later = [f for f in figures if not f.is_2014]
+        if not later:
+            old += [f for f in figures if f.is_2014][:1]
+            continue
+        coverage += 1
+        verdict = PASSES if query.threshold is None else judge(later[0], query.threshold)
+        if verdict == PASSES:
+            matching.append(later[0])
+        elif verdict == ON_THE_LINE:
+            unclear.append(later[0])
+    for facts in (matching, unclear):
+        facts.sort(key=lambda f: (-(f.number or 0.0), f.force))
+    return core.base(
+        query,
+        intent="select",
+        measure=topic,
+        topic=topic,
+        shown_offence=offence,
+        facts=tuple(matching + unclear + old),
+        lead=None,  # the first sentence counts the forces; no one force is put first
+        groups=(
+            Group("latest", tuple(matching)),
+            Group("on_the_line", tuple(unclear)),
+            Group("only_2014", tuple(old)),
+        ),
+        missing=not matching,
+        coverage=coverage,
+    )
