@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from knowledge.announcement import inspection_facts
-from knowledge.answers import Answer, InspectionRef
+from knowledge.answer import Answer, InspectionRef
 from knowledge.query import Query
 from knowledge.store import Store
 from knowledge.vocabulary import NATIONAL

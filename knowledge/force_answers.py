@@ -1,0 +1,240 @@
+"""Answers about one force or a few side by side: its figures, its summary, its history."""
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from knowledge.answer import Answer, Group
+from knowledge.asking import asks_latest
+from knowledge.facts import Fact, source_preference
+from knowledge.followups import FollowUp, other_offences, question_for
+from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
+from knowledge.parser import Query
+from knowledge.selection import (
+    ANY_OFFENCE,
+    by_inspection,
+    default_measure,
+    lead,
+    mixed_findings,
+    selector,
+)
+
+if TYPE_CHECKING:
+    from knowledge.answers import Answerer
+
+MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
+HISTORY_MEASURES = (
+    "grade",
+    "recording_rate",
+    "unrecorded_per_year",
+    "unrecorded_rate",
+    "additional_recorded_per_year",
+)
+YEAR_ORDER = (
+    "grade",
+    "recording_rate",
+    "unrecorded_per_year",
+    *RECORDING_AUDITS,
+    *FAMILIES["cancelled_incorrect"],
+)
+SUMMARY_MEASURES = (("all", ("grade",)), ("all", ("recording_rate", "unrecorded_per_year")))
+
+
+def lookup(core: "Answerer", query: Query) -> Answer:
+    force = query.forces[0]
+    facts = core.figures(force, query)
+    if not facts and query.offence is None:  # no all-crime figure: any offence's
+        facts = core.figures(force, replace(query, offence=ANY_OFFENCE))
+    follow_ups = [
+        *other_offences(core.short(force), query.offence, query.measure),
+        FollowUp("Other forces", question_for(None, query.offence, query.measure)),
+        FollowUp("Force summary", core.short(force)),
+    ]
+    shown = tuple(facts[:MAX_FACTS])
+    first = lead(shown, query.measure or default_measure(query.offence))
+    newer = _newer_in_family(core, force, query, shown)
+    return core.base(
+        query,
+        facts=shown + newer,
+        groups=(Group("newer", newer),),
+        # no measure named: the offence's usual one leads (wrongly cancelled rapes), not
+        # whichever figure sorts first (rightly cancelled); no offence named and mixed
+        # findings: no one offence's zero leads as if it were a clean bill
+        lead=None if query.offence is None and mixed_findings(shown, first) else first,
+        more=max(0, len(facts) - MAX_FACTS),
+        missing=not facts,
+        other_years=() if facts else core.other_years(force, query),
+        latest=core.latest_inspections([force]),
+        asked_latest=asks_latest(query.focus or query.text),
+        follow_ups=tuple(follow_ups),
+    )
+
+
+def _newer_in_family(
+    core: "Answerer", force: str, query: Query, shown: tuple[Fact, ...]
+) -> tuple[Fact, ...]:
+    """Figures of the asked measure's family from inspections newer than every one shown
+    (Devon and Cornwall's PEEL 2021/22 16% unrecorded beside its 2016 rate): shown apart,
+    so the answer never says the latest inspection has no such figure when it has one."""
+    if query.year is not None or query.years or not shown or not query.measure:
+        return ()
+    family = FAMILIES.get(query.measure, (query.measure,))
+    newest = max(f.year_sort_key for f in shown)
+    wanted = selector(query.offence, query.measure, family)
+    later = [
+        f
+        for f in core.facts_of.get(force, [])
+        if wanted(f) and f.year_sort_key > newest and f.offence == shown[0].offence
+    ]
+    return tuple(by_inspection(later, family)[:MAX_FACTS])
+
+
+def force_summary(core: "Answerer", query: Query) -> Answer:
+    force = query.forces[0]
+    if query.year is not None:  # "Bedfordshire 2014": every finding of that year
+        return _year_summary(core, force, query)
+    facts: list[Fact] = []
+    for offence, measures in SUMMARY_MEASURES:
+        asked = replace(query, offence=offence, measure=measures[0])
+        facts += core.figures(force, asked, measures)
+    facts += _newer_estimate(core, force, query, facts)
+    facts += core.figures(force, replace(query, offence=None, measure="cancelled_incorrect"))
+    facts = by_inspection(facts, ())
+    short = core.short(force)
+    follow_ups = (
+        FollowUp("Cancelled crimes", question_for(short, None, "cancelled_incorrect")),
+        FollowUp("Recording rate", question_for(short, None, "recording_rate")),
+        FollowUp("Grade", question_for(short, None, "grade")),
+    )
+    shown = tuple(facts[:MAX_FACTS])
+    return core.base(
+        query,
+        facts=shown,
+        lead=lead(shown, "grade") or lead(shown, "recording_rate"),
+        missing=not facts,
+        latest=core.latest_inspections([force]),
+        follow_ups=follow_ups,
+    )
+
+
+def force_history(core: "Answerer", query: Query) -> Answer:
+    """ "Is Devon and Cornwall getting better?", "Greater Manchester since 2016": every
+    inspection's figures of the asked measure (grade and recording figures when none was
+    asked), oldest to newest, so no gap between two figures reads as a trend."""
+    force = query.forces[0]
+    since = query.years[0] if query.years and query.years[-1] is None else query.year
+    until = None
+    if len(query.years) == 2 and None not in query.years:  # "between 2016 and 2020"
+        since, until = min(query.years), max(query.years)  # type: ignore[type-var]
+    asked = primary_of(query.measure) if query.measure else HISTORY_MEASURES
+    if query.measure in ("recording_rate", "unrecorded_per_year") and not query.offence:
+        asked = HISTORY_MEASURES  # "getting better at recording crime": grades too
+    elif query.measure in ("recording_rate", "unrecorded_per_year"):
+        asked = HISTORY_MEASURES[1:]
+    offence = query.offence or "all"
+    facts = [
+        f
+        for f in core.facts_of.get(force, [])
+        if f.measure in asked
+        and (f.offence == offence or (query.offence is None and f.measure == "grade"))
+        and (since is None or (f.inspection_year or 2016) >= since)
+        and (until is None or (f.inspection_year or 2016) <= until)
+    ]
+    order = {m: i for i, m in enumerate(asked)}
+    # a grade the inspectorate changed: the final one first, then the one first published
+    facts.sort(
+        key=lambda f: (
+            f.year_sort_key,
+            f.inspection,
+            order.get(f.measure, 99),
+            f.offence,
+            source_preference(f),
+        )
+    )
+    shown = tuple(facts[-MAX_FACTS:])
+    rates, grades = _steps(shown, "recording_rate"), _steps(shown, "grade")
+    steps = rates if len(rates) > 1 else grades
+    return core.base(
+        query,
+        intent="history",
+        year=since,
+        facts=shown,
+        # "has Kent improved": the first sentence answers it, from the first figure to the
+        # newest, every step between named; it cites the newest figure's source
+        lead=steps[-1] if len(steps) > 1 else None,
+        groups=(Group("rate_steps", rates), Group("grade_steps", grades)),
+        missing=not shown,
+        more=len(facts) - len(shown),
+        latest=core.latest_inspections([force]),
+        follow_ups=(FollowUp("Force summary", core.short(force)),),
+    )
+
+
+def _year_summary(core: "Answerer", force: str, query: Query) -> Answer:
+    """Every figure of the force's inspections of the asked year, recording findings
+    first (the 2014 audit samples), then cancelled-crime audits."""
+    facts = [f for f in core.facts_of.get(force, []) if f.inspection_year == query.year]
+    facts = by_inspection(facts, YEAR_ORDER)
+    shown = tuple(facts[:MAX_FACTS])
+    short = core.short(force)
+    return core.base(
+        query,
+        facts=shown,
+        lead=lead(shown, "grade") or lead(shown, "recording_rate") or next(iter(shown), None),
+        missing=not facts,
+        more=max(0, len(facts) - MAX_FACTS),
+        latest=core.latest_inspections([force]),
+        other_years=() if facts else _years_of(core, force),
+        follow_ups=(FollowUp("Force summary", short),),
+    )
+
+
+def _years_of(core: "Answerer", force: str) -> tuple[int, ...]:
+    return tuple(sorted({f.inspection_year for f in core.facts_of[force] if f.inspection_year}))
+
+
+def _newer_estimate(core: "Answerer", force: str, query: Query, shown: list[Fact]) -> list[Fact]:
+    """An unrecorded estimate newer than the latest rate (the Met's PEEL 2022), under its
+    own inspection; an older one is left out, so it is never read beside a newer rate."""
+    rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
+    asked = replace(query, offence="all", measure="unrecorded_per_year")
+    estimates = core.figures(force, asked, ("unrecorded_per_year",))
+    return [f for f in estimates if f not in shown and f.year_sort_key > max(rated, default=0)]
+
+
+def compare_forces(core: "Answerer", query: Query) -> Answer:
+    asked = [query]
+    if not query.measure and not query.offence:  # grade and recording rate side by side
+        asked = [replace(query, measure="grade"), replace(query, measure="recording_rate")]
+    facts: list[Fact] = []
+    per_force = max(2, MAX_FACTS // len(query.forces))
+    for force in query.forces:
+        figures = [f for q in asked for f in core.figures(force, q)]
+        facts += figures[:per_force]
+    return core.base(
+        query,
+        facts=tuple(facts),
+        lead=facts[0] if facts else None,
+        missing=not facts,
+        latest=core.latest_inspections(query.forces),
+    )
+
+
+def _steps(facts: tuple[Fact, ...], measure_name: str) -> tuple[Fact, ...]:
+    """One figure of a measure an inspection, oldest first (the preferred source's; a grade the
+    inspectorate changed: the first published, then the final one), 2014 samples left out."""
+    kept: list[Fact] = []
+    for f in facts:
+        if f.measure != measure_name or f.is_2014 or f.inspection_year is None:
+            continue
+        same = [k for k in kept if k.inspection == f.inspection]
+        if measure_name == "grade" and f.grade_changed:
+            kept = [k for k in kept if k not in same]
+            first_published = [
+                g
+                for g in facts
+                if g.inspection == f.inspection and g.measure == "grade" and g is not f
+            ]
+            kept += [*first_published[:1], f]
+        elif not same:
+            kept.append(f)
+    return tuple(kept)

@@ -1,0 +1,107 @@
+"""Which of a force's figures answer a question: the inspection, its year, those beside it."""
+
+from dataclasses import replace
+from typing import Any
+
+from knowledge.facts import Fact, without_repeats
+from knowledge.measures import FAMILIES, primary_of
+from knowledge.parser import Query
+from knowledge.selection import by_inspection, same_year_figures, selector
+from knowledge.store import Store
+from knowledge.vocabulary import NATIONAL
+
+
+class ForceFigures:
+    """Chooses each force's figures for a question, once per data version."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._facts_of: dict[str, list[Fact]] = {}
+        self._facts_version: str | None = None
+        # per data version: each force's facts by measure (with their place in facts_of),
+        # and the figures already chosen for a (force, offence, measure, year, ...) asked
+        self._by_measure: dict[str, dict[str, list[tuple[int, Fact]]]] = {}
+        self._chosen: dict[tuple[Any, ...], list[Fact]] = {}
+
+    @property
+    def facts_of(self) -> dict[str, list[Fact]]:
+        """Each force's facts without repeats, as visible now: an embargo lifting adds some."""
+        self._refresh()
+        return self._facts_of
+
+    def _refresh(self) -> None:
+        """A new data version (or an embargo lifted): read the facts again, forget the rest."""
+        version = self.store.visible_version
+        if version != self._facts_version:
+            forces = (*self.store.forces, NATIONAL)
+            self._facts_of = {f: without_repeats(self.store.answerable_for(f)) for f in forces}
+            self._facts_version = version
+            self._by_measure, self._chosen = {}, {}
+
+    def _of_measures(self, force: str, measures: tuple[str, ...]) -> list[Fact]:
+        """The force's facts of these measures, in their facts_of order, without reading the
+        force's other facts (at 100x data a force has thousands)."""
+        index = self._by_measure.get(force)
+        if index is None:
+            index = {}
+            for place, fact in enumerate(self.facts_of.get(force, [])):
+                index.setdefault(fact.measure, []).append((place, fact))
+            self._by_measure[force] = index
+        found = [hit for m in dict.fromkeys(measures) for hit in index.get(m, ())]
+        if len(measures) > 1:
+            found.sort(key=lambda hit: hit[0])
+        return [fact for _, fact in found]
+
+    def figures(
+        self, force: str, query: Query, measures: tuple[str, ...] | None = None
+    ) -> list[Fact]:
+        """The force's figures that answer the question, grouped by inspection, newest first.
+
+        The asked measure picks the inspection (the latest with it, or the year asked); the
+        figures that go with it (an unrecorded estimate beside a rate) come from inspections of
+        that same year only, so a 2022 rate is never paired with a 2017 estimate. Chosen once
+        per data version: a list answer asks this of every force, and many questions share it.
+        """
+        key = (
+            force,
+            query.offence,
+            query.measure,
+            query.kind_asked,
+            query.year,
+            query.years,
+            measures,
+        )
+        self._refresh()
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            chosen = self._chosen[key] = self._figures(force, query, measures)
+        return list(chosen)  # the caller's own list
+
+    def _figures(self, force: str, query: Query, measures: tuple[str, ...] | None) -> list[Fact]:
+        family = measures or FAMILIES.get(query.measure or "", None)
+        if family is None and query.measure:
+            family = (query.measure,)
+        primary = primary_of(query.measure) if query.measure else ()
+        wanted = selector(query.offence, query.measure, family)
+        if family is None:
+            facts = self.facts_of.get(force, [])
+        else:
+            facts = self._of_measures(force, family)
+        every = [f for f in facts if wanted(f)]
+        if query.measure == "grade" and query.kind_asked:  # "Kent CDI grade": that kind's grade
+            of_kind = [f for f in every if f.inspection_kind == query.kind_asked]
+            every = of_kind or every
+        chosen: list[Fact] = []
+        for year in query.years or (query.year,):  # two years named: each one's figures
+            facts = [f for f in every if year is None or f.inspection_year == year]
+            chosen += same_year_figures(facts, primary)
+        return by_inspection(chosen, family or ())
+
+    def other_years(self, force: str | None, query: Query) -> tuple[int, ...]:
+        """When a year was asked and has no figure: the years that do (for an honest 'no')."""
+        if query.year is None:
+            return ()
+        forces = [force] if force else list(self.store.forces)
+        anyyear = replace(query, year=None)
+        years = {f.inspection_year for fc in forces for f in self.figures(fc, anyyear)}
+        return tuple(sorted(y for y in years if y))
