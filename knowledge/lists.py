@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
 from knowledge.asking import asks_for_none
-from knowledge.facts import Fact, latest_per_figure, same_finding
+from knowledge.facts import Fact
+from knowledge.figure_choice import latest_per_figure, same_finding
 from knowledge.followups import FollowUp, question_for
 from knowledge.measures import FAMILIES, NATIONAL_MEASURES, measure, primary_of
 from knowledge.parser import Query
