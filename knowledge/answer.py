@@ -63,6 +63,7 @@ class Answer:
     shown_offence: str | None = None  # the offence a list shows when the question named none
     not_police: str | None = None
     carried: tuple[str, ...] = ()  # what a follow-up took from the last question
+    dropped_year: int | None = None  # the last question's year, not carried: no such figure then
     total_forces: int = 43
     threshold: tuple[str, float] | None = None  # "above 95%"
     country: str | None = None  # "Welsh forces"

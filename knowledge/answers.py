@@ -70,6 +70,7 @@ class Answerer:
             "clarify": self.clarify,
             "whats_new": self.whats_new,
             "unlisted": self.unlisted,
+            "grade_change": self.grade_change,
         }
 
     @property
@@ -117,6 +118,11 @@ class Answerer:
             replace(query, offence=None, measure=None, year=None, years=()),
             glossary_term=query.glossary_term,
         )
+
+    def grade_change(self, query: Query) -> Answer:
+        from knowledge.grade_changes import grade_changes  # it builds on this module's Answer
+
+        return grade_changes(self, query)
 
     def unlisted(self, query: Query) -> Answer:
         """A list of forces by their run of inspections that no answer builds."""

@@ -42,7 +42,10 @@ class Conversation:
         if self.frame and now - self.asked_at <= self.seconds:
             pairs, rows = knowledge.offence_measures, knowledge.store.forces
             query, carried = follow_up(query, self.frame, pairs, rows)
-        answer = replace(knowledge.answerer.answer(query), carried=carried)
+        answer = knowledge.answerer.answer(query)
+        if "year" in carried and answer.missing and _names_new_subject(query, carried):
+            query, answer, carried = _without_year(knowledge, query, answer, carried)
+        answer = replace(answer, carried=carried)
         if query.intent not in _NO_FRAME_INTENTS:
             self.frame, self.asked_at = (
                 replace(Frame.of(query, self.frame), top=top_force(answer)),
@@ -55,3 +58,25 @@ class Conversation:
 
     def forget(self) -> None:
         self.frame = None
+
+
+def _names_new_subject(query: Query, carried: tuple[str, ...]) -> bool:
+    """Whether the follow-up named its own measure or offence (not only a force or a year)."""
+    return bool(
+        (query.measure and "measure" not in carried)
+        or (query.offence and "offence" not in carried)
+    )
+
+
+def _without_year(
+    knowledge: "Knowledge", query: Query, answer: Answer, carried: tuple[str, ...]
+) -> tuple[Query, Answer, tuple[str, ...]]:
+    """A follow-up whose new measure has no figure in the year it carried ("Kent grade 2018",
+    then "and rape cancellations?"): answered without that year, saying so, when that finds
+    figures; otherwise the honest "no such figure from 2018" stands."""
+    yearless = replace(query, year=None)
+    again = knowledge.answerer.answer(yearless)
+    if again.missing:
+        return query, answer, carried
+    kept = tuple(name for name in carried if name != "year")
+    return yearless, replace(again, dropped_year=query.year), kept

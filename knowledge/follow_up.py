@@ -14,6 +14,7 @@ from knowledge.follow_up_cues import (
     asks_per_year,
     keeps_force,
     ranks_the_same,
+    sample_of_last,
 )
 from knowledge.force_names import tokenize
 from knowledge.frame import Frame, plain_words
@@ -59,7 +60,11 @@ def follow_up(
             return _fill(replace(query, forces=(named.pop(),), candidates=()), frame, pairs)
     if frame.intent == "national" and WORST_FORCE_FIGURE.search(plain) and frame.offence:
         worst = replace(query, intent="national", measure="max_force_cancelled_incorrect_pct")
+        if query.offence:  # "and the worst force's share of robbery?": that offence's
+            return replace(worst, forces=()), ()
         return replace(worst, offence=frame.offence, forces=()), ("offence",)
+    if again := sample_of_last(query, frame, plain):  # "what was the sample size?"
+        return again
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
     if frame.top and not query.forces and query.intent != "rank" and set(words) & _IT:
@@ -86,6 +91,11 @@ def follow_up(
         return _fill(query, frame, pairs)
     if keeps_force(query, frame, plain, words):  # "how many go unrecorded?" after Lancashire
         return _fill(query, frame, pairs)
+    if query.history and not query.forces and len(frame.forces) == 1 and len(words) <= 8:
+        # "did they improve?" after one force's answer: its history, grades with recording
+        # figures when the last question was about its grade
+        graded = replace(frame, measure=None) if frame.measure == "grade" else frame
+        return _fill(query, graded, pairs)
     if not (_follows_on(plain, words) or _bare(query)):
         return query, ()
     if (
@@ -97,7 +107,7 @@ def follow_up(
         return _fill(replace(query, intent="lookup"), frame, pairs)
     if query.intent == "rank" or (frame.intent == "rank" and set(words) & set(RANK_WORDS)):
         return _new_rank(query, frame, words)
-    if query.forces and frame.forces and _COMPARE.search(plain):
+    if query.forces and frame.forces and _COMPARE.search(plain) and not query.history:
         forces = tuple(dict.fromkeys((*frame.forces, *query.forces)))
         return _fill(replace(query, forces=forces, intent="compare"), frame, pairs)
     if query.forces and query.intent in ("force_summary", "compare", "lookup"):

@@ -6,7 +6,11 @@ import re
 from dataclasses import replace
 
 from knowledge.frame import Frame
-from knowledge.national_questions import NATIONAL_CAPABLE, WORST_FORCE_FIGURE
+from knowledge.national_questions import (
+    ASKS_SAMPLE_SIZE,
+    NATIONAL_CAPABLE,
+    WORST_FORCE_FIGURE,
+)
 from knowledge.query import Query
 from knowledge.replies import (
     asks_how_many_bare,
@@ -17,6 +21,8 @@ from knowledge.replies import (
 )
 from knowledge.slots import measure_of
 
+_FIGURE_INTENTS = frozenset({"lookup", "compare", "offence_overview", "rank", "history"})
+MEANING = re.compile(r"\b(mean|means|meaning|define|definition|explain|what is a|what s a)\b")
 _BOTH = re.compile(r"\b(both|the two|the pair|each of them|them both)\b")
 _NATIONALLY = re.compile(
     r"\b(nationally|national|national figure|england and wales|across all forces|all forces)\b"
@@ -36,6 +42,25 @@ NATIONAL_ONLY = frozenset(
 )
 
 
+def sample_of_last(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[str, ...]] | None:
+    """ "what was the sample size?" after a figure: the last question again (its answer gives
+    each figure's sample), not the glossary's explanation of samples."""
+    last = frame.last
+    if (
+        query.glossary_term != "sample"
+        or last is None
+        or last.intent not in _FIGURE_INTENTS
+        or query.forces
+        or not ASKS_SAMPLE_SIZE.search(plain)
+        or MEANING.search(plain)
+        or len(plain.split()) > _SHORT_FOLLOW_UP
+    ):
+        return None
+    carried = [name for name in ("forces", "offence", "measure") if getattr(last, name)]
+    again = replace(last, text=query.text, focus=query.focus)
+    return again, (*carried, *(("year",) if last.year else ()))
+
+
 def about_the_list(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[str, ...]] | None:
     """ "which is better" after two forces, "how many is that" after a list, "and good?" after
     a filter, "which forces got that?" after a grade: the last answer's forces or list again."""
@@ -49,12 +74,12 @@ def about_the_list(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple
             return replace(compared, offence=offence, year=year), ("forces", "measure")
     grade = grade_named(plain)
     if frame.intent == "filter" and grade and not query.offence and len(plain.split()) <= 5:
-        return _listed(query, grade), ("measure",)  # "and good?" after a filter
+        return _listed(query, grade, frame)  # "and good?" after a filter
     if frame.grade_filter and (
         asks_who_got_that(plain)
         or (frame.intent == "filter" and (asks_how_many_that(plain) or asks_how_many_bare(plain)))
     ):
-        return _listed(query, frame.grade_filter), ("measure",)
+        return _listed(query, frame.grade_filter, frame)
     cancelled = {"cancelled_incorrect", "forces_with_incorrect_cancellations"}
     if asks_how_many_that(plain) and frame.measure in cancelled and frame.offence:
         national = replace(query, intent="national", forces=(), offence=frame.offence)
@@ -75,8 +100,15 @@ def ranks_the_same(query: Query, frame: Frame, plain: str) -> bool:
     )
 
 
-def _listed(query: Query, grade: str) -> Query:
-    return replace(query, intent="filter", forces=(), measure="grade", grade_filter=grade)
+def _listed(query: Query, grade: str, frame: Frame) -> tuple[Query, tuple[str, ...]]:
+    """The grade filter asked for, keeping what narrowed the last list (its year, years,
+    country, "at any point") unless the follow-up names its own year."""
+    listed = replace(query, intent="filter", forces=(), measure="grade", grade_filter=grade)
+    last = frame.last
+    if last is None or last.intent != "filter" or query.year or query.years:
+        return listed, ("measure",)
+    kept = replace(listed, year=last.year, years=last.years, country=last.country, ever=last.ever)
+    return kept, ("measure", *(("year",) if last.year else ()))
 
 
 def asks_both(query: Query, frame: Frame, plain: str) -> bool:

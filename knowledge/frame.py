@@ -27,6 +27,7 @@ class Frame:
     recent: tuple[str, ...] = ()  # the forces of the last few questions, oldest first
     grade_filter: str | None = None  # the grade last listed or explained ("which got that?")
     top: tuple[str, ...] = ()  # the one force a ranking put first ("what grade did it get?")
+    last: Query | None = None  # the last question whole ("what was the sample size?", "and good?")
 
     @classmethod
     def of(cls, query: Query, before: "Frame | None" = None) -> "Frame":
@@ -44,6 +45,7 @@ class Frame:
             options,
             recent,
             query.grade_filter,
+            last=query,
         )
 
 

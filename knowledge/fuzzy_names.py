@@ -45,6 +45,15 @@ class FuzzyNames:
             for alias, entries in table.items()
             if fuzzy_ok(alias, entries, capital=True) and alias not in fuzzy
         ]
+        # Ordinary words that begin or end a name of several words ("city" of City of London),
+        # so that "City of Lonon" is read as one misspelt name.
+        self.name_parts = frozenset(
+            word
+            for alias in self.fuzzy_choices
+            if " " in alias and all(e.kind in ("name", "place") for e in table[alias])
+            for word in (alias.split()[0], alias.split()[-1])
+            if (word in ORDINARY_WORDS or word in COMMON_WORDS) and len(word) >= 4
+        )
         # rapidfuzz's processor, applied to the choices once here rather than at every match
         self._processed = {
             capital: [utils.default_process(alias) for alias in choices]
@@ -156,6 +165,8 @@ class FuzzyNames:
         def part(i: int, edge: bool) -> bool:
             if unknown(i) or i in covered or initial(i):
                 return True
+            if not used[i] and lowered[i] in self.name_parts:  # "City of Lonon"
+                return True
             return not edge and not used[i] and lowered[i] in SPAN_LINKS
 
         spans = []
@@ -174,10 +185,10 @@ class FuzzyNames:
                     spans.append((start, n))
         return spans
 
-    def side_suggestions(self, text: str) -> set[str]:
+    def side_suggestions(self, text: str, cutoff: float = 60) -> set[str]:
         """The forces of the names closest to the unknown side of a comparison."""
         guesses = process.extract(
-            text, self.side_choices, scorer=fuzz.ratio, limit=4, score_cutoff=60
+            text, self.side_choices, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff
         )
         return {e.force for alias, _, _ in guesses for e in self.table[alias]}
 
@@ -205,24 +216,55 @@ def focus(lowered: list[str], used: list[bool]) -> set[int]:
     return {j for a in anchors for j in range(a - FOCUS_RADIUS, a + FOCUS_RADIUS + 1)}
 
 
-def lost_side(words: list[str], lowered: list[str], hits: list[Hit]) -> int | None:
-    """The index of a word beside "vs"/"or" that names no force when the other side does
-    ("Hers v Beds", "herts vs bedz"): a comparison that would silently lose a side."""
+def lost_side(words: list[str], lowered: list[str], hits: list[Hit]) -> tuple[str, str] | None:
+    """The words of a side of "vs"/"or" that name no force when the other side does ("Hers v
+    Beds", "herts vs bedz", "blackburn or st bbees"): a comparison that would silently lose a
+    side. A side is the up to 3 words beside the link, up to a vocabulary word or another link,
+    so a misspelt name of several words ("St Helenns") is one side."""
     covered = {i for h in hits for i in range(h.start, h.start + h.length)}
     for j, word in enumerate(lowered):
-        if word not in SIDE_LINKS or j == 0 or j + 1 >= len(lowered):
+        if word not in (*SIDE_LINKS, "and") or j == 0 or j + 1 >= len(lowered):
             continue
-        right = j + 2 if lowered[j + 1] == "the" and j + 2 < len(lowered) else j + 1
-        left_known, right_known = j - 1 in covered, right in covered
-        if left_known == right_known:
+        first = j + 2 if lowered[j + 1] == "the" and j + 2 < len(lowered) else j + 1
+        right = _side(lowered, range(first, min(first + _SIDE_WORDS, len(lowered))))
+        left = _side(lowered, range(j - 1, max(j - 1 - _SIDE_WORDS, -1), -1))
+        left_known, right_known = bool(set(left) & covered), bool(set(right) & covered)
+        if left_known == right_known or not (right if left_known else left):
             continue
-        side = right if left_known else j - 1
-        other = lowered[side]
-        if (
-            other.isalpha()
-            and len(other) >= 3
-            and other not in VOCABULARY_WORDS
-            and (other not in STOPWORDS or words[side][:1].isupper())
-        ):
-            return side
+        side = sorted(right if left_known else left)
+        named = [
+            i
+            for i in side
+            if lowered[i].isalpha()
+            and len(lowered[i]) >= 3
+            and lowered[i] not in VOCABULARY_WORDS
+            and (lowered[i] not in STOPWORDS or words[i][:1].isupper())
+        ]
+        if named and (word != "and" or all(_not_a_word(lowered[i]) for i in named)):
+            return " ".join(lowered[i] for i in side if lowered[i].isalpha()), word
     return None
+
+
+_SIDE_WORDS = 3
+
+
+def _not_a_word(word: str) -> bool:
+    """Beside "and", only a word that is no English word is a misspelt side ("Kent and
+    Sussec"); "Kent and more", "and others" are the words."""
+    return len(word) >= 4 and word not in ORDINARY_WORDS and word not in COMMON_WORDS
+
+
+_INSIDE_A_NAME = frozenset({"police", "constabulary", "service", "s", "of"})
+
+
+def _side(lowered: list[str], indices: range) -> list[int]:
+    """The indices of one side's words, stopping at a vocabulary word or another link."""
+    side = []
+    for i in indices:
+        if lowered[i] in _INSIDE_A_NAME:  # "gols police", "Saint Maty's"
+            side.append(i)
+            continue
+        if lowered[i] in VOCABULARY_WORDS or lowered[i] in SIDE_LINKS or lowered[i] == "and":
+            break
+        side.append(i)
+    return side

@@ -17,6 +17,15 @@ from knowledge.force_names import (
 )
 from knowledge.fuzzy_names import FuzzyNames, focus, lost_side
 from knowledge.not_police import ABROAD, DATE, DIRECTION, police_hits
+from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
+
+_PLACES = frozenset({"place", "town", "nickname", "name"})
+QUESTION_WORDS = VOCABULARY_WORDS | STOPWORDS
+AND_CUTOFF = 75  # the score a side beside "and" must reach to be asked about
+# after a place that is also a word, these make it the word ("reading the report")
+_THE_WORD = frozenset(
+    "the a an you your my it its this that these those we they he she i our their his her".split()
+)
 
 
 class ForceMatcher:
@@ -91,12 +100,36 @@ class ForceMatcher:
         result.ambiguous = [g for g in result.ambiguous if not set(g) & set(result.forces)]
         if not result.forces and not result.ambiguous and not result.guesses:
             result.suggestions = suggestions
-        side = lost_side(words, lowered, hits)
+        if not (result.forces or result.ambiguous or result.guesses or result.not_police):
+            self._only_a_lower_case_place(lowered, result)  # "bath", "reading?"
+        side = lost_side(words, lowered, kept)
         if side is not None and len(result.forces) < 2 and not result.ambiguous:
-            forces = self.fuzzy.side_suggestions(lowered[side])
+            text, link = side  # beside "and" only a near name: "Kent and Sussec", not "and today"
+            forces = self.fuzzy.side_suggestions(text, AND_CUTOFF if link == "and" else 60)
             result.suggestions = sorted(forces - set(result.forces))
             result.lost_side = bool(result.suggestions)
         return result
+
+    def _only_a_lower_case_place(self, lowered: list[str], result: ForceMatch) -> None:
+        """A place written like a word, alone ("bath", "reading?") or with only question words
+        ("bath recording rate", "how does reading record crime"): asked about ("did you mean
+        Bath (Avon and Somerset Constabulary)?"), neither answered for nor dropped."""
+        words = [w for w in lowered if w.isalnum()]
+        whole = " ".join(words)
+        if whole in self.table:
+            places = [(whole, 0)]
+        else:
+            places = [(w, i) for i, w in enumerate(words) if w in self.table]
+            rest = [w for w in words if w not in self.table]
+            if len(places) != 1 or not all(w in QUESTION_WORDS for w in rest):
+                return
+            beside = set(words[max(0, places[0][1] - 1) : places[0][1] + 2]) - {places[0][0]}
+            if beside & _THE_WORD:
+                return  # "hope you are well", "reading the report", "the deal with": the word
+        alias, at = places[0]
+        entries = self.table[alias]
+        if all(e.needs_capital and e.kind in _PLACES for e in entries):
+            ask_about(Hit(at, len(alias.split()), tuple(entries), alias=alias), lowered, result)
 
     def _exact(
         self,

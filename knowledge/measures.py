@@ -86,7 +86,8 @@ _DECLARED: Final = (
        "count", None, "recording",
        "additional crimes|extra crimes"),
     _m("cancelled_incorrect", "wrongly cancelled records", "fraction", _W, "cancelled",
-       "wrongly cancelled|incorrectly cancelled|cancelled|cancelling|cancellation|cancellations|"
+       "wrongly cancelled|incorrectly cancelled|cancelled wrongly|cancelled incorrectly|"
+       "cancelled|cancelling|cancellation|cancellations|"
        "cancel|canceled|canceling|cancelation|cancelations|cancels|no crime|no crimes|"
        "no criming|no crimed|nocrimed|written off|writing off|dropped|wiped|wiping|"
        "wrongly closed"),
@@ -95,7 +96,10 @@ _DECLARED: Final = (
        "share wrongly cancelled|percentage wrongly cancelled|proportion wrongly cancelled",
        _CANCELLED),
     _m("cancelled_correct", "rightly cancelled records", "fraction", _B, "cancelled",
-       "rightly cancelled|correctly cancelled|properly cancelled"),
+       "rightly cancelled|correctly cancelled|properly cancelled|cancelled correctly|"
+       "cancelled rightly|cancelled properly|canceled correctly|correctly canceled|"
+       "rightly canceled|cancelled appropriately|appropriately cancelled|correct cancellations|"
+       "cancelled legitimately|legitimately cancelled"),
     _m("victims_told", "victims told their crime record was cancelled", "fraction", _B, "victims",
        "victims told|victim told|told victims|told the victim|told the victims|told their|"
        "told them|tell victims|tell the victim|tell the victims|victims informed|"

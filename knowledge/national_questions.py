@@ -7,6 +7,7 @@ from typing import Any, Final
 
 from knowledge.force_match import ForceMatch
 from knowledge.glossary import NEEDS_MEANING
+from knowledge.grade_changes import grade_change_asked
 from knowledge.measures import MEASURES
 from knowledge.normalise import normalise
 from knowledge.query import Query
@@ -31,6 +32,9 @@ WORST_FORCE_FIGURE = re.compile(
     r"|\b(worst|highest|biggest|largest)\b.*\bby (a|one|any) single force\b"
     r"|\bup to (what|how much|how many)\b.*\b(a|one|any) single force\b"
     r"|\b(a|one|any) single force\b.*\b(at most|up to|the most|highest)\b"
+    r"|\b(up to|at most|as (high|much) as) (what|how much|how many)\b"
+    r".*\b(worst|highest|top) force\b"
+    r"|\b(what|which) (percent|percentage|per cent|share|proportion)\b.*\b(worst|highest) force\b"
 )
 # "worst force % cancelled": the worst force's share, written with a percent sign
 _WORST_FORCE_PERCENT = re.compile(r"\b(worst|highest) (single )?force('?s)? ?(%|per ?cent)")
@@ -49,18 +53,10 @@ _MEANING_CUE = phrases(MEANING_CUES)
 _HELP = phrases(HELP_PHRASES)
 _NATIONAL = phrases(NATIONAL_PHRASES)
 _RANK = phrases(RANK_WORDS)
-# "which forces were inspected more than once", "which improved their grade at re-inspection":
-# lists of forces by their run of inspections, which no answer builds (a plain "I can't list
-# that", naming what the bot can show); `Query.unlisted` says which of the two was asked
+# "which forces were inspected more than once": a list of forces by their run of inspections,
+# which no answer builds (a plain "I can't list that", naming what the bot can show); grades
+# that changed between inspections are knowledge/grade_changes.py's
 _UNLISTED = (
-    (
-        "grade_changed",
-        re.compile(
-            r"\b(improved|raised|lifted|lowered|changed) (their|its|the) grades?"
-            r"|\bgrades? (improved|went up|went down|rose|fell|changed)|\b(upgraded|downgraded)"
-            r"|\b(improv\w*|better|worse)\b.*\bre ?inspections?\b"
-        ),
-    ),
     (
         "inspected_again",
         re.compile(
@@ -70,6 +66,12 @@ _UNLISTED = (
     ),
 )
 _GRADE = phrases(GRADE_WORDS)
+# "how big are the samples", "what was the sample size": the size of the audits' samples
+ASKS_SAMPLE_SIZE = re.compile(
+    r"\b(how (big|large|small|many records)\b.*\bsamples?|samples? sizes?|size of the samples?"
+    r"|how many (records|cases|crimes) (were |did they )?"
+    r"(reviewed|checked|audited|sampled|looked at))\b"
+)
 _THRESHOLD = re.compile(
     r"\b(above|over|more than|higher than|greater than|at least|below|under|less than"
     r"|lower than|fewer than) (\d{1,2}(?:\.\d+)?|100)"
@@ -110,13 +112,21 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     which = "which" in plain.split()
     grade = first(_GRADE, plain, GRADE_WORDS)
     country = (_selection(plain) or {}).get("country")
+    if changed := grade_change_asked(
+        plain, measure
+    ):  # "which forces went from inadequate to good"
+        return replace(base, intent="grade_change", measure="grade", grade_change=changed)
     if unlisted := _unlisted(plain):
         return replace(base, intent="unlisted", unlisted=unlisted, history=False)
     if (
         glossary
         and not rank
         and not (national and measure)
-        and (_GLOSSARY_CUE.search(plain) or plain in GLOSSARY_TERMS)
+        and (
+            _GLOSSARY_CUE.search(plain)
+            or plain in GLOSSARY_TERMS
+            or (glossary == "sample" and ASKS_SAMPLE_SIZE.search(plain))
+        )
     ):
         return replace(base, intent="glossary", glossary_term=glossary)
     if _worst_force_figure(plain, base.text, offence, measure) and not which:
@@ -204,6 +214,8 @@ def _glossary_term(plain: str) -> str | None:
     for match in _GLOSSARY.finditer(plain):
         term = GLOSSARY_TERMS[match.group(1)]
         if term not in NEEDS_MEANING or _MEANING_CUE.search(plain):
+            return term
+        if term == "sample" and ASKS_SAMPLE_SIZE.search(plain):
             return term
     return None
 

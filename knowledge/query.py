@@ -19,6 +19,7 @@ INTENTS: Final = (
     "out_of_scope",
     "whats_new",
     "unlisted",
+    "grade_change",
 )
 
 
@@ -47,5 +48,7 @@ class Query:
     country: str | None = None  # "Welsh forces": the forces of one country
     ever: bool = False  # "at any point", "ever": every grade given, not only the latest
     kind_asked: str | None = None  # "PEEL grade": "peel"; "CDI grade": "cdi"
-    unlisted: str | None = None  # a list no answer builds: "inspected_again", "grade_changed"
+    unlisted: str | None = None  # a list no answer builds: "inspected_again"
+    # "which forces went from inadequate to outstanding": (direction, from, to, at re-inspection)
+    grade_change: tuple[str, str | None, str | None, bool] | None = None
     data_changes: bool = False  # "what changed in the latest data": not kept in the store

@@ -20,7 +20,9 @@ MEASURE = phrases(MEASURE_WORDS)
 _HISTORY = re.compile(
     r"\b(since (19|20)\d\d|getting (better|worse)|got (better|worse)|improv(ed|ing)"
     r"|changed|change over time|over time|over the years|trend|history|progress"
-    r"|going (up|down)|up or down|rising|falling|risen|fallen)\b"
+    r"|going (up|down)|up or down|rising|falling|risen|fallen|improve"
+    r"|(better|worse) than (it|they|she|he) (was|were|used to( be)?|has been|have been)"
+    r"|(better|worse) than (before|last time|in the past|previously|it was before))\b"
 )
 # the kind of inspection a question names ("Hertfordshire PEEL grade")
 _KINDS = (

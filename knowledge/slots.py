@@ -71,6 +71,10 @@ _BY_DIRECTION: Final = frozenset({"best", "worst"})
 # "X crime recording" with nothing more specific: the whole subject, a force's summary.
 _TOPIC_ONLY = re.compile(r"\b(crime recording|recording of crime)\b")
 _HOW = re.compile(r"\b(how|rate|percentage|share|proportion)\b")
+# "how's Warwickshire doing on crime recording": how the force is doing, not how well it records
+_HOW_DOING = re.compile(
+    r"\bhow (s |is |are |was |were |has |have )?\b.*\b(doing|faring|getting on)\b"
+)
 # Questions about things the data does not hold, whatever force they name.
 _OFF_TOPIC = re.compile(
     r"\b(crime rates?|crime levels?|crime stats|crime statistics|crime figures for|knife crime"
@@ -114,7 +118,9 @@ def measure_of(plain: str, offence: str | None) -> str | None:
 def topic_only(plain: str, measure: str | None) -> bool:
     """ "Llanelli crime recording", "Surrey police crime recording findings": no measure more
     specific than the subject itself, so the force's summary."""
-    if measure != "recording_rate" or not _TOPIC_ONLY.search(plain) or _HOW.search(plain):
+    if measure != "recording_rate" or not _TOPIC_ONLY.search(plain):
+        return False
+    if _HOW.search(_HOW_DOING.sub(" ", plain)):
         return False
     named = {m.group(1) for m in _MEASURE.finditer(plain)}
     return named == {"recording"}

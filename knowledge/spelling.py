@@ -21,6 +21,7 @@ TYPO_REACH = 2  # ... and no one-word name of another force is within two typos
 TIE_MARGIN = 3  # a name word this close to another word is not guessed between them
 MAX_CACHE = 10_000
 # Short forms of a direction, read as the direction before a name ("wst midlands", "nth yorks").
+COMPARISON_LINKS = frozenset({"vs", "v", "versus", "against", "or"})
 DIRECTION_SHORT = {"wst": "west", "nth": "north", "sth": "south", "est": "east"}
 
 
@@ -49,7 +50,7 @@ class Speller:
 
     def correct(self, words: list[str]) -> list[str]:
         """The same words, a misspelt vocabulary word replaced by its right spelling."""
-        mended = [self._mend(word) or word for word in words]
+        mended = [self._mend_beside(words, index) or word for index, word in enumerate(words)]
         return [
             DIRECTION_SHORT[word.lower()]
             if word.lower() in DIRECTION_SHORT
@@ -58,6 +59,23 @@ class Speller:
             else word
             for index, word in enumerate(mended)
         ]
+
+    def _mend_beside(self, words: list[str], index: int) -> str | None:
+        """A word's mending; beside "vs", "or" and the like, not into a vocabulary word when it
+        is at least as close to a name or town ("egham or lowestift" is Lowestoft, not
+        "lowest"; "bridlington vs bostom spa" is not "bottom"): that side is a place, and the
+        matcher finds it or asks, never answering the other side alone."""
+        mended = self._mend(words[index])
+        if mended is None or mended in self.name_targets or not self.standalone_words:
+            return mended
+        beside = {w.lower() for w in words[max(0, index - 1) : index + 2 : 2]}
+        if index > 0 and words[index - 1].lower() == "the":
+            beside.add(words[index - 2].lower() if index > 1 else "")
+        if not beside & COMPARISON_LINKS:
+            return mended
+        lowered = words[index].lower()
+        place = process.extractOne(lowered, self.standalone_words, scorer=fuzz.ratio)
+        return None if place and place[1] >= fuzz.ratio(lowered, mended) else mended
 
     def _mend(self, word: str) -> str | None:
         lowered = word.lower()

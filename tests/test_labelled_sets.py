@@ -32,6 +32,7 @@ INTENTS = {
     "whats_new",
     "history",
     "unlisted",
+    "grade_change",
 }
 QUESTION_FILES = (QUESTIONS_FILE, HELDOUT_FILE, *(questions for _, questions, _ in HELD_BACK_SETS))
 CONVERSATION_FILES = (CONVERSATIONS_FILE, *(talks for _, _, talks in HELD_BACK_SETS))
