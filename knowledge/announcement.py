@@ -1,7 +1,8 @@
 """The facts of one inspection, as an Answer that templates/announcement.j2 speaks."""
 
 from knowledge.answer import Answer, InspectionRef
-from knowledge.facts import Fact, latest_per_figure
+from knowledge.facts import Fact
+from knowledge.figure_choice import latest_per_figure
 from knowledge.force_answers import MAX_FACTS
 from knowledge.store import Store
 

@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
 from knowledge.asking import asks_latest
-from knowledge.facts import Fact, source_preference
+from knowledge.facts import Fact
+from knowledge.figure_choice import source_preference
 from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
 from knowledge.parser import Query

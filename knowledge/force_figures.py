@@ -3,7 +3,8 @@
 from dataclasses import replace
 from typing import Any
 
-from knowledge.facts import Fact, without_repeats
+from knowledge.facts import Fact
+from knowledge.figure_choice import without_repeats
 from knowledge.measures import FAMILIES, primary_of
 from knowledge.parser import Query
 from knowledge.selection import by_inspection, same_year_figures, selector

@@ -4,7 +4,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
-from knowledge.facts import latest_per_figure
+from knowledge.figure_choice import latest_per_figure
 from knowledge.parser import Query
 from knowledge.thresholds import ON_THE_LINE, PASSES, judge
 

@@ -15,7 +15,8 @@ from knowledge.across_forces import (
 )
 from knowledge.answer import Answer, Group
 from knowledge.asking import asks_for_none
-from knowledge.facts import Fact, same_finding
+from knowledge.facts import Fact
+from knowledge.figure_choice import same_finding
 from knowledge.measures import NATIONAL_MEASURES, primary_of
 from knowledge.parser import Query
 from knowledge.selection import best_audit_figure, default_measure, national_of

@@ -18,7 +18,8 @@ from truth_audit4 import FORCE_MARKERS, PRESS_MARKERS
 
 from knowledge import Answer, Knowledge
 from knowledge.asking import asks_for_none, asks_latest
-from knowledge.facts import Fact, same_finding, without_repeats
+from knowledge.facts import Fact
+from knowledge.figure_choice import same_finding, without_repeats
 from knowledge.loader import DATA_DIR
 from knowledge.query import Query
 
