@@ -78,8 +78,11 @@ _THRESHOLD = re.compile(
     r"( ?(%|per ?cent|percent)|\b(?! ?(crimes|records)))"
 )
 _BELOW: Final = frozenset({"below", "under", "less than", "lower than", "fewer than"})
-_WELSH = re.compile(r"\b(welsh (police )?forces|forces (in|of) wales|welsh police)\b")
-_ENGLISH = re.compile(r"\b(english (police )?forces|forces (in|of) england)\b")
+_WELSH = re.compile(
+    r"\b(welsh (police )?forces?|(police )?forces (in|of) wales|welsh police"
+    r"|wales (police )?forces?)\b"
+)
+_ENGLISH = re.compile(r"\b(english (police )?forces?|forces (in|of) england)\b")
 # "which forces got inadequate at any point": every grade given, not only the latest
 _EVER = re.compile(
     r"\b(ever|at any (point|time|stage)|at some (point|time|stage)|at one (point|time))\b"
@@ -159,8 +162,18 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
             base, intent="filter", measure="grade", grade_filter=grade, country=country, ever=ever
         )
     selection = _selection(plain)
-    if selection is not None and not rank and measure in (None, "recording_rate") and not grade:
+    # "which Welsh force is best at recording crime": the country's forces, highest first
+    among = selection is not None and selection["country"] and selection["threshold"] is None
+    if (
+        selection is not None
+        and (not rank or among)
+        and measure in (None, "recording_rate")
+        and offence in (None, "all")
+        and not grade
+    ):
         return replace(base, intent="select", measure="recording_rate", **selection)
+    if rank and among and (offence or measure):  # "which Welsh force is worst for rape"
+        return replace(base, intent="offence_overview", country=country)
     if rank and (offence or measure or "force" in plain):
         direction = _ACCURACY.get(m.group(1)) if (m := _ACCURACY_WORDS.search(plain)) else None
         direction = direction or RANK_DIRECTIONS.get(rank.group(1)) or _top_direction(measure)
@@ -182,6 +195,11 @@ def _top_direction(measure: str | None) -> str:
     if measure in MEASURES and MEASURES[measure].higher_is_worse:
         return "worst"
     return "best"
+
+
+def country_named(plain: str) -> str | None:
+    """ "wales forces recording rates": the country whose forces are asked about, if any."""
+    return (_selection(plain) or {}).get("country")
 
 
 def _selection(plain: str) -> dict[str, Any] | None:
