@@ -37,3 +37,38 @@ def test_a_welsh_offence_question_stays_among_the_welsh(
     answer = knowledge.ask(question)
     assert answer.country == "Wales" and answer.facts
     assert {f.force for f in answer.facts} <= WELSH
+
+
+@pytest.mark.parametrize(
+    ("question", "force", "first", "then"),
+    [
+        ("cheshire improvement 2017 to 2018", "Cheshire Constabulary", "83.6%", "around 96%"),
+        ("Cheshire improvement from 2017 to 2018?", "Cheshire Constabulary", "83.6%", "96%"),
+        (
+            "did lancashire get better after the re-inspection",
+            "Lancashire Constabulary",
+            "84.3%",
+            "93%",
+        ),
+        (
+            "has Lancashire got better since the reinspection",
+            "Lancashire Constabulary",
+            "84.3%",
+            "93%",
+        ),
+        ("did kent get better", "Kent Police", "83.6%", "96.7%"),
+        (
+            "did Cheshire get worse after its re-inspection",
+            "Cheshire Constabulary",
+            "83.6%",
+            "96%",
+        ),
+    ],
+)
+def test_improvement_is_the_forces_history(
+    knowledge: Knowledge, question: str, force: str, first: str, then: str
+) -> None:
+    query = knowledge.parse(question)
+    assert query.history and query.forces == (force,)
+    lead = knowledge.render(knowledge.ask(question)).split("\n")[0]
+    assert first in lead and then in lead and lead.index(first) < lead.index(then)
