@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import Any
 
 from knowledge.answer import Answer, Group, InspectionRef
-from knowledge.asking import asks_latest
+from knowledge.asking import asks_cause_of_concern, asks_latest
 from knowledge.facts import Fact, source_preference, without_repeats
 from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.lists import ListAnswerer
@@ -268,6 +268,13 @@ class Answerer:
 
     def force_summary(self, query: Query) -> Answer:
         force = query.forces[0]
+        if query.year is None and asks_cause_of_concern(query.text):
+            concern = [
+                f
+                for f in self.facts_of.get(force, [])
+                if "cause of concern" in f.inspection.lower()
+            ]
+            query = replace(query, year=concern[0].inspection_year) if concern else query
         if query.year is not None:  # "Bedfordshire 2014": every finding of that year
             return self._year_summary(force, query)
         facts: list[Fact] = []

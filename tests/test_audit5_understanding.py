@@ -72,3 +72,21 @@ def test_improvement_is_the_forces_history(
     assert query.history and query.forces == (force,)
     lead = knowledge.render(knowledge.ask(question)).split("\n")[0]
     assert first in lead and then in lead and lead.index(first) < lead.index(then)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dyfed powys cause of concern",
+        "Dyfed-Powys causes of concern inspection",
+        "dyfed cause of concern?",
+    ],
+)
+def test_a_cause_of_concern_question_gets_that_inspection(
+    knowledge: Knowledge, question: str
+) -> None:
+    answer = knowledge.ask(question)
+    inspections = {f.inspection for f in answer.facts}
+    assert inspections == {"PEEL: Dyfed-Powys Police cause of concern – crime data integrity"}
+    text = knowledge.render(answer)
+    assert "87.6%" in text and "4,400" in text and "2021" in text
