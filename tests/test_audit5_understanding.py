@@ -90,3 +90,23 @@ def test_a_cause_of_concern_question_gets_that_inspection(
     assert inspections == {"PEEL: Dyfed-Powys Police cause of concern – crime data integrity"}
     text = knowledge.render(answer)
     assert "87.6%" in text and "4,400" in text and "2021" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which force is best for not wrongly cancelling rapes",
+        "which force is best at not wrongly cancelling robbery",
+        "which force is better at not wrongly cancelling violence",
+        "best force for wrongly cancelled sexual offences",
+    ],
+)
+def test_best_for_not_cancelling_is_the_lowest_share(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    assert knowledge.parse(question).rank == "best"
+    text = knowledge.render(answer)
+    assert "best (lowest) share" in text and "lowest first" in text
+
+
+def test_top_of_a_bad_measure_is_still_its_worst(knowledge: Knowledge) -> None:
+    assert knowledge.parse("top 5 for wrongly cancelled rapes").rank == "worst"
