@@ -5,18 +5,11 @@ from pathlib import Path
 
 import click
 
-from bot.settings import Settings, SettingsError
+from bot.cli_setup import settings
 from delivery.announce import Announced, embargo_text
 from delivery.schedule import Schedule
 from delivery.state import StateDB
 from knowledge.embargo import EmbargoError, move_embargo, parse_moment, uk_time
-
-
-def _settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from None
 
 
 def embargo_moment(text: str) -> datetime:
@@ -54,7 +47,7 @@ def echo_schedule(state_db: Path) -> None:
 @click.argument("announcement_id", type=int)
 def cancel_announcement(announcement_id: int) -> None:
     """Never send scheduled announcement ID (its findings still appear at their embargo)."""
-    with StateDB(_settings().state_db) as state:
+    with StateDB(settings().state_db) as state:
         schedule = Schedule(state.conn)
         row = schedule.find(announcement_id)
         if row is None or not schedule.cancel(announcement_id):
@@ -67,7 +60,7 @@ def cancel_announcement(announcement_id: int) -> None:
 @click.argument("when")
 def reschedule_announcement(announcement_id: int, when: str) -> None:
     """Move scheduled announcement ID, and the embargo of its findings, to WHEN."""
-    config = _settings()
+    config = settings()
     try:
         moment = parse_moment(when)
     except EmbargoError as error:

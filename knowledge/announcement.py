@@ -1,7 +1,8 @@
 """The facts of one inspection, as an Answer that templates/announcement.j2 speaks."""
 
 from knowledge.answers import MAX_FACTS, Answer, InspectionRef
-from knowledge.facts import Fact, latest_per_figure
+from knowledge.facts import Fact
+from knowledge.figure_choice import latest_per_figure
 from knowledge.store import Store
 
 HEADLINE_MEASURES = ("grade", "recording_rate", "cancelled_incorrect", "cancelled_incorrect_pct")

@@ -6,7 +6,8 @@ from typing import Any
 
 from knowledge.answer import Answer, Group, InspectionRef
 from knowledge.asking import asks_cause_of_concern, asks_latest
-from knowledge.facts import Fact, source_preference, without_repeats
+from knowledge.facts import Fact
+from knowledge.figure_choice import source_preference, without_repeats
 from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.lists import ListAnswerer
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of

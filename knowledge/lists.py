@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
 from knowledge.asking import asks_for_none
-from knowledge.facts import Fact, latest_per_figure, same_finding
+from knowledge.facts import Fact
+from knowledge.figure_choice import latest_per_figure, same_finding
 from knowledge.followups import FollowUp, question_for
 from knowledge.measures import FAMILIES, NATIONAL_MEASURES, measure, primary_of
 from knowledge.parser import Query
 from knowledge.selection import best_audit_figure, default_measure, national_of, rank_key, score
 from knowledge.slots import AUDIT_ONLY_OFFENCES
+from knowledge.thresholds import ON_THE_LINE, PASSES, judge
 from knowledge.vocabulary import NATIONAL
 
 # National counts kept year by year (the Home Office's cancelled crimes): a question naming no
@@ -56,12 +58,6 @@ def score_is_high_first(topic: str, direction: str) -> bool:
     return (direction == "worst") == measure(topic).higher_is_worse
 
 
-def _passes(fact: Fact, threshold: tuple[str, float]) -> bool:
-    side, limit = threshold
-    number = fact.number or 0.0
-    return number > limit if side == "above" else number < limit
-
-
 def _beyond_the_leader(leader: Fact, unsized: list[Fact]) -> tuple[Fact, ...]:
     """Shares without a sample size that are higher than the ranked leader's (Cheshire's 43%
     and Humberside's 20% above Hampshire's 3 of 19): the first sentence names them."""
@@ -95,12 +91,15 @@ def _beyond_threshold(
     shares = [f if f.number is not None else _share_twin(f, by_force[f.force]) for f in later]
     # none wrongly cancelled (a count of 0 without a sample) is a share of 0
     passing = [f for f in shares if f.number is not None or f.none_found]
-    passing = [f for f in passing if _passes(f, threshold)]
+    unclear = [f for f in passing if judge(f, threshold) == ON_THE_LINE]
+    passing = [f for f in passing if judge(f, threshold) == PASSES]
     passing.sort(key=lambda f: (-(f.number or 0.0), f.force))
+    compared = passing + unclear
     return (
         ("wrongly", [f for f in passing if f.denominator is not None]),
         ("wrongly_unsized", [f for f in passing if f.denominator is None]),
-        ("not_passing", [f for f in shares if f not in passing and (f.number or f.none_found)]),
+        ("on_the_line", unclear),
+        ("not_passing", [f for f in shares if f not in compared and (f.number or f.none_found)]),
         ("no_share", [f for f in shares if f.number is None and not f.none_found]),
     )
 
@@ -486,29 +485,47 @@ class ListAnswerer:
         )
 
     def select(self, query: Query) -> Answer:
-        """ "Which forces have a recording rate above 95%", "Welsh forces": exactly the forces
-        that match, each by its latest all-crime rate (2014 samples apart), highest first."""
-        asked = replace(query, measure="recording_rate", offence="all", year=None, years=())
-        matching, old = [], []
+        """ "Which forces have a recording rate above 95%", "over 20,000 crimes a year
+        unrecorded", "Welsh forces": exactly the forces that match, each by its latest figure
+        of the measure (2014 samples apart), those a hedge leaves unclear ("on the line") apart."""
+        topic = query.measure if query.measure == "unrecorded_per_year" else "recording_rate"
+        offence = query.offence if topic == "unrecorded_per_year" and query.offence else "all"
+        asked = replace(query, measure=topic, offence=offence, year=None, years=())
+        matching, unclear, old = [], [], []
+        coverage = 0
         for force in self.core.store.forces:
             if query.country and self.core.store.forces[force].get("country") != query.country:
                 continue
-            rates = [f for f in self.core.figures(force, asked) if f.measure == "recording_rate"]
-            later = [f for f in rates if not f.is_2014]
+            figures = [
+                f
+                for f in self.core.figures(force, asked)
+                if f.measure == topic and f.offence == offence and f.number is not None
+            ]
+            later = [f for f in figures if not f.is_2014]
             if not later:
-                old += [f for f in rates if f.is_2014][:1]
+                old += [f for f in figures if f.is_2014][:1]
                 continue
-            first = later[0]
-            if query.threshold is None or _passes(first, query.threshold):
-                matching.append(first)
-        matching.sort(key=lambda f: (-(f.number or 0.0), f.force))
+            coverage += 1
+            verdict = PASSES if query.threshold is None else judge(later[0], query.threshold)
+            if verdict == PASSES:
+                matching.append(later[0])
+            elif verdict == ON_THE_LINE:
+                unclear.append(later[0])
+        for facts in (matching, unclear):
+            facts.sort(key=lambda f: (-(f.number or 0.0), f.force))
         return self.core.base(
             query,
             intent="select",
-            measure="recording_rate",
-            topic="recording_rate",
-            facts=tuple(matching + old),
-            groups=(Group("latest", tuple(matching)), Group("only_2014", tuple(old))),
+            measure=topic,
+            topic=topic,
+            shown_offence=offence,
+            facts=tuple(matching + unclear + old),
+            lead=None,  # the first sentence counts the forces; no one force is put first
+            groups=(
+                Group("latest", tuple(matching)),
+                Group("on_the_line", tuple(unclear)),
+                Group("only_2014", tuple(old)),
+            ),
             missing=not matching,
-            coverage=len(matching),
+            coverage=coverage,
         )

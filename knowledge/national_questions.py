@@ -66,6 +66,26 @@ _UNLISTED = (
     ),
 )
 _GRADE = phrases(GRADE_WORDS)
+# "over 20,000 crimes", "below 90%", "at least twenty thousand", "exceeding 20k": a side, a
+# number (digits with thousands separators, or words) and its unit
+_NUMBER_WORDS: Final = {
+    w: float(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    w: 10.0 * n
+    for n, w in enumerate("_ _ _ thirty forty fifty sixty seventy eighty ninety".split())
+    if n > 2
+}
+_SIDE_WORDS: Final = {
+    "above": "above", "over": "above", "more than": "above", "higher than": "above",
+    "greater than": "above", "exceeding": "above", "in excess of": "above",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "below": "below", "under": "below", "less than": "below", "lower than": "below",
+    "fewer than": "below", "at most": "at most", "no more than": "at most",
+}  # fmt: skip
 # "how big are the samples", "what was the sample size": the size of the audits' samples
 ASKS_SAMPLE_SIZE = re.compile(
     r"\b(how (big|large|small|many records)\b.*\bsamples?|samples? sizes?|size of the samples?"
@@ -73,11 +93,15 @@ ASKS_SAMPLE_SIZE = re.compile(
     r"(reviewed|checked|audited|sampled|looked at))\b"
 )
 _THRESHOLD = re.compile(
-    r"\b(above|over|more than|higher than|greater than|at least|below|under|less than"
-    r"|lower than|fewer than) (\d{1,2}(?:\.\d+)?|100)"
-    r"( ?(%|per ?cent|percent)|\b(?! ?(crimes|records)))"
+    r"\b(no fewer than|no less than|no more than|above|over|more than|higher than|greater than"
+    r"|exceeding|in excess of|at least|below|under|less than|lower than|fewer than|at most)"
+    r" (\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r"|a hundred|one hundred|hundred)(?: ?(k|thousand))?\b"
+    r"( ?(%|per ?cent|percent)"
+    r"|(?= (?:reported |recorded |unrecorded )?(?:crimes|records|offences)))?"
 )
-_BELOW: Final = frozenset({"below", "under", "less than", "lower than", "fewer than"})
+_A_YEAR = re.compile(r"(19|20)\d\d")
 _WELSH = re.compile(
     r"\b(welsh (police )?forces?|(police )?forces (in|of) wales|welsh police"
     r"|wales (police )?forces?)\b"
@@ -110,7 +134,7 @@ _ACCURACY: Final = {
 def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     offence, measure = base.offence, base.measure
     glossary = _glossary_term(plain)
-    rank = _RANK.search(plain)
+    rank = _RANK.search(_THRESHOLD.sub(" ", plain))  # "at least 95%" is a threshold
     national = found.national or _NATIONAL.search(plain)
     which = "which" in plain.split()
     grade = first(_GRADE, plain, GRADE_WORDS)
@@ -161,17 +185,19 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         return replace(
             base, intent="filter", measure="grade", grade_filter=grade, country=country, ever=ever
         )
-    selection = _selection(plain)
+    selection = _selection(plain, base.text)
+    unit = threshold_unit(plain, base.text)
+    chosen = _selected_measure(measure, selection, unit) if selection else None
     # "which Welsh force is best at recording crime": the country's forces, highest first
     among = selection is not None and selection["country"] and selection["threshold"] is None
     if (
         selection is not None
-        and (not rank or among)
-        and measure in (None, "recording_rate")
+        and chosen
+        and (not rank or (among and chosen == "recording_rate"))
         and offence in (None, "all")
         and not grade
     ):
-        return replace(base, intent="select", measure="recording_rate", **selection)
+        return replace(base, intent="select", measure=chosen, **selection)
     if rank and among and (offence or measure):  # "which Welsh force is worst for rape"
         return replace(base, intent="offence_overview", country=country)
     if rank and (offence or measure or "force" in plain):
@@ -180,9 +206,9 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         return replace(base, intent="rank", rank=direction, measure=measure or "recording_rate")
     if offence or measure:  # "Welsh forces grades": the country's forces side by side
         # "more than 10% wrongly cancelled": the threshold applies to the wrongly cancelled share
-        beyond = (
-            selection["threshold"] if selection and (measure or "").startswith("cancel") else None
-        )
+        cancelled = (measure or "").startswith("cancel")
+        beyond = selection["threshold"] if selection and cancelled else None
+        beyond = None if unit == "count" else beyond
         return replace(base, intent="offence_overview", country=country, threshold=beyond)
     if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
         return replace(base, intent="help")
@@ -202,13 +228,20 @@ def country_named(plain: str) -> str | None:
     return (_selection(plain) or {}).get("country")
 
 
-def _selection(plain: str) -> dict[str, Any] | None:
+def _selected_measure(measure: str | None, selection: dict[str, Any], unit: str) -> str | None:
+    """The measure a selection filters: recording rates by a percent (or a country alone);
+    estimates of crimes unrecorded a year by a count ("over 20,000 crimes")."""
+    if measure in (None, "unrecorded_per_year") and selection["threshold"] and unit == "count":
+        return "unrecorded_per_year"
+    if measure in (None, "recording_rate"):
+        return "recording_rate"
+    return None
+
+
+def _selection(plain: str, text: str = "") -> dict[str, Any] | None:
     """ "above 95%", "less than 85 per cent", "Welsh forces": a threshold or a country."""
-    found = _THRESHOLD.search(plain)
-    threshold = None
-    if found:
-        side = "below" if found.group(1) in _BELOW else "above"
-        threshold = (side, float(found.group(2)))
+    read = _threshold(normalise(text).lower()) or _threshold(plain)
+    threshold = read[:2] if read else None
     country = None
     if _WELSH.search(plain.replace("england and wales", "")):
         country = "Wales"
@@ -217,6 +250,31 @@ def _selection(plain: str) -> dict[str, Any] | None:
     if threshold is None and country is None:
         return None
     return {"threshold": threshold, "country": country}
+
+
+def _threshold(text: str) -> tuple[str, float, str] | None:
+    """ "over 20,000 crimes" -> ("above", 20000.0, "count"); "below 90%" -> ("below", 90.0,
+    "%"); a bare number is "" (a percent up to 100, else a count)."""
+    found = _THRESHOLD.search(text)
+    if not found:
+        return None
+    number = found.group(2).replace(",", "").replace(" ", "")
+    value = _NUMBER_WORDS.get(number) or (100.0 if "hundred" in number else None)
+    value = float(number) if value is None and number[0].isdigit() else value or 0.0
+    unit = "%" if found.group(5) else "count" if found.group(4) is not None else ""
+    if unit == "" and _A_YEAR.fullmatch(number) and not found.group(3):
+        return None  # "over 2017" is a year
+    if found.group(3):  # "20k", "twenty thousand"
+        value, unit = value * 1000, "count"
+    if unit == "" and value > 100:
+        unit = "count"
+    return _SIDE_WORDS[found.group(1)], value, unit
+
+
+def threshold_unit(plain: str, text: str = "") -> str:
+    """The unit of the question's threshold: "%", "count" or "" (a bare number up to 100)."""
+    read = _threshold(normalise(text).lower()) or _threshold(plain)
+    return read[2] if read else ""
 
 
 def _unlisted(plain: str) -> str | None:

@@ -2,7 +2,8 @@
 
 from collections.abc import Callable, Iterable
 
-from knowledge.facts import Fact, latest_per_figure
+from knowledge.facts import Fact
+from knowledge.figure_choice import latest_per_figure
 from knowledge.measures import NATIONAL_MEASURES, primary_of
 from knowledge.vocabulary import CANCELLED_AUDIT_OFFENCES
 

@@ -2,8 +2,8 @@
 it reads only the others (the `shadowed` table: one id a row).
 
 Answers pick, for each force, offence and measure, the latest inspection's figures
-(knowledge/facts.py `latest_per_figure`): in one year, the inspection published last, and of
-two as late the one whose rows come first. A row r is *shadowed* by an earlier row s when
+(knowledge/figure_choice.py `latest_per_figure`): in one year, the inspection published last,
+and of two as late the one whose rows come first. A row r is *shadowed* by an earlier row s when
 
 - s has the same force, offence, measure and year and the same figure, source and quote
   (value, numerator, denominator, source_url, quote): the same finding, of which
@@ -19,9 +19,9 @@ no answer. An inspection copied under another title with the same figures (bench
 is shadowed whole. The rule only ever looks at earlier rows, so rows added later
 (knowledge/ingest.py) leave the table right, and moving an embargo never touches a public row;
 an ingest that dates an undated inspection forgets its rows' entries; a row without an entry is
-simply read. The rule mirrors how figures are chosen (knowledge/facts.py, selection.py, lists.py):
-tests/test_shadows.py compares every kind of answer with the same database read whole, so a
-change there that the rule no longer covers fails it.
+simply read. The rule mirrors how figures are chosen (knowledge/figure_choice.py, selection.py,
+lists.py): tests/test_shadows.py compares every kind of answer with the same database read
+whole, so a change there that the rule no longer covers fails it.
 """
 
 import sqlite3

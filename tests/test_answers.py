@@ -3,7 +3,8 @@
 import pytest
 
 from knowledge import Knowledge
-from knowledge.facts import latest_per_figure, wilson_interval
+from knowledge.facts import wilson_interval
+from knowledge.figure_choice import latest_per_figure
 from knowledge.measures import HIGHER_BETTER, HIGHER_WORSE, measure
 from knowledge.query import Query
 from knowledge.render import TELEGRAM_LIMIT

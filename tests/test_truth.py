@@ -33,7 +33,8 @@ from truth_more import check_audit2, check_audit4
 from knowledge import Answer, Knowledge
 from knowledge.chart_model import CHART_KINDS
 from knowledge.charts import plan_chart
-from knowledge.facts import Fact, restates
+from knowledge.facts import Fact
+from knowledge.figure_choice import restates
 from knowledge.measures import GRADE_SCORES, MEASURES, RECORDING_AUDITS, measure, primary_of
 from knowledge.query import Query
 from knowledge.render import TELEGRAM_LIMIT, qualifier, thousands

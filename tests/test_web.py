@@ -12,7 +12,7 @@ from datasette.app import Datasette
 
 from knowledge import Knowledge
 from knowledge.embargo import add_column as add_embargo_column
-from knowledge.facts import latest_per_figure
+from knowledge.figure_choice import latest_per_figure
 from knowledge.public_views import PUBLIC_VIEWS, PublicViewsError, ensure_public_views
 from knowledge.store import Store
 from knowledge.vocabulary import NATIONAL

@@ -10,6 +10,8 @@
 
 import re
 
+from threshold_oracle import expected
+
 from knowledge import Answer, Knowledge
 
 _NO_AUDIT = re.compile(
@@ -36,10 +38,29 @@ def check_no_audit_sentence(knowledge: Knowledge, answer: Answer, text: str) -> 
             assert not [f for f in facts if f.inspection_year in named], answer.question
 
 
-def check_threshold_list(answer: Answer, text: str) -> None:
-    if answer.threshold is None:
+def check_threshold_list(knowledge: Knowledge, answer: Answer, text: str) -> None:
+    """A threshold list (recording rates, crimes unrecorded a year) holds every force past the
+    threshold and no other, by a separate reading of findings.csv; forces a hedge leaves
+    unclear are apart; the first sentence counts what it lists; never alphabetical."""
+    if answer.threshold is None or answer.intent != "select":
         return
     assert "alphabetically" not in text, answer.question
+    side, limit = answer.threshold
+    found = expected(answer.measure or "", answer.shown_offence or "all", side, limit)
+    rows = knowledge.store.forces
+    sure, may_pass, maybe = (
+        {f for f in found[kind] if answer.country in (None, rows[f].get("country"))}
+        for kind in ("sure", "may_pass", "maybe")
+    )
+    listed = {f.force for f in answer.group("latest")}
+    unclear = {f.force for f in answer.group("on_the_line")}
+    assert sure <= listed <= may_pass, (answer.question, sure ^ listed)
+    assert maybe <= listed | unclear and not unclear & sure, answer.question
+    first = text.split("\n")[0]
+    assert first.startswith(f"{len(listed)} " if listed else "None of the"), (
+        answer.question,
+        first,
+    )
 
 
 def check_series_lead(answer: Answer, text: str) -> None:
@@ -59,7 +80,7 @@ def check_series_lead(answer: Answer, text: str) -> None:
 def check_fifth_audit(knowledge: Knowledge, answer: Answer, text: str) -> None:
     check_no_audit_sentence(knowledge, answer, text)
     check_series_lead(answer, text)
-    check_threshold_list(answer, text)
+    check_threshold_list(knowledge, answer, text)
 
 
 def audit5_questions(shorts: list[str]) -> list[str]:
@@ -72,4 +93,20 @@ def audit5_questions(shorts: list[str]) -> list[str]:
         for a, b in (("2018-19", "2015-16"), ("2015-16", "2018-19"), ("2019", "2016"))
         for w in ("cancelled crimes recorded {} vs {}", "cancelled crimes {} compared with {}")
     ]
-    return years + series + ["national cancelled crimes", "how many crimes were cancelled"]
+    thresholds = [
+        f"{who} with {side} {figure} crimes a year unrecorded"
+        for who in ("forces", "welsh forces", "english forces")
+        for side in ("over", "under", "at least", "fewer than")
+        for figure in ("400", "4,800", "10k", "20,000", "ten thousand", "19900", "500,000")
+    ] + [
+        f"{who} recording {side} {rate}"
+        for who in ("forces", "welsh forces")
+        for side in ("below", "above", "at most", "at least")
+        for rate in ("90%", "85 per cent", "96%", "91%")
+    ]
+    return (
+        years
+        + series
+        + thresholds
+        + ["national cancelled crimes", "how many crimes were cancelled"]
+    )
