@@ -23,6 +23,10 @@ _LATEST = re.compile(
 )
 
 
+# "Dyfed-Powys cause of concern": the inspection of that name, not the force's latest
+_CAUSE_OF_CONCERN = re.compile(r"\bcauses?\s+(?:of|for)\s+concern\b", re.IGNORECASE)
+
+
 def asks_for_none(text: str) -> bool:
     """The question asks which forces had none wrongly cancelled, not which had some."""
     return bool(_NEGATED.search(text))
@@ -31,3 +35,8 @@ def asks_for_none(text: str) -> bool:
 def asks_latest(text: str) -> bool:
     """The question asks about the latest inspection or the present."""
     return bool(_LATEST.search(text))
+
+
+def asks_cause_of_concern(text: str) -> bool:
+    """The question names a cause-of-concern inspection."""
+    return bool(_CAUSE_OF_CONCERN.search(text))

@@ -4,7 +4,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
-from knowledge.asking import asks_latest
+from knowledge.asking import asks_cause_of_concern, asks_latest
 from knowledge.facts import Fact
 from knowledge.figure_choice import source_preference
 from knowledge.followups import FollowUp, other_offences, question_for
@@ -91,6 +91,11 @@ def _newer_in_family(
 
 def force_summary(core: "Answerer", query: Query) -> Answer:
     force = query.forces[0]
+    if query.year is None and asks_cause_of_concern(query.text):
+        concern = [
+            f for f in core.facts_of.get(force, []) if "cause of concern" in f.inspection.lower()
+        ]
+        query = replace(query, year=concern[0].inspection_year) if concern else query
     if query.year is not None:  # "Bedfordshire 2014": every finding of that year
         return _year_summary(core, force, query)
     facts: list[Fact] = []

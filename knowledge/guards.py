@@ -136,25 +136,3 @@ ABROAD_AFTER: Final = frozenset(
     america canada ontario quebec alberta manitoba saskatchewan australia nsw queensland
     tasmania zealand jamaica africa india""".split()
 )
-ABROAD_PHRASES: Final = frozenset(
-    {
-        "new hampshire",
-        "new jersey",
-        "new york",
-        "new mexico",
-        "north carolina",
-        "south carolina",
-        "north dakota",
-        "south dakota",
-        "rhode island",
-        "west virginia",
-        "new south wales",
-        "british columbia",
-        "nova scotia",
-        "new brunswick",
-        "western australia",
-        "south australia",
-        "new zealand",
-        "south africa",
-    }
-)

@@ -102,8 +102,11 @@ _THRESHOLD = re.compile(
     r"|(?= (?:reported |recorded |unrecorded )?(?:crimes|records|offences)))?"
 )
 _A_YEAR = re.compile(r"(19|20)\d\d")
-_WELSH = re.compile(r"\b(welsh (police )?forces|forces (in|of) wales|welsh police)\b")
-_ENGLISH = re.compile(r"\b(english (police )?forces|forces (in|of) england)\b")
+_WELSH = re.compile(
+    r"\b(welsh (police )?forces?|(police )?forces (in|of) wales|welsh police"
+    r"|wales (police )?forces?)\b"
+)
+_ENGLISH = re.compile(r"\b(english (police )?forces?|forces (in|of) england)\b")
 # "which forces got inadequate at any point": every grade given, not only the latest
 _EVER = re.compile(
     r"\b(ever|at any (point|time|stage)|at some (point|time|stage)|at one (point|time))\b"
@@ -185,8 +188,18 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     selection = _selection(plain, base.text)
     unit = threshold_unit(plain, base.text)
     chosen = _selected_measure(measure, selection, unit) if selection else None
-    if selection is not None and chosen and not rank and not grade:
+    # "which Welsh force is best at recording crime": the country's forces, highest first
+    among = selection is not None and selection["country"] and selection["threshold"] is None
+    if (
+        selection is not None
+        and chosen
+        and (not rank or (among and chosen == "recording_rate"))
+        and offence in (None, "all")
+        and not grade
+    ):
         return replace(base, intent="select", measure=chosen, **selection)
+    if rank and among and (offence or measure):  # "which Welsh force is worst for rape"
+        return replace(base, intent="offence_overview", country=country)
     if rank and (offence or measure or "force" in plain):
         direction = _ACCURACY.get(m.group(1)) if (m := _ACCURACY_WORDS.search(plain)) else None
         direction = direction or RANK_DIRECTIONS.get(rank.group(1)) or _top_direction(measure)
@@ -208,6 +221,11 @@ def _top_direction(measure: str | None) -> str:
     if measure in MEASURES and MEASURES[measure].higher_is_worse:
         return "worst"
     return "best"
+
+
+def country_named(plain: str) -> str | None:
+    """ "wales forces recording rates": the country whose forces are asked about, if any."""
+    return (_selection(plain) or {}).get("country")
 
 
 def _selected_measure(measure: str | None, selection: dict[str, Any], unit: str) -> str | None:

@@ -5,7 +5,6 @@ the hits a question keeps once those are dropped."""
 from knowledge.force_names import ELSEWHERE, PLACE_BEFORE, AliasTable, Hit
 from knowledge.guards import (
     ABROAD_AFTER,
-    ABROAD_PHRASES,
     ADDRESS_AFTER,
     CLUB_AFTER,
     COMMON_WORDS,
@@ -16,6 +15,13 @@ from knowledge.guards import (
     NOT_POLICE_AFTER,
     ORDINARY_WORDS,
     TITLES_BEFORE,
+)
+from knowledge.named_elsewhere import (
+    ABROAD_NAMES,
+    about_crime,
+    abroad_spans,
+    club_spans,
+    covering,
 )
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
@@ -38,19 +44,65 @@ def police_hits(
     dropped: set[int] = set()
     clubs = clubs_beside_a_force(lowered, ordered)
     persons = given_way(ordered, surnames(words, lowered, ordered, table))
+    named = named_elsewhere(words, lowered, ordered)
+    if named.get(len(ordered)):
+        not_police.append(named[len(ordered)] or ABROAD)
     for index in reversed(range(len(ordered))):
         hit = ordered[index]
+        if named.get(index):
+            dropped.add(index)
+            not_police.insert(0, named[index] or "")
+            continue
         other = (
             not_police_after(lowered, hit.start + hit.length)
             or other_use(lowered, hit)
-            or ("a football club" if index in clubs else None)
+            or ("a football club" if index in clubs and index not in named else None)
             or ("a person" if index in persons else None)
         )
-        follows = index + 1 in dropped and ordered[index + 1].start <= hit.start + hit.length + 1
+        follows = (
+            index + 1 in dropped
+            and ordered[index + 1].start <= hit.start + hit.length + 1
+            and index not in named  # "Stoke City police grade": Stoke stays
+        )
         if (other or follows) and not {e.kind for e in hit.entries} & {ELSEWHERE, "national"}:
             dropped.add(index)  # "Devon and Somerset Fire and Rescue": both places go
             not_police.insert(0, other or not_police[0])
     return [hit for index, hit in enumerate(ordered) if index not in dropped]
+
+
+def named_elsewhere(
+    words: list[str], lowered: list[str], hits: list[Hit]
+) -> dict[int, str | None]:
+    """The hits inside a name abroad ("New South Wales") or a football club's full name ("Derby
+    County", "Stoke City"), with what they are. A club's town stays when the question is about
+    crime recording ("Stoke City police grade": Stoke), though not the rest of the club's name
+    (not "City" for the City of London): its index maps to None."""
+    abroad, clubs = abroad_spans(words, lowered, hits), club_spans(lowered)
+    crime = about_crime(lowered)
+    found: dict[int, str | None] = {}
+    for index, hit in enumerate(hits):
+        club = covering(clubs, hit)
+        if covering(abroad, hit) and ELSEWHERE not in {e.kind for e in hit.entries}:
+            found[index] = ABROAD
+        elif club:
+            town = crime and hit.start == club[0] and not _others(hits, clubs)
+            found[index] = None if town else "a football club"
+    if abroad and not any(covering(abroad, hit) for hit in hits):
+        found[len(hits)] = ABROAD  # "New England recording rates": no force's name to drop
+    elif clubs and not crime and not any(covering(clubs, hit) for hit in hits):
+        found[len(hits)] = "a football club"  # "Aston Villa result": not a near name either
+    return found
+
+
+def _others(hits: list[Hit], clubs: list[tuple[int, int]]) -> bool:
+    """Whether the message names a force outside the clubs' names ("after the Stoke City game,
+    Essex grade?"): then the club is only the club."""
+    return any(
+        e.kind not in (ELSEWHERE, "national")
+        for hit in hits
+        if not covering(clubs, hit)
+        for e in hit.entries
+    )
 
 
 def not_police_after(lowered: list[str], end: int) -> str | None:
@@ -141,10 +193,8 @@ def other_use(lowered: list[str], hit: Hit) -> str | None:
         return DIRECTION  # "my mate out west", "I moved down south"
     if text in MONTH_PLACES and (before.isdigit() or (after[:1] and after[0].isdigit())):
         return DATE
-    if f"{before} {text}" in ABROAD_PHRASES:  # "Manchester, New Hampshire"
-        return ABROAD
     if (after[:1] and after[0] in ABROAD_AFTER) or any(
-        " ".join(after[:n]) in ABROAD_PHRASES for n in (2, 3)
+        " ".join(after[:n]) in ABROAD_NAMES for n in (2, 3)
     ):
         return ABROAD
     return None

@@ -10,7 +10,7 @@ from knowledge.force_names import MAX_TOKENS, tokenize
 from knowledge.fuzzy_names import FOCUS_WORDS
 from knowledge.guards import OFF_TOPIC_WORDS
 from knowledge.matcher import ForceMatcher
-from knowledge.national_questions import without_force
+from knowledge.national_questions import country_named, without_force
 from knowledge.normalise import normalise
 from knowledge.query import INTENTS, Query
 from knowledge.slot_filling import MEASURE, OFFENCE, slots_of
@@ -147,6 +147,8 @@ def _read(
         not (base.offence or base.measure) and OFF_TOPIC_WORDS & set(plain.split())
     ):
         return base
+    if not found.forces and found.ambiguous and country_named(plain):  # "wales forces rates"
+        return without_force(plain, replace(found, ambiguous=[]), base)
     if found.ambiguous or (found.suggestions and (not found.forces or found.lost_side)):
         return _clarify(found, base)
     if not found.forces:

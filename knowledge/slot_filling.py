@@ -18,7 +18,9 @@ OFFENCE = phrases(OFFENCE_WORDS)
 MEASURE = phrases(MEASURE_WORDS)
 # a change over time asked of a force: each inspection's figures, oldest first
 _HISTORY = re.compile(
-    r"\b(since (19|20)\d\d|getting (better|worse)|got (better|worse)|improv(ed|ing)"
+    r"\b(since (19|20)\d\d|(getting|get|got|gotten) (better|worse)|improv(ed|ing)"
+    r"|improvement (from |between )?(19|20)\d\d( to| and|-)? (19|20)\d\d"
+    r"|(better|worse|improve|improved) (after|since) (the|its|their) re ?inspection"
     r"|changed|change over time|over time|over the years|trend|history|progress"
     r"|going (up|down)|up or down|rising|falling|risen|fallen|improve"
     r"|(better|worse) than (it|they|she|he) (was|were|used to( be)?|has been|have been)"

@@ -224,7 +224,9 @@ RANK_DIRECTIONS: Final[dict[str, str]] = {
     "worse": "worst",
     "poorest": "worst",
     "bottom": "worst",
-}  # any other rank word (best, top, league, ranking) lists the best first
+    "best": "best",  # "best for not wrongly cancelling rapes": the lowest share wrongly cancelled
+    "better": "best",
+}  # any other rank word (top, league, ranking): the measure's top (the worst of a bad one)
 GRADE_WORDS: Final[dict[str, str]] = {
     "outstanding": "outstanding",
     "good": "good",

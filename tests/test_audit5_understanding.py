@@ -1,0 +1,112 @@
+"""The fifth audit's misreadings, each with variants: histories asked as improvement, the cause of
+concern inspection, the Welsh forces, and follow-ups that were wrongly out of scope."""
+
+import pytest
+
+from knowledge.service import Knowledge
+
+WELSH = {"Dyfed-Powys Police", "Gwent Police", "North Wales Police", "South Wales Police"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wales forces recording rates",
+        "Wales police forces recording rates",
+        "which welsh force is best at recording crime",
+        "which wales force records crime best",
+        "which Welsh force is worst at recording crime",
+        "recording rates of forces in wales",
+    ],
+)
+def test_the_welsh_forces_are_listed_by_recording_rate(
+    knowledge: Knowledge, question: str
+) -> None:
+    query, answer = knowledge.parse(question), knowledge.ask(question)
+    assert query.intent == "select" and answer.country == "Wales"
+    assert {f.force for f in answer.facts} == WELSH
+    assert answer.facts[0].force == "Dyfed-Powys Police"
+
+
+@pytest.mark.parametrize(
+    "question", ["which welsh force has the worst rape recording", "welsh forces rape recording"]
+)
+def test_a_welsh_offence_question_stays_among_the_welsh(
+    knowledge: Knowledge, question: str
+) -> None:
+    answer = knowledge.ask(question)
+    assert answer.country == "Wales" and answer.facts
+    assert {f.force for f in answer.facts} <= WELSH
+
+
+@pytest.mark.parametrize(
+    ("question", "force", "first", "then"),
+    [
+        ("cheshire improvement 2017 to 2018", "Cheshire Constabulary", "83.6%", "around 96%"),
+        ("Cheshire improvement from 2017 to 2018?", "Cheshire Constabulary", "83.6%", "96%"),
+        (
+            "did lancashire get better after the re-inspection",
+            "Lancashire Constabulary",
+            "84.3%",
+            "93%",
+        ),
+        (
+            "has Lancashire got better since the reinspection",
+            "Lancashire Constabulary",
+            "84.3%",
+            "93%",
+        ),
+        ("did kent get better", "Kent Police", "83.6%", "96.7%"),
+        (
+            "did Cheshire get worse after its re-inspection",
+            "Cheshire Constabulary",
+            "83.6%",
+            "96%",
+        ),
+    ],
+)
+def test_improvement_is_the_forces_history(
+    knowledge: Knowledge, question: str, force: str, first: str, then: str
+) -> None:
+    query = knowledge.parse(question)
+    assert query.history and query.forces == (force,)
+    lead = knowledge.render(knowledge.ask(question)).split("\n")[0]
+    assert first in lead and then in lead and lead.index(first) < lead.index(then)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dyfed powys cause of concern",
+        "Dyfed-Powys causes of concern inspection",
+        "dyfed cause of concern?",
+    ],
+)
+def test_a_cause_of_concern_question_gets_that_inspection(
+    knowledge: Knowledge, question: str
+) -> None:
+    answer = knowledge.ask(question)
+    inspections = {f.inspection for f in answer.facts}
+    assert inspections == {"PEEL: Dyfed-Powys Police cause of concern – crime data integrity"}
+    text = knowledge.render(answer)
+    assert "87.6%" in text and "4,400" in text and "2021" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which force is best for not wrongly cancelling rapes",
+        "which force is best at not wrongly cancelling robbery",
+        "which force is better at not wrongly cancelling violence",
+        "best force for wrongly cancelled sexual offences",
+    ],
+)
+def test_best_for_not_cancelling_is_the_lowest_share(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    assert knowledge.parse(question).rank == "best"
+    text = knowledge.render(answer)
+    assert "best (lowest) share" in text and "lowest first" in text
+
+
+def test_top_of_a_bad_measure_is_still_its_worst(knowledge: Knowledge) -> None:
+    assert knowledge.parse("top 5 for wrongly cancelled rapes").rank == "worst"
