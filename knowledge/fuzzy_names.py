@@ -169,18 +169,23 @@ class FuzzyNames:
                 return True
             return not edge and not used[i] and lowered[i] in SPAN_LINKS
 
+        # each word's tests once (they depend only on the word's place), not once per span
+        places = range(len(lowered))
+        odd = [unknown(i) or initial(i) for i in places]
+        edge = [part(i, True) for i in places]
+        inside = [part(i, False) for i in places]
         spans = []
-        for start in range(len(lowered)):
+        for start in places:
             for n in range(1, 5):
                 end = start + n
                 if end > len(lowered):
                     break
                 inner = range(start + 1, end - 1)
                 if (
-                    any(unknown(i) or initial(i) for i in range(start, end))
-                    and part(start, True)
-                    and part(end - 1, True)
-                    and all(part(i, False) for i in inner)
+                    any(odd[start:end])
+                    and edge[start]
+                    and edge[end - 1]
+                    and all(inside[i] for i in inner)
                 ):
                     spans.append((start, n))
         return spans

@@ -59,12 +59,17 @@ def read_clubs(path: Path = CLUBS_FILE) -> tuple[tuple[str, ...], ...]:
 
 
 CLUBS: Final = read_clubs()
+# the clubs longest first (the order club_spans tries them in), each under its first word
+_CLUBS_BY_FIRST_WORD: Final[dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
+for _rank, _club in enumerate(sorted(CLUBS, key=len, reverse=True)):
+    _CLUBS_BY_FIRST_WORD.setdefault(_club[0], []).append((_rank, _club))
 
 
 def club_spans(lowered: list[str]) -> list[tuple[int, int]]:
     """(start, end) of every club's full name in the question, longest first where two overlap."""
     spans: list[tuple[int, int]] = []
-    for club in sorted(CLUBS, key=len, reverse=True):
+    present = sorted(c for w in set(lowered) for c in _CLUBS_BY_FIRST_WORD.get(w, ()))
+    for _, club in present:  # only clubs whose first word is in the question, in the same order
         size = len(club)
         for start in range(len(lowered) - size + 1):
             if tuple(lowered[start : start + size]) == club and not _overlaps(spans, start, size):

@@ -178,13 +178,12 @@ def _read_from_other_side(core: "Answerer", topic: str, apart: tuple[Fact, ...])
     asked = primary_of(topic)
     if not apart:
         return set()
-    every = core.store.facts  # with the rows shown once as their other side
+    # each force's findings with the rows shown once as their other side (never every force's)
     return {
         f.force
         for f in apart
         if any(
             g.measure in asked and (g.inspection_year == f.inspection_year or same_finding(g, f))
-            for g in every
-            if g.force == f.force
+            for g in core.store.facts_for(f.force)
         )
     }
