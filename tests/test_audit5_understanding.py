@@ -110,3 +110,35 @@ def test_best_for_not_cancelling_is_the_lowest_share(knowledge: Knowledge, quest
 
 def test_top_of_a_bad_measure_is_still_its_worst(knowledge: Knowledge) -> None:
     assert knowledge.parse("top 5 for wrongly cancelled rapes").rank == "worst"
+
+
+@pytest.mark.parametrize(
+    ("question", "offence", "plural"),
+    [
+        ("which force has the most rapes", "rape", "rapes"),
+        ("which police force has the fewest rapes", "rape", "rapes"),
+        ("most robberies", "robbery", "robberies"),
+        ("which force has the most violent crimes", "violence", "violent crimes"),
+        ("how many sexual offences are there", "sexual offences", "sexual offences"),
+    ],
+)
+def test_a_count_of_crimes_is_not_in_the_data(
+    knowledge: Knowledge, question: str, offence: str, plural: str
+) -> None:
+    """The data has no counts of crimes: say so and point to what it has, never rank another
+    measure as if that answered it."""
+    answer = knowledge.ask(question)
+    text = knowledge.render(answer)
+    assert answer.intent == "unlisted" and not answer.facts
+    assert f"no counts of {plural}" in text
+    assert f"{offence} recording rates" in text and "wrongly cancelled" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which force has the most crimes unrecorded", "most rapes wrongly cancelled"],
+)
+def test_a_count_of_unrecorded_or_cancelled_crimes_is_still_answered(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert knowledge.ask(question).intent != "unlisted"
