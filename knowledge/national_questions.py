@@ -11,8 +11,8 @@ from knowledge.grade_changes import grade_change_asked
 from knowledge.measures import MEASURES
 from knowledge.normalise import normalise
 from knowledge.query import Query
-from knowledge.slot_filling import first, phrases
-from knowledge.slots import AUDIT_ONLY_OFFENCES
+from knowledge.slot_filling import first
+from knowledge.slots import AUDIT_ONLY_OFFENCES, phrases
 from knowledge.unlisted_lists import unlisted as unlisted_asked
 from knowledge.vocabulary import (
     CANCELLED_AUDIT_OFFENCES,

@@ -4,15 +4,9 @@ years, a change over time asked for, and the kind of inspection named."""
 import re
 
 from knowledge.query import Query
-from knowledge.slots import measure_of
+from knowledge.slots import measure_of, phrases
 from knowledge.vocabulary import MEASURE_WORDS, OFFENCE_WORDS
 from knowledge.years import years_named
-
-
-def phrases(words: object) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")\b")
-
 
 OFFENCE = phrases(OFFENCE_WORDS)
 MEASURE = phrases(MEASURE_WORDS)

@@ -31,13 +31,14 @@ AUDIT_ONLY_OFFENCES: Final = frozenset({"domestic abuse", "vulnerable victims", 
 RECORDING_WORDS: Final = frozenset({"recording_rate", "unrecorded_per_year"})
 
 
-def _phrases(words: object) -> re.Pattern[str]:
+def phrases(words: object) -> re.Pattern[str]:
+    """One pattern matching any of the phrases as whole words, the longest first."""
     ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")\b")
 
 
-_MEASURE = _phrases(MEASURE_WORDS)
-_RANK = _phrases(RANK_WORDS)
+_MEASURE = phrases(MEASURE_WORDS)
+_RANK = phrases(RANK_WORDS)
 # "what did Sussex get", "what has Kent been given": a force's grade.
 _GRADE_VERB = re.compile(
     r"\bwhat (did|does|do|has|have|was|were) (?!(you|u|ya|we|i) )([a-z]+ ){1,4}?"
