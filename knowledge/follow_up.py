@@ -102,9 +102,10 @@ def follow_up(
         return _fill(query, frame, pairs)
     if query.history and not query.forces and len(frame.forces) == 1 and len(words) <= 8:
         # "did they improve?" after one force's answer: its history, grades with recording
-        # figures when the last question was about its grade
+        # figures when the last question was about its grade; a history spans every year, so
+        # the last question's year is not carried ("gmp 2014" then "has it improved")
         graded = replace(frame, measure=None) if frame.measure == "grade" else frame
-        return _fill(query, graded, pairs)
+        return _fill(query, replace(graded, year=None), pairs)
     if not (_follows_on(plain, words) or _bare(query)):
         return query, ()
     if (

@@ -187,6 +187,9 @@ def test_has_it_improved_after_a_year_is_the_forces_history(
     assert answer.intent in ("history", "lookup") and answer.forces[0].startswith(name)
     assert len({f.inspection for f in answer.facts}) > 1
     assert "I can only answer" not in knowledge.render(answer)
+    # a history spans every year: the 2014 of the turn before is neither kept nor said carried
+    assert answer.year is None and answer.intent == "history"
+    assert "2014." not in knowledge.render(answer).split("\n")[0]
 
 
 @pytest.mark.parametrize(
