@@ -74,8 +74,10 @@ class Answerer(ForceFigures):
         return grade_changes(self, query)
 
     def unlisted(self, query: Query) -> Answer:
-        """A list of forces by their run of inspections that no answer builds."""
-        return replace(self.plain(query), topic=query.unlisted)
+        """A list of forces by their run of inspections, or counts of crimes, that no answer
+        builds; a count keeps its offence, so that the reply can say what the data has for it."""
+        offence = query.offence if query.unlisted == "crime_counts" else None
+        return replace(self.plain(query), topic=query.unlisted, offence=offence)
 
     def _of_country(self, query: Query) -> Query:
         rows = self.store.forces

@@ -14,7 +14,8 @@ _CANCEL = r"(?:wrong\w*|incorrect\w*|cancel\w*|no[-\s]?crim\w*|writ\w*\s+off)"
 _NEGATED = re.compile(
     rf"\b{_NOT}\b(?:\W+\w+){{0,3}}?\W+{_CANCEL}"
     rf"|\b{_NONE}\b(?:\W+\w+){{0,2}}?\W+{_CANCEL}"
-    rf"|\bcancel\w*\s+(?:no|zero|none)\b",
+    rf"|\bcancel\w*\s+(?:no|zero|none)\b"
+    r"|\b(?:had|have|has|with)\s+(?:none|zero)\b",  # "how many had none" after such a list
     re.IGNORECASE,
 )
 _LATEST = re.compile(

@@ -13,8 +13,11 @@ from knowledge.follow_up_cues import (
     asks_nationally,
     asks_per_year,
     keeps_force,
+    none_of_the_list,
     ranks_the_same,
     sample_of_last,
+    source_of_last,
+    worst_of_the_count,
 )
 from knowledge.force_names import tokenize
 from knowledge.frame import Frame, plain_words
@@ -65,6 +68,12 @@ def follow_up(
         return replace(worst, offence=frame.offence, forces=()), ("offence",)
     if again := sample_of_last(query, frame, plain):  # "what was the sample size?"
         return again
+    if again := source_of_last(query, frame, plain):  # "where's that from?"
+        return again
+    if none := none_of_the_list(query, frame, plain):  # "how many had none?"
+        return none
+    if worst_force := worst_of_the_count(query, frame, plain):  # "which was worst?"
+        return worst_force
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
     if frame.top and not query.forces and query.intent != "rank" and set(words) & _IT:
@@ -93,9 +102,10 @@ def follow_up(
         return _fill(query, frame, pairs)
     if query.history and not query.forces and len(frame.forces) == 1 and len(words) <= 8:
         # "did they improve?" after one force's answer: its history, grades with recording
-        # figures when the last question was about its grade
+        # figures when the last question was about its grade; a history spans every year, so
+        # the last question's year is not carried ("gmp 2014" then "has it improved")
         graded = replace(frame, measure=None) if frame.measure == "grade" else frame
-        return _fill(query, graded, pairs)
+        return _fill(query, replace(graded, year=None), pairs)
     if not (_follows_on(plain, words) or _bare(query)):
         return query, ()
     if (

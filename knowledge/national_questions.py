@@ -13,6 +13,7 @@ from knowledge.normalise import normalise
 from knowledge.query import Query
 from knowledge.slot_filling import first
 from knowledge.slots import AUDIT_ONLY_OFFENCES, phrases
+from knowledge.unlisted_lists import unlisted as unlisted_asked
 from knowledge.vocabulary import (
     CANCELLED_AUDIT_OFFENCES,
     GLOSSARY_CUES,
@@ -56,15 +57,6 @@ _RANK = phrases(RANK_WORDS)
 # "which forces were inspected more than once": a list of forces by their run of inspections,
 # which no answer builds (a plain "I can't list that", naming what the bot can show); grades
 # that changed between inspections are knowledge/grade_changes.py's
-_UNLISTED = (
-    (
-        "inspected_again",
-        re.compile(
-            r"\b(inspected|visited) (more than once|twice|again|several times|multiple times)"
-            r"|\b(re ?inspected|re ?inspections?)\b"
-        ),
-    ),
-)
 _GRADE = phrases(GRADE_WORDS)
 # "over 20,000 crimes", "below 90%", "at least twenty thousand", "exceeding 20k": a side, a
 # number (digits with thousands separators, or words) and its unit
@@ -143,7 +135,7 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         plain, measure
     ):  # "which forces went from inadequate to good"
         return replace(base, intent="grade_change", measure="grade", grade_change=changed)
-    if unlisted := _unlisted(plain):
+    if unlisted := unlisted_asked(plain):
         return replace(base, intent="unlisted", unlisted=unlisted, history=False)
     if (
         glossary
@@ -275,13 +267,6 @@ def threshold_unit(plain: str, text: str = "") -> str:
     """The unit of the question's threshold: "%", "count" or "" (a bare number up to 100)."""
     read = _threshold(normalise(text).lower()) or _threshold(plain)
     return read[2] if read else ""
-
-
-def _unlisted(plain: str) -> str | None:
-    """Which list of forces by their run of inspections the question asks for, if any."""
-    if not set(plain.split()) & {"which", "forces", "who", "how"}:  # not "what s a re-inspection"
-        return None
-    return next((name for name, pattern in _UNLISTED if pattern.search(plain)), None)
 
 
 def _glossary_term(plain: str) -> str | None:
