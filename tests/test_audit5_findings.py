@@ -151,3 +151,14 @@ def test_every_history_lead_names_each_step_oldest_first(knowledge: Knowledge, s
         first.index(f.inspection.split(" – ")[0]) for f in steps if f.measure == steps[0].measure
     ]
     assert at == sorted(at), first
+
+
+@pytest.mark.parametrize("offence", ["rape", "robbery", "violence", "sexual offences"])
+def test_no_national_figure_says_the_year_it_is_true_for(
+    knowledge: Knowledge, offence: str
+) -> None:
+    """Sixth audit: 'how many forces wrongly cancelled rape in 2014' said 'no national figure
+    for that (rape)', which a reporter reads as none at all (2016-2020 counts exist)."""
+    answer = knowledge.ask(f"how many forces wrongly cancelled {offence} in 2014")
+    first = knowledge.render(answer).split("\n")[0]
+    assert "no national figure for that" in first and "from 2014)" in first
