@@ -68,14 +68,16 @@ class ForceMatcher:
             words = lowered
         used = [False] * len(words)
         begins = question_starts(lowered, starts)
-        hits = self._exact(words, lowered, used, partial=False, begins=begins)
+        hits = exact_hits(self.table, self.longest, words, lowered, used, False, begins)
         hits = [h for h in hits if not ordinary_word(lowered, h)]
         used = [False] * len(words)
         for hit in hits:
             used[hit.start : hit.start + hit.length] = [True] * hit.length
         fuzzy_hits, suggestions = self.fuzzy.hits(words, lowered, used, focus(lowered, used), hits)
         hits = [h for h in hits if not any(inside(h, f) for f in fuzzy_hits)]
-        hits += fuzzy_hits + self._exact(words, lowered, used, partial=True, begins=begins)
+        hits += fuzzy_hits + exact_hits(
+            self.table, self.longest, words, lowered, used, True, begins
+        )
         if any(not hit.weak for hit in hits):  # "March figures for Kent": Kent, not March
             hits = [
                 h
@@ -130,13 +132,3 @@ class ForceMatcher:
         entries = self.table[alias]
         if all(e.needs_capital and e.kind in _PLACES for e in entries):
             ask_about(Hit(at, len(alias.split()), tuple(entries), alias=alias), lowered, result)
-
-    def _exact(
-        self,
-        words: list[str],
-        lowered: list[str],
-        used: list[bool],
-        partial: bool,
-        begins: frozenset[int] = frozenset({0}),
-    ) -> list[Hit]:
-        return exact_hits(self.table, self.longest, words, lowered, used, partial, begins)
