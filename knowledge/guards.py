@@ -108,7 +108,16 @@ OFF_TOPIC_WORDS: Final = frozenset(
     """rain raining rainy weather sunny snow snowing windy forecast temperature storm storms
     football fixture fixtures goal goals fans transfer striker kickoff train trains bus buses
     traffic win won game shops open opening burglar burglars burglary burglaries catching
-    catch caught solving solve solved arrest arrests arrested""".split()
+    catch caught solving solve solved arrest arrests arrested
+    cricket tennis golf boxing snooker darts
+    pub pubs restaurant restaurants hotel hotels cafe cafes nightlife tourist tourists museum
+    murder murders murdered homicide homicides theft thefts fraud frauds""".split()
+)  # the weather, sport, going out, crimes the inspections did not audit
+# A question about these of a force, with no offence or measure of ours, asks about who runs it
+# or pays for it, not how it records crime ("who is the chief constable of Dorset"); unlike
+# OFF_TOPIC_WORDS they do not take a force out of a sentence that only mentions it.
+FORCE_AFFAIRS: Final = frozenset(
+    "chief commissioner pcc mayor salary salaries budget budgets recruitment recruiting".split()
 )
 # After a place, these make it a street address ("Oxford Road", "the Old Kent Road").
 ADDRESS_AFTER: Final = frozenset(

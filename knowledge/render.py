@@ -115,7 +115,7 @@ class Renderer:
         template = self.environments[fmt].get_template(f"{answer.intent}.j2")
         for compact in range(3):  # long lists: shorter lines, then names only for the rest
             text = template.render(answer=answer, bot_name=bot_name, compact=compact).strip()
-            if answer.carried or answer.dropped_year:
+            if answer.carried or answer.dropped_year or answer.dropped_offence:
                 carried = self.environments[fmt].get_template("carried.j2").render(answer=answer)
                 text = f"{carried.strip()}\n{text}"
             text = re.sub(r"\n{3,}", "\n\n", text)
