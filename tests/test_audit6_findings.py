@@ -198,3 +198,24 @@ def test_a_compare_gives_each_forces_latest_estimate(knowledge: Knowledge, quest
         assert shown.year_sort_key == newest.year_sort_key, (force, shown, newest)
     text = knowledge.render(answer)
     assert "more than 69,100" in text and "From PEEL 2021/22 (2022):" in text
+
+
+# A lead is a sentence, not a label ("West Midlands Police, Crime Data Integrity inspection
+# 2014: share of the audited sample that was recorded (all crime): 99%", Q45)
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("west midlands 2014 recording rate", "West Midlands Police had recorded 99% of the"),
+        ("west mids 2014 audit", "West Midlands Police had recorded 99% of the"),
+        ("south yorkshire recording rate 2014", "South Yorkshire Police had recorded 76% of"),
+        ("suffolk 2014", "Suffolk Constabulary had not properly recorded almost 15% of the"),
+    ],
+)
+def test_a_2014_audit_share_leads_with_a_sentence(
+    knowledge: Knowledge, question: str, lead: str
+) -> None:
+    first = knowledge.render(knowledge.ask(question)).split("\n")[0]
+    assert first.startswith(lead), first
+    assert first.endswith(
+        "(Crime Data Integrity inspection 2014): a 2014 sample, not a force-wide estimate."
+    ), first
