@@ -111,13 +111,17 @@ OFF_TOPIC_WORDS: Final = frozenset(
     catch caught solving solve solved arrest arrests arrested
     cricket tennis golf boxing snooker darts
     pub pubs restaurant restaurants hotel hotels cafe cafes nightlife tourist tourists museum
-    murder murders murdered homicide homicides theft thefts fraud frauds""".split()
-)  # the weather, sport, going out, crimes the inspections did not audit
-# A question about these of a force, with no offence or measure of ours, asks about who runs it
-# or pays for it, not how it records crime ("who is the chief constable of Dorset"); unlike
-# OFF_TOPIC_WORDS they do not take a force out of a sentence that only mentions it.
+    murder murders murdered homicide homicides theft thefts fraud frauds
+    school schools hospital hospitals population coronavirus covid election elections tax taxes
+    bins parking""".split()
+)  # the weather, sport, going out, crimes the inspections did not audit, a place's services
+# A question about these of a force, with no offence or measure of ours, asks who runs it, pays
+# for it, works for it or how to reach it, not how it records crime ("who is the chief constable
+# of Dorset"); unlike OFF_TOPIC_WORDS they do not take a force out of a sentence that only
+# mentions it ("Kent Police posted the report on twitter. What is their grade?").
 FORCE_AFFAIRS: Final = frozenset(
-    "chief commissioner pcc mayor salary salaries budget budgets recruitment recruiting".split()
+    """chief commissioner pcc mayor salary salaries budget budgets recruitment recruiting jobs
+    vacancies phone telephone email twitter facebook instagram website founded""".split()
 )
 # After a place, these make it a street address ("Oxford Road", "the Old Kent Road").
 ADDRESS_AFTER: Final = frozenset(

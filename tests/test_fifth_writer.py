@@ -27,6 +27,15 @@ from knowledge.service import Knowledge
         "Cheshire homicides 2019",
         "theft in Bristol last year",
         "fraud in Kent",
+        "schools in Kent",
+        "hospital waiting times in Leeds",
+        "population of sheffield",
+        "covid cases in leicester",
+        "Sussex Police phone number",
+        "kent police jobs",
+        "when was Durham Police founded",
+        "dorset police twitter",
+        "council tax in surrey",
     ],
 )
 def test_a_place_beside_another_subject_is_out_of_scope(
@@ -42,6 +51,11 @@ def test_a_place_beside_another_subject_is_out_of_scope(
     [
         ("chief constable of kent: what was the recording rate", "Kent Police"),
         ("Rugby police", "Warwickshire Police"),
+        ("Kent Police posted the report on twitter. What is their grade?", "Kent Police"),
+        (
+            "Schools were shut in Leeds. What is the recording rate in Leeds?",
+            "West Yorkshire Police",
+        ),
         (
             "cricket aside, what is the recording rate in Leeds",
             "West Yorkshire Police",
