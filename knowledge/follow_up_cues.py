@@ -143,9 +143,12 @@ _OTHER_FORCES = re.compile(r"\b(other forces?|any other force|elsewhere)\b")
 
 
 def other_forces(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[str, ...]] | None:
-    """The last force's offence or measure asked of the other forces: every force's figures."""
+    """The last force's offence or measure asked of the other forces: every force's figures.
+    Only for a message that asks nothing of its own ("which other forces are outstanding" is a
+    grade filter, "other forces in Wales?" the Welsh forces)."""
     if (
-        query.forces
+        query.intent != "out_of_scope"
+        or query.forces
         or query.candidates
         or len(frame.forces) != 1
         or not (frame.offence or frame.measure)

@@ -116,12 +116,15 @@ OFF_TOPIC_WORDS: Final = frozenset(
     bins parking""".split()
 )  # the weather, sport, going out, crimes the inspections did not audit, a place's services
 # A question about these of a force, with no offence or measure of ours, asks who runs it, pays
-# for it, works for it or how to reach it, not how it records crime ("who is the chief constable
-# of Dorset"); unlike OFF_TOPIC_WORDS they do not take a force out of a sentence that only
-# mentions it ("Kent Police posted the report on twitter. What is their grade?").
+# for it, works for it, how to reach it or what came of its cases, not how it records crime
+# ("who is the chief constable of Dorset", "Kent conviction rate"); unlike OFF_TOPIC_WORDS they
+# do not take a force out of a sentence that only mentions it ("Kent Police posted the report
+# on twitter. What is their grade?").
 FORCE_AFFAIRS: Final = frozenset(
     """chief commissioner pcc mayor salary salaries budget budgets recruitment recruiting jobs
-    vacancies phone telephone email twitter facebook instagram website founded""".split()
+    vacancies phone telephone email twitter facebook instagram website founded charge charged
+    charges charging conviction convictions convicted prosecution prosecutions prosecuted
+    detection detections outcome outcomes""".split()
 )
 # After a place, these make it a street address ("Oxford Road", "the Old Kent Road").
 ADDRESS_AFTER: Final = frozenset(

@@ -9,7 +9,7 @@ as samples (domestic abuse, vulnerable victims, modern slavery) have no rate to 
 import re
 from typing import Final
 
-from knowledge.guards import OFF_TOPIC_WORDS
+from knowledge.guards import FORCE_AFFAIRS, OFF_TOPIC_WORDS
 from knowledge.vocabulary import MEASURE_WORDS, RANK_DIRECTIONS, RANK_WORDS
 
 # When a question names several measures, the most specific one is what it asks about.
@@ -123,9 +123,10 @@ def measure_of(plain: str, offence: str | None) -> str | None:
 
 
 def _rate_of_recording(plain: str) -> bool:
-    """ "rate" with nothing off-topic beside it ("leics violence rate"; not "burglary rate")."""
+    """ "rate" with nothing off-topic beside it ("leics violence rate"; not "burglary rate" nor
+    "conviction rate")."""
     return bool(_RATE.search(plain)) and not (
-        off_topic(plain) or OFF_TOPIC_WORDS & set(plain.split())
+        off_topic(plain) or (OFF_TOPIC_WORDS | FORCE_AFFAIRS) & set(plain.split())
     )
 
 

@@ -100,7 +100,16 @@ def test_a_rate_alone_is_the_recording_rate(
     assert answer.facts[0].measure == "recording_rate"
 
 
-@pytest.mark.parametrize("question", ["burglary rate in Kent", "murder rate in Leeds"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "burglary rate in Kent",
+        "murder rate in Leeds",
+        "kent conviction rate",
+        "Essex charge rate",
+        "detection rate in Surrey",
+    ],
+)
 def test_a_rate_of_something_unaudited_is_not_the_recording_rate(
     knowledge: Knowledge, question: str
 ) -> None:
@@ -299,3 +308,17 @@ def test_a_carried_offence_without_the_figure_is_dropped_and_said(
 def test_a_carried_offence_with_its_figure_stays(knowledge: Knowledge) -> None:
     last = talk(knowledge, "hull violence", "unrecorded?")[-1]
     assert last.offence == "violence" and "6,200" in knowledge.render(last)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        ("kent grade", "which other forces are outstanding", "filter"),
+        ("kent grade", "how many other forces got outstanding", "filter"),
+        ("kent recording rate", "which other forces are above 95%", "select"),
+    ],
+)
+def test_other_forces_with_a_question_of_its_own_is_that_question(
+    knowledge: Knowledge, first: str, then: str, intent: str
+) -> None:
+    assert talk(knowledge, first, then)[-1].intent == intent
