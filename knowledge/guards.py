@@ -113,7 +113,8 @@ OFF_TOPIC_WORDS: Final = frozenset(
     pub pubs restaurant restaurants hotel hotels cafe cafes nightlife tourist tourists museum
     murder murders murdered homicide homicides theft thefts fraud frauds
     school schools hospital hospitals population coronavirus covid election elections tax taxes
-    bins parking""".split()
+    bins parking curry takeaway food recipe recipes holiday holidays sightseeing
+    attractions team teams squad""".split()
 )  # the weather, sport, going out, crimes the inspections did not audit, a place's services
 # A question about these of a force, with no offence or measure of ours, asks who runs it, pays
 # for it, works for it, how to reach it or what came of its cases, not how it records crime
@@ -124,7 +125,7 @@ FORCE_AFFAIRS: Final = frozenset(
     """chief commissioner pcc mayor salary salaries budget budgets recruitment recruiting jobs
     vacancies phone telephone email twitter facebook instagram website founded charge charged
     charges charging conviction convictions convicted prosecution prosecutions prosecuted
-    detection detections outcome outcomes""".split()
+    detection detections outcome outcomes runs earn earns earning""".split()
 )
 # After a place, these make it a street address ("Oxford Road", "the Old Kent Road").
 ADDRESS_AFTER: Final = frozenset(

@@ -84,7 +84,7 @@ _HOW_DOING = re.compile(
 _OFF_TOPIC = re.compile(
     r"\b(crime rates?|crime levels?|crime stats|crime statistics|crime figures for|knife crime"
     r"|gun crime|burglary|burglaries|shoplifting|drugs?|speeding|house prices|safest"
-    r"|most dangerous"
+    r"|most dangerous|things to do"
     r"|next year|next inspection|in (the )?future|going to|predict|prediction|will (it|they|\w+) "
     r"(keep|stay|remain|get|lose|improve|be|pass|fail))\b"
 )

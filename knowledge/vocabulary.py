@@ -210,6 +210,19 @@ OUT_OF_SCOPE_PLACES: Final = (
     "america",
     "australia",
     "canada",
+    # large cities abroad that share no name with a place of England and Wales (Boston,
+    # Melbourne, Wellington, Washington and Perth's namesakes are places here or listed above)
+    *"""sydney brisbane toronto vancouver montreal ottawa chicago paris berlin madrid rome
+    amsterdam brussels lisbon singapore dubai mumbai delhi tokyo beijing moscow johannesburg
+    seattle texas california florida miami houston detroit philadelphia atlanta dallas""".split(),
+    "los angeles",
+    "san francisco",
+    "hong kong",
+    "cape town",
+    # American police words: "Boston Police Department", "the county sheriff"
+    "police department",
+    "sheriff",
+    "sheriffs",
 )
 # Words that carry no force: never fuzzy-matched against force names and places.
 STOPWORDS: Final = frozenset(

@@ -36,6 +36,12 @@ from knowledge.service import Knowledge
         "when was Durham Police founded",
         "dorset police twitter",
         "council tax in surrey",
+        "who runs thames valley police",
+        "how much does the chief constable of kent earn",
+        "best curry house in bradford",
+        "things to do in brighton",
+        "lancashire hotpot recipe",
+        "surrey football team",
     ],
 )
 def test_a_place_beside_another_subject_is_out_of_scope(
@@ -322,3 +328,25 @@ def test_other_forces_with_a_question_of_its_own_is_that_question(
     knowledge: Knowledge, first: str, then: str, intent: str
 ) -> None:
     assert talk(knowledge, first, then)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sydney police",
+        "Paris police grade",
+        "chicago crime recording",
+        "boston police department",
+        "what grade did the Boston Police Department get",
+        "kent county sheriff",
+    ],
+)
+def test_a_city_abroad_or_an_american_police_word_is_out_of_scope(
+    knowledge: Knowledge, question: str
+) -> None:
+    answer = knowledge.ask(question)
+    assert answer.intent == "out_of_scope" and not answer.facts, question
+
+
+def test_boston_without_american_words_is_lincolnshire(knowledge: Knowledge) -> None:
+    assert knowledge.ask("Boston police grade").forces == ("Lincolnshire Police",)
