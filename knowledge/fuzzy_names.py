@@ -115,6 +115,9 @@ class FuzzyNames:
             e.kind == "town" for e in entries
         )
 
+    def scored(self, text: str, capital: bool) -> list[tuple[str, float, int]]:
+        return self._scored(text, capital)
+
     def _scored(self, text: str, capital: bool) -> list[tuple[str, float, int]]:
         """The names and places closest to a word group (cached: readers repeat themselves)."""
         key = (text, capital)

@@ -4,6 +4,7 @@ the words around a place make it something other than the police (knowledge.not_
 stays unclear is asked about (knowledge.force_match)."""
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from knowledge.force_match import ForceMatch, ask_about, classify, doubtful
 from knowledge.force_names import (
@@ -16,6 +17,8 @@ from knowledge.force_names import (
     question_starts,
 )
 from knowledge.fuzzy_names import FuzzyNames, focus, lost_side
+from knowledge.longer_places import longer_places
+from knowledge.named_elsewhere import doubtful_new
 from knowledge.not_police import ABROAD, DATE, DIRECTION, police_hits
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
@@ -89,14 +92,26 @@ class ForceMatcher:
         result = ForceMatch()
         ordered = sorted(hits, key=lambda h: h.start)
         kept = police_hits(words, lowered, ordered, self.table, result.not_police)
+        new_names = doubtful_new(words, lowered, kept)  # "a new york figure": which York?
+        longer = longer_places(self.fuzzy, words, lowered, kept)  # "chester lw street"
+        within = {i for h in longer.values() for i in range(h.start, h.start + h.length)}
         for hit in kept:
-            if doubtful(hit, kept):
+            if hit.start in within and hit.start not in longer:
+                continue  # "avon" of "bideford on avon": part of the longer place asked about
+            if hit.start in longer:
+                ask_about(longer[hit.start], lowered, result)
+            elif hit.start in new_names:
+                named = " ".join(lowered[hit.start : hit.start + hit.length])
+                ask_about(replace(hit, alias=named), lowered, result)
+            elif doubtful(hit, kept):
                 ask_about(hit, lowered, result)
             else:
                 classify(hit.entries, result)
         result.suggestions = [f for f in result.suggestions if f not in result.forces]
         if ABROAD in result.not_police and not result.forces and not result.ambiguous:
             result.elsewhere.append(ABROAD)  # "Boston, Massachusetts": out of scope, said so
+        elif ABROAD in result.not_police and result.forces:
+            result.abroad_too = True  # "Hampshire grade New Hampshire": asked, never answered
         result.not_police = [r for r in result.not_police if r not in (ABROAD, DATE, DIRECTION)]
         # "the north east ... Cleveland", "London and the Met": the force named is the one meant.
         result.ambiguous = [g for g in result.ambiguous if not set(g) & set(result.forces)]

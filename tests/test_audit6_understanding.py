@@ -146,3 +146,113 @@ def test_the_first_inspection_is_not_a_place_in_a_list(knowledge: Knowledge) -> 
     """ "first" of an inspection is no pointer into the last list."""
     answer = _chat(knowledge, "which forces are inadequate", "kent grade at its first inspection")
     assert answer[-1].forces == ("Kent Police",)
+
+
+@pytest.mark.parametrize(
+    ("question", "force"),
+    [
+        ("Hampshire police grade New Hampshire", "Hampshire Constabulary"),
+        ("hampshire recording rate, or new hampshire's?", "Hampshire Constabulary"),
+        ("Kent vs New South Wales recording rate", "Kent Police"),
+        ("York police and New York police: which records more crime", "North Yorkshire Police"),
+    ],
+)
+def test_a_force_beside_a_place_abroad_is_asked_about_never_answered(
+    knowledge: Knowledge, question: str, force: str
+) -> None:
+    answer = knowledge.ask(question)
+    assert answer.intent == "clarify" and answer.candidates == (force,) and not answer.facts
+    assert "outside England and Wales" in knowledge.render(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "new york police",
+        "new york recording rate",
+        "New York recording rate",
+        "in new york, how are crimes recorded",
+        "new south wales robbery",
+        "Newcastle, New South Wales grade",
+    ],
+)
+def test_a_place_abroad_written_as_its_name_is_out_of_scope(
+    knowledge: Knowledge, question: str
+) -> None:
+    query = knowledge.parse(question)
+    assert (query.intent, query.forces, query.candidates) == ("out_of_scope", (), ())
+
+
+@pytest.mark.parametrize(
+    ("question", "force"),
+    [
+        ("is there a new York recording rate", "North Yorkshire Police"),
+        ("any new inspections of york's force", "North Yorkshire Police"),
+        ("is there a new Kent grade", "Kent Police"),
+        ("any new South Wales figures", "South Wales Police"),
+        ("a new Hampshire recording rate?", "Hampshire Constabulary"),
+    ],
+)
+def test_new_as_an_ordinary_word_keeps_the_force(
+    knowledge: Knowledge, question: str, force: str
+) -> None:
+    assert knowledge.parse(question).forces == (force,)
+
+
+@pytest.mark.parametrize(
+    ("question", "force"),
+    [
+        ("is there a new york recording rate", "North Yorkshire Police"),
+        ("any new hampshire figures", "Hampshire Constabulary"),
+        ("IS THERE A NEW YORK GRADE", "North Yorkshire Police"),
+    ],
+)
+def test_lower_case_new_after_a_or_any_is_asked_about(
+    knowledge: Knowledge, question: str, force: str
+) -> None:
+    """New York, or a new figure for York? Asked, never answered."""
+    answer = knowledge.ask(question)
+    assert answer.intent == "clarify" and answer.candidates == (force,) and not answer.facts
+
+
+@pytest.mark.parametrize(
+    ("question", "meant", "not_meant"),
+    [
+        ("chester lw street grade", "Durham Constabulary", "Cheshire Constabulary"),
+        ("Chester-ke-Street vs Wardle", "Durham Constabulary", "Cheshire Constabulary"),
+        (
+            "Wells Net The Sea recording rate",
+            "Norfolk Constabulary",
+            "Avon and Somerset Constabulary",
+        ),
+        ("shenley church wnd vs ponthir", "Thames Valley Police", "Hertfordshire Constabulary"),
+        ("Eaast Keswick or Southgate", "West Yorkshire Police", "Cumbria Constabulary"),
+        (
+            "coates or bidfford-on-avon grade",
+            "Warwickshire Police",
+            "Avon and Somerset Constabulary",
+        ),
+        ("st nots v croston", "Cambridgeshire Constabulary", "Nottinghamshire Police"),
+    ],
+)
+def test_a_misspelt_longer_place_is_never_its_shorter_neighbour(
+    knowledge: Knowledge, question: str, meant: str, not_meant: str
+) -> None:
+    answer = knowledge.ask(question)
+    assert not_meant not in answer.forces and not_meant not in answer.candidates
+    assert meant in answer.forces or meant in answer.candidates
+
+
+@pytest.mark.parametrize(
+    ("question", "force"),
+    [
+        ("Chester recording rate", "Cheshire Constabulary"),
+        ("Wells grade", "Avon and Somerset Constabulary"),
+        ("how about Mappleton then", "Humberside Police"),
+        ("Keswick grade", "Cumbria Constabulary"),
+    ],
+)
+def test_the_shorter_place_alone_keeps_its_force(
+    knowledge: Knowledge, question: str, force: str
+) -> None:
+    assert knowledge.ask(question).forces == (force,)
