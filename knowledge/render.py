@@ -111,19 +111,25 @@ class Renderer:
         return " ".join(str(cite(facts, "short", 0, True, False)).split())  # titles cut to "…"
 
     def render(self, answer: Answer, fmt: str = "text", bot_name: str = "") -> str:
-        """The answer as text; never longer than Telegram's message limit."""
+        """The answer as text; never longer than Telegram's message limit. Under an answer
+        whose citation holds only some of its figures, a line says whose (kept even when the
+        safety net cuts the answer)."""
         template = self.environments[fmt].get_template(f"{answer.intent}.j2")
+        note = ""
+        if answer.cited_part:
+            cited = self.environments[fmt].get_template("citation_note.j2")
+            note = "\n" + cited.render(answer=answer).strip()
         for compact in range(3):  # long lists: shorter lines, then names only for the rest
             text = template.render(answer=answer, bot_name=bot_name, compact=compact).strip()
             if answer.carried or answer.dropped_year:
                 carried = self.environments[fmt].get_template("carried.j2").render(answer=answer)
                 text = f"{carried.strip()}\n{text}"
             text = re.sub(r"\n{3,}", "\n\n", text)
-            if len(text) <= TELEGRAM_LIMIT:
+            if len(text) + len(note) <= TELEGRAM_LIMIT:
                 break
-        if len(text) > TELEGRAM_LIMIT:  # a safety net: answers are sized well below this
-            text = text[: TELEGRAM_LIMIT - 2].rsplit("\n", 1)[0] + "\n…"
-        return text
+        if len(text) + len(note) > TELEGRAM_LIMIT:  # a safety net: answers are sized below it
+            text = text[: TELEGRAM_LIMIT - 2 - len(note)].rsplit("\n", 1)[0] + "\n…"
+        return text + note
 
 
 def _answer_template(name: str) -> bool:
