@@ -69,7 +69,10 @@ class Speller:
         mended = self._mend(words[index])
         if mended is None or not self.standalone_words:
             return mended
-        if self._place_goes_on(words, index):
+        after = words[index + 1].lower() if index + 1 < len(words) else ""
+        if after in ("police", "constabulary") and mended not in self.name_targets:
+            return None  # "Readingg police": a place's name, not "grading"
+        if self._place_goes_on(words, index, mended):
             return None  # "Waltham orest": Waltham Forest misspelt, not "poorest"
         if mended in self.name_targets:
             return mended
@@ -82,9 +85,10 @@ class Speller:
         place = process.extractOne(lowered, self.standalone_words, scorer=fuzz.ratio)
         return None if place and place[1] >= fuzz.ratio(lowered, mended) else mended
 
-    def _place_goes_on(self, words: list[str], index: int) -> bool:
+    def _place_goes_on(self, words: list[str], index: int, mended: str) -> bool:
         """Whether the word beside a one-word place makes, with it, a misspelling of a longer
-        place ("Waltham orest", "Eaast Keswick"): left for the matcher to ask about."""
+        place that its mending is no word of ("Waltham orest" is not "poorest", "Eaast Keswick"
+        not "least"; "soouth yorks" is "south"): left for the matcher to ask about."""
         if not self.places:
             return False
         word = words[index].lower()
@@ -96,7 +100,7 @@ class Speller:
             place = process.extractOne(
                 text, self.places, scorer=fuzz.ratio, score_cutoff=PLACE_GOES_ON
             )
-            if place and len(str(place[0]).split()) == 2:
+            if place and len(str(place[0]).split()) == 2 and mended not in str(place[0]).split():
                 return True
         return False
 

@@ -256,3 +256,51 @@ def test_the_shorter_place_alone_keeps_its_force(
     knowledge: Knowledge, question: str, force: str
 ) -> None:
     assert knowledge.ask(question).forces == (force,)
+
+
+@pytest.mark.parametrize(
+    ("question", "force"),
+    [
+        ("wits grade", "Wiltshire Police"),
+        ("wils recording rate", "Wiltshire Police"),
+        ("hers violence recorded within 24 hours", "Hertfordshire Constabulary"),
+        ("what have you got on cams", "Cambridgeshire Constabulary"),
+        ("tvp and hats grades", "Hampshire Constabulary"),
+        ("Gent robbery wrongly cancelled", "Gwent Police"),
+        ("Readig police violence recording rate", "Thames Valley Police"),
+        ("Readingg police grade", "Thames Valley Police"),
+        ("Readung violent crime recording rate", "Thames Valley Police"),
+        ("i'd like the crime recording grade for rugby please", "Warwickshire Police"),
+        ("the crime recording grade for Rygby please", "Warwickshire Police"),
+    ],
+)
+def test_a_mistyped_short_name_or_word_place_is_asked_about(
+    knowledge: Knowledge, question: str, force: str
+) -> None:
+    answer = knowledge.ask(question)
+    assert answer.intent == "clarify" and force in answer.candidates and not answer.facts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is this hers",
+        "the hats were red",
+        "Reading the report on grades",
+        "rugby results this weekend",
+        "best grade",
+        "which forces got the best grades",
+        "grade for march 2019",
+        "the hats grade",
+    ],
+)
+def test_the_ordinary_word_stays_a_word(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    assert not answer.forces and not answer.candidates
+
+
+def test_a_misspelt_town_before_police_is_not_another_forces_police(knowledge: Knowledge) -> None:
+    """ "Cirby police" (Corby) is 87 from "city police" only through "police"; it is asked
+    about, never answered for the City of London."""
+    answer = knowledge.ask("Cirby police - were victims told their crime was cancelled?")
+    assert answer.intent == "clarify" and not answer.facts
