@@ -18,7 +18,8 @@ _BEFORE = frozenset({"on", "about", "for", "and", "vs", "v", "versus", "or", "wi
 _AFTER_LINKS = frozenset({"and", "vs", "v", "versus", "or", "police"})
 _ENDINGS = frozenset({"please", "pls", "thanks", "police"})
 _MIN_LENGTH = 4
-_FIGURE_WORDS = VOCABULARY_WORDS - STOPWORDS - frozenset({"the", "a", "an", "of", "to", "in"})
+# a figure's words ("grade", "rape", "recording"), not the small words vocabulary also holds
+_FIGURE_WORDS = frozenset(w for w in VOCABULARY_WORDS - STOPWORDS if len(w) >= 4)
 
 
 def short_names(table: AliasTable) -> dict[str, frozenset[str]]:

@@ -292,6 +292,7 @@ def test_a_mistyped_short_name_or_word_place_is_asked_about(
         "which forces got the best grades",
         "grade for march 2019",
         "the hats grade",
+        "hats off to them",
     ],
 )
 def test_the_ordinary_word_stays_a_word(knowledge: Knowledge, question: str) -> None:
