@@ -305,3 +305,21 @@ def test_a_misspelt_town_before_police_is_not_another_forces_police(knowledge: K
     about, never answered for the City of London."""
     answer = knowledge.ask("Cirby police - were victims told their crime was cancelled?")
     assert answer.intent == "clarify" and not answer.facts
+
+
+def test_which_was_worst_says_when_a_higher_national_share_is_not_in_our_data(
+    knowledge: Knowledge,
+) -> None:
+    """Violence: Gwent's 5 of 20 leads our data, but the audits found up to 50% at one force;
+    the answer says so. Sexual offences: Hampshire's 9 of 17 (53%) is the national "up to 53%",
+    and robbery's 6 of 18 (33%) the "up to 33%": nothing is added."""
+    violence = _chat(knowledge, "how many forces wrongly cancelled violence", "which was worst")
+    text = knowledge.render(violence[-1])
+    assert violence[-1].facts[0].force == "Gwent Police"
+    assert "up to 50% of the reviewed violent crime records wrongly cancelled at one force" in text
+    assert "not necessarily among all 43" in text
+    for offence in ("sexual offences", "robbery"):
+        answer = _chat(
+            knowledge, f"how many forces wrongly cancelled {offence}", "which was worst"
+        )
+        assert "not necessarily among all" not in knowledge.render(answer[-1]), offence
