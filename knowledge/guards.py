@@ -89,6 +89,20 @@ NOT_POLICE_AFTER: Final[dict[str, str]] = {
     "rugby club": "a rugby club",
     "cricket club": "a cricket club",
     "ccc": "a cricket club",
+    "cricket": "a cricket club",
+    "rugby": "a rugby club",
+    "rfc": "a rugby club",
+    "rlfc": "a rugby club",
+    "rugby league": "a rugby club",
+    "hospital": "a hospital",
+    "hospitals": "a hospital",
+    "nhs trust": "the NHS",
+    "hospital trust": "a hospital",
+    "festival": "an event",
+    "carnival": "an event",
+    "races": "an event",
+    "racecourse": "an event",
+    "regatta": "an event",
 }
 # Newspaper names are a place followed by one of these words ("the Yorkshire Post").
 NEWSPAPER_AFTER: Final = frozenset(
@@ -143,6 +157,8 @@ CLUB_AFTER: Final = frozenset(
     players transfer transfers stadium kickoff forest hotspur villa wednesday argyle alexandra
     orient rangers""".split()
 )
+# Before a place, these make it a broadcaster ("BBC Essex", "Radio Kent", "ITV Wales").
+BROADCASTER_BEFORE: Final = frozenset({"bbc", "radio", "itv"})
 MONTH_PLACES: Final = frozenset({"march"})  # "In March 2019", "3 March": a date
 # After a place (the comma dropped), these put it outside England and Wales.
 ABROAD_AFTER: Final = frozenset(

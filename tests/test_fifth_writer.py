@@ -350,3 +350,40 @@ def test_a_city_abroad_or_an_american_police_word_is_out_of_scope(
 
 def test_boston_without_american_words_is_lincolnshire(knowledge: Knowledge) -> None:
     assert knowledge.ask("Boston police grade").forces == ("Lincolnshire Police",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Portsmouth FC",
+        "Bath Rugby",
+        "Gloucester rugby",
+        "norfolk hospital trust rating",
+        "Cheltenham races",
+        "Glastonbury festival",
+        "Notting Hill carnival",
+        "BBC Essex",
+        "Radio Kent",
+    ],
+)
+def test_a_club_an_event_a_hospital_or_a_broadcaster_named_by_its_place_is_not_the_police(
+    knowledge: Knowledge, question: str
+) -> None:
+    answer = knowledge.ask(question)
+    assert answer.intent == "out_of_scope" and not answer.facts, question
+
+
+@pytest.mark.parametrize(
+    ("question", "forces"),
+    [
+        ("Rugby police", ("Warwickshire Police",)),
+        ("Rugby recording rate", ("Warwickshire Police",)),
+        ("Coventry and Rugby grade", ("West Midlands Police", "Warwickshire Police")),
+        ("BBC Essex asked: what is the essex grade", ("Essex Police",)),
+        ("Portsmouth police", ("Hampshire Constabulary",)),
+    ],
+)
+def test_the_town_itself_still_answers(
+    knowledge: Knowledge, question: str, forces: tuple[str, ...]
+) -> None:
+    assert knowledge.ask(question).forces == forces, question
