@@ -278,6 +278,8 @@ def main() -> None:
         f"{heldout['accuracy']:.1%}, wrong-force answers {heldout['wrong_force']:.0f}"
     )
     print(f"conversations (tuned): {conversations(knowledge, CONVERSATIONS_FILE)}")
+    if not HELD_BACK_SETS:
+        print("held-back sets: none now (the last was retired into tuning; README)")
     for name, questions, talks in HELD_BACK_SETS:  # totals only: which items fail is not shown
         held_back = load_labelled(questions)
         scored = ours(knowledge, held_back)

@@ -48,8 +48,10 @@ class Conversation:
         if "offence" in carried and _no_figure(answer) and "measure" not in carried:
             query, answer, carried = _without_offence(knowledge, query, answer, carried)
         answer = replace(answer, carried=carried)
-        if query.intent not in _NO_FRAME_INTENTS or query.not_police:
-            # "Essex fire and rescue grade", then "no, Essex Police": the grade asked is kept;
+        abroad = query.abroad and bool(query.measure or query.offence)  # else the last stays
+        if query.intent not in _NO_FRAME_INTENTS or query.not_police or abroad:
+            # "Essex fire and rescue grade", then "no, Essex Police": the grade asked is kept
+            # (as "police scotland recording rate", then "what about kent then");
             # "which of those improved?" works inside the last list: that list stays the one
             # "the first one" points into
             kept = "list" in carried and self.frame is not None

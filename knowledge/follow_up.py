@@ -63,6 +63,8 @@ def follow_up(
         named = set(query.candidates) & set(frame.options)
         if len(named) == 1:
             return _fill(replace(query, forces=(named.pop(),), candidates=()), frame, pairs)
+    if other := other_option(query, frame, words):  # "and city" after "the met" of "London"
+        return _fill(replace(query, forces=(other,), candidates=()), frame, pairs)
     if listed := of_the_list(query, frame, plain):  # "which of those improved?"
         return listed
     if frame.intent == "national" and WORST_FORCE_FIGURE.search(plain) and frame.offence:
@@ -216,3 +218,18 @@ def _bare(query: Query) -> bool:
 
 def _follows_on(plain: str, words: list[str]) -> bool:
     return bool(_FOLLOW_ON.search(plain)) or bool(set(words) & _BACK_REFERENCE)
+
+
+_NAME_FILLER = frozenset({"and", "of", "the", "police", "constabulary", "service", "force"})
+
+
+def other_option(query: Query, frame: Frame, words: list[str]) -> str | None:
+    """ "which London force?", "the met", then "and city": a short follow-up naming no force
+    whose word names one other candidate of the last "which force?" question."""
+    if query.forces or query.candidates or len(words) > 4 or not frame.options:
+        return None
+    asked = set(words) - _NAME_FILLER
+    named = [c for c in frame.options if asked & (set(c.lower().split()) - _NAME_FILLER)]
+    if len(named) == 1 and named[0] not in frame.forces:
+        return named[0]
+    return None

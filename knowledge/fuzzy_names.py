@@ -54,6 +54,7 @@ class FuzzyNames:
             for word in (alias.split()[0], alias.split()[-1])
             if (word in ORDINARY_WORDS or word in COMMON_WORDS) and len(word) >= 4
         )
+        self.place_words = _place_words(table)
         # rapidfuzz's processor, applied to the choices once here rather than at every match
         self._processed = {
             capital: [utils.default_process(alias) for alias in choices]
@@ -82,6 +83,8 @@ class FuzzyNames:
             ):
                 continue
             text = " ".join(lowered[start : start + n])
+            if n == 1 and text in self.place_words:  # "stortford" is no misspelt Stretford
+                continue
             scored = self._scored(text, words[start][:1].isupper())
             if not scored:
                 continue
@@ -212,6 +215,32 @@ def _stem_score(text: str, alias: str) -> float:
     if len(words) < 2 or len(names) < 2 or words[-1] != names[-1] or words[-1] not in _FORCE_WORDS:
         return 100.0
     return float(fuzz.ratio(" ".join(words[:-1]), " ".join(names[:-1])))
+
+
+_PLACE_KINDS = frozenset({"place", "town"})
+
+
+def _place_words(table: AliasTable) -> frozenset[str]:
+    """The words of places of several words that are no name of their own ("stortford" of
+    Bishop's Stortford, "coldfield" of Sutton Coldfield): such a word, alone, is a real place's
+    word, never a misspelling of another town one letter away (Stretford)."""
+    found: set[str] = set()
+    for alias, entries in table.items():
+        parts = alias.replace("-", " ").split()
+        if len(parts) < 2 or not all(e.kind in _PLACE_KINDS for e in entries):
+            continue
+        for word in parts:
+            if (
+                len(word) >= 5
+                and word.isalpha()
+                and word not in table
+                and word not in ORDINARY_WORDS
+                and word not in COMMON_WORDS
+                and word not in STOPWORDS
+                and word not in VOCABULARY_WORDS
+            ):
+                found.add(word)
+    return frozenset(found)
 
 
 def fuzzy_ok(alias: str, entries: list[AliasEntry], capital: bool = False) -> bool:

@@ -5,6 +5,7 @@ stays unclear is asked about (knowledge.force_match)."""
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Final
 
 from knowledge.force_match import ForceMatch, ask_about, classify, doubtful
 from knowledge.force_names import (
@@ -95,6 +96,7 @@ class ForceMatcher:
         result = ForceMatch()
         ordered = sorted(hits, key=lambda h: h.start)
         kept = police_hits(words, lowered, ordered, self.table, result.not_police)
+        kept = without_set_aside(lowered, kept)  # "Sussex, not Essex": Sussex
         new_names = doubtful_new(words, lowered, kept)  # "a new york figure": which York?
         longer = longer_places(self.fuzzy, words, lowered, kept)  # "chester lw street"
         within = {i for h in longer.values() for i in range(h.start, h.start + h.length)}
@@ -170,3 +172,21 @@ class ForceMatcher:
         entries = self.table[alias]
         if all(e.needs_capital and e.kind in _PLACES for e in entries):
             ask_about(Hit(at, len(alias.split()), tuple(entries), alias=alias), lowered, result)
+
+
+# "Sussex, not Essex", "Kent instead of Surrey", "never mind Essex, Kent?": the force after
+# these is set aside when another is named; alone ("not Essex?") it is still what is talked of
+_SET_ASIDE_BEFORE: Final = ("not", "not the", "instead of", "never mind", "rather than")
+
+
+def without_set_aside(lowered: list[str], hits: list[Hit]) -> list[Hit]:
+    """The hits of the forces asked about, without those a correction sets aside."""
+
+    def set_aside(hit: Hit) -> bool:
+        before = lowered[max(0, hit.start - 2) : hit.start]
+        return any(before[-len(cue.split()) :] == cue.split() for cue in _SET_ASIDE_BEFORE)
+
+    asked = [h for h in hits if not set_aside(h)]
+    forces = {e.force for h in asked for e in h.entries}
+    aside = {e.force for h in hits if set_aside(h) for e in h.entries}
+    return asked if asked and aside - forces else hits

@@ -139,7 +139,8 @@ _DECLARED: Final = (
        "fraction", _W, "audit",
        "misclassified or unrecorded|misclassified or not recorded", "wrongly_classified"),
     _m("wrongly_classified", "recorded crimes wrongly classified", "fraction", _W, "audit",
-       "misclassified|wrongly classified|classified wrongly|incorrectly classified"),
+       "misclassified|wrongly classified|classified wrongly|incorrectly classified|"
+       "classified wrong|classified incorrectly|wrong classification|misclassification"),
     _m("recorded_outside_72h", "crimes recorded outside the 72-hour limit",
        "fraction", _W, "audit",
        "72 hours|72 hrs"),

@@ -32,7 +32,7 @@ WORST_FORCE_FIGURE = re.compile(
     r"\b(worst|highest|biggest|largest) (single )?(force s |force )?(percentage|share|proportion"
     r"|rate|figure|per cent|percent)\b|\b(worst|highest) (single force|force s)\b"
     r"|\b(worst|highest|biggest|largest)\b.*\bby (a|one|any) single force\b"
-    r"|\bup to (what|how much|how many)\b.*\b(a|one|any) single force\b"
+    r"|\bup to (what|how much|how many)\b.*\b(a|one|any) (single )?force\b"
     r"|\b(a|one|any) single force\b.*\b(at most|up to|the most|highest)\b"
     r"|\b(up to|at most|as (high|much) as) (what|how much|how many)\b"
     r".*\b(worst|highest|top) force\b"
@@ -40,6 +40,10 @@ WORST_FORCE_FIGURE = re.compile(
 )
 # "worst force % cancelled": the worst force's share, written with a percent sign
 _WORST_FORCE_PERCENT = re.compile(r"\b(worst|highest) (single )?force('?s)? ?(%|per ?cent)")
+_SUPERLATIVE_IN_COUNTRY = re.compile(
+    r"\b(lowest|highest|best|worst|poorest|top|bottom)\b.*\bin (england( and)? wales"
+    r"|the (uk|country)|britain)\b"
+)
 # "force by force", "each force", "by force": every force listed, not one national figure
 _BY_FORCE = re.compile(
     r"\b(force by force|by force|by forces|each force|every force|per force|all forces listed"
@@ -170,7 +174,11 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     # "how many forces are outstanding at recording crime": a count of forces by grade
     graded_forces = grade and "forces" in plain.split() and not offence and not rank
     # "which force in the whole of England and Wales is worst", "worst uk force for recording"
-    ranked = rank is not None and (which or "force" in plain.split())
+    # "lowest recording rate in england and wales": the national figure is one, so a
+    # superlative in the country ranks its forces
+    ranked = rank is not None and (
+        which or "force" in plain.split() or bool(_SUPERLATIVE_IN_COUNTRY.search(plain))
+    )
     if (
         (national or home_office or ("how many" in plain and not which))
         and not ranked

@@ -140,8 +140,8 @@ def _read(
     plain = " ".join(w.lower() for w in words)
     found = matcher.match(words, starts)
     base = slots_of(text, plain)
-    if found.elsewhere:
-        return base
+    if found.elsewhere:  # out of scope; a chat keeps what it asked ("what about Kent then")
+        return replace(base, abroad=True)
     if found.abroad_too:  # "Hampshire police grade New Hampshire": which one is meant?
         forces = tuple(found.forces)
         return replace(base, intent="clarify", candidates=forces, unsure=True, not_police=ABROAD)
@@ -155,7 +155,9 @@ def _read(
     if not found.forces and found.ambiguous and country_named(plain):  # "wales forces rates"
         return without_force(plain, replace(found, ambiguous=[]), base)
     if found.ambiguous or (found.suggestions and (not found.forces or found.lost_side)):
-        if topic_only(plain, base.measure) and not base.offence:  # "Gillingham crime recording"
+        if (
+            topic_only(plain, base.measure, text) and not base.offence
+        ):  # "Gillingham crime recording"
             base = replace(base, measure=None)  # the summary of whichever force is meant
         return _clarify(found, base)
     if not found.forces:
@@ -163,7 +165,7 @@ def _read(
     forces = tuple(found.forces)
     if len(forces) > 1:
         return replace(base, forces=forces, intent="compare")
-    if topic_only(plain, base.measure) and not base.offence:  # "Llanelli crime recording"
+    if topic_only(plain, base.measure, text) and not base.offence:  # "Llanelli crime recording"
         return replace(base, forces=forces, intent="force_summary", measure=None)
     if base.offence or base.measure:
         return replace(base, forces=forces, intent="lookup")

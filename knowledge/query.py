@@ -52,3 +52,4 @@ class Query:
     # "which forces went from inadequate to outstanding": (direction, from, to, at re-inspection)
     grade_change: tuple[str, str | None, str | None, bool] | None = None
     data_changes: bool = False  # "what changed in the latest data": not kept in the store
+    abroad: bool = False  # "police scotland recording rate": a place or force we do not cover

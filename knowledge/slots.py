@@ -46,12 +46,24 @@ _GRADE_VERB = re.compile(
     r"(get|got|gotten|score|scored|achieve|achieved|receive|received|given|awarded)\b"
 )
 # Grade words that can only be a grade ("were outstanding", "rated inadequate"); not "good".
+# "what did HMIC rate GMP", "how did the inspectors rate Kent": "rate" as a verb is the grade
+_RATE_VERB = re.compile(
+    r"\b(what|how) (did|does|do|would) (?!(you|u|ya|we|i) )([a-z]+ ){1,3}?rate\b"
+)
+# ... but not the noun after a possessive or an owner ("what did Kent's recording rate reach")
+_RATE_NOUN_BEFORE = frozenset({"s", "its", "their", "recording", "crime", "the", "a", "national"})
 _GRADE_WORD = re.compile(r"\b(outstanding|inadequate|adequate|requires? improvement)\b")
 # "told off", "I was told", "we've been told": hearsay or a telling-off, not victims being told.
 _NOT_VICTIMS_TOLD = re.compile(
     r"\b(told off|(i|we|i ve|we ve|i have|we have|i m|i am|we re|we are) "
     r"(was |were |been )?told)\b"
 )
+# "no-crimes that were correct", "cancellations were justified": the rightly cancelled ones
+_RIGHTLY = re.compile(
+    r"\b(were|was|been|are|is) (all |actually |really |in fact )?(correct|right|justified|valid"
+    r"|proper|legitimate|correctly made|done right)\b|\b(right|correct) to (cancel|no crime)"
+)
+_WRONGLY = re.compile(r"\b(wrong|wrongly|incorrect|incorrectly|not|never|weren t|wasn t)\b")
 # "were victims told when their crimes were cancelled": victims and telling, apart.
 _VICTIMS = re.compile(r"\bvictims?\b")
 # misspelt as readers type it ("tol", "tould", "infomed"): beside "victims", still telling
@@ -75,7 +87,7 @@ _RATE = re.compile(r"\brates?\b")
 _BY_DIRECTION: Final = frozenset({"best", "worst"})
 # "X crime recording" with nothing more specific: the whole subject, a force's summary.
 _TOPIC_ONLY = re.compile(r"\b(crime recording|recording of crime)\b")
-_HOW = re.compile(r"\b(how|rate|percentage|share|proportion)\b")
+_HOW = re.compile(r"\b(how|rate|percentage|percent|per cent|share|proportion)\b")
 # "how's Warwickshire doing on crime recording": how the force is doing, not how well it records
 _HOW_DOING = re.compile(
     r"\bhow (s |is |are |was |were |has |have )?\b.*\b(doing|faring|getting on)\b"
@@ -85,6 +97,11 @@ _OFF_TOPIC = re.compile(
     r"\b(crime rates?|crime levels?|crime stats|crime statistics|crime figures for|knife crime"
     r"|gun crime|burglary|burglaries|shoplifting|drugs?|speeding|house prices|safest"
     r"|most dangerous|things to do"
+    # a reader asking how to reach the police ("how do I report a crime in Kent"), not about
+    # how it records what is reported
+    r"|(how|where) (do|can|should|would|could) (i|we|you|someone|one|people) (go about )?"
+    r"(report|reporting|contact|complain)|(to |i |we )?report (a|an|my|our) (crime|incident"
+    r"|theft|offence|assault|break in)|reporting (a|an|my) (crime|incident)|non emergency"
     r"|next year|next inspection|in (the )?future|going to|predict|prediction|will (it|they|\w+) "
     r"(keep|stay|remain|get|lose|improve|be|pass|fail))\b"
 )
@@ -99,7 +116,7 @@ def measure_of(plain: str, offence: str | None) -> str | None:
     measure = next((m for m in MEASURE_PRIORITY if m in named), None)
     if offence in AUDIT_ONLY_OFFENCES and measure in RECORDING_WORDS:
         return None  # "domestic abuse recorded": the recording audits of that offence
-    grade_words = _GRADE_VERB.search(plain) or _GRADE_WORD.search(plain)
+    grade_words = _GRADE_VERB.search(plain) or _GRADE_WORD.search(plain) or _rate_verb(plain)
     if measure is None and offence in (None, "all") and grade_words:
         return "grade"  # "what did sussex get", "West Yorkshire were outstanding"
     if (
@@ -110,6 +127,12 @@ def measure_of(plain: str, offence: str | None) -> str | None:
         measure = "victims_told"  # "were victims in lancs told when crimes were cancelled"
         if _NOT_TOLD.search(spoken):
             measure = "victims_not_told"  # "how many victims weren't informed"
+    if (
+        measure == "cancelled_incorrect"
+        and _RIGHTLY.search(spoken)
+        and not _WRONGLY.search(spoken)
+    ):
+        return "cancelled_correct"  # "how many of norfolk's no-crimes were right"
     if measure is None and offence not in AUDIT_ONLY_OFFENCES and _rate_of_recording(plain):
         return "recording_rate"  # "leics violence rate", "crime data integrity rate"
     if measure == "unrecorded_per_year" and _SHARE.search(plain):
@@ -122,6 +145,12 @@ def measure_of(plain: str, offence: str | None) -> str | None:
     return measure
 
 
+def _rate_verb(plain: str) -> bool:
+    """ "what did HMIC rate GMP in 2016": "rate" as the inspectors' verb, so the grade."""
+    found = _RATE_VERB.search(plain)
+    return found is not None and found.group(0).split()[-2] not in _RATE_NOUN_BEFORE
+
+
 def _rate_of_recording(plain: str) -> bool:
     """ "rate" with nothing off-topic beside it ("leics violence rate"; not "burglary rate" nor
     "conviction rate")."""
@@ -130,10 +159,11 @@ def _rate_of_recording(plain: str) -> bool:
     )
 
 
-def topic_only(plain: str, measure: str | None) -> bool:
+def topic_only(plain: str, measure: str | None, text: str = "") -> bool:
     """ "Llanelli crime recording", "Surrey police crime recording findings": no measure more
-    specific than the subject itself, so the force's summary."""
-    if measure != "recording_rate" or not _TOPIC_ONLY.search(plain):
+    specific than the subject itself, so the force's summary (a percent sign in the message
+    `text` asks for the rate: "cambs crime recording %")."""
+    if measure != "recording_rate" or not _TOPIC_ONLY.search(plain) or "%" in text:
         return False
     if _HOW.search(_HOW_DOING.sub(" ", plain)):
         return False
