@@ -95,6 +95,16 @@ class Store:
             return self._all().by_force().get(force, [])
         return self._visible(self._reader.facts("where f.force = ?", (force,)))
 
+    def facts_of_measures(self, force: str, measures: Iterable[str]) -> list[Fact]:
+        """Every visible finding of one force of these measures, in `facts_for` order (read
+        from the file, only these rows, unless all have been read)."""
+        wanted = tuple(dict.fromkeys(measures))
+        if self._reader is None or self._every is not None:
+            return [f for f in self.facts_for(force) if f.measure in wanted]
+        marks = ", ".join("?" * len(wanted))
+        where = f"where f.force = ? and f.measure in ({marks})"
+        return self._visible(self._reader.facts(where, (force, *wanted)))
+
     def answerable_for(self, force: str) -> list[Fact]:
         """The force's findings an answer can choose (the same answers as `facts_for`)."""
         return self.answerable.by_force().get(force, [])
