@@ -7,7 +7,8 @@ import click
 
 from bot.cli_schedule import echo_curated, embargo_moment
 from bot.cli_setup import settings
-from delivery.announce import Announced, StateUnwritable, ingest_and_announce, load_and_announce
+from delivery.announce import ingest_and_announce, load_and_announce
+from delivery.curation import Announced, StateUnwritable
 from knowledge.loader import DATA_DIR, DataFileError
 from knowledge.staging import StorageError, WriterBusy
 from knowledge.store import StoreMissing

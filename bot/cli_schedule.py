@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 
 from bot.cli_setup import settings
-from delivery.announce import Announced, embargo_text
+from delivery.announce import embargo_text
+from delivery.curation import Announced
 from delivery.schedule import Schedule
 from delivery.state import StateDB
 from knowledge.embargo import EmbargoError, move_embargo, parse_moment, uk_time

@@ -9,6 +9,7 @@ A button carries the question it asks. `callback_data` is at most 64 bytes (UTF-
 message into the answer.
 """
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from telegram import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 from knowledge import Answer
 from knowledge.charts import chart_question
 from knowledge.export import data_url, rows_behind, rows_token
+from knowledge.vocabulary import NATIONAL
 
 MAX_CALLBACK_BYTES = 64
 BOOK_SIZE = 50_000
@@ -35,6 +37,7 @@ SOURCE_LABEL = "Source"
 SHARE_LABEL = "Share"
 MAX_INLINE_QUERY = 256  # Telegram's limit for an inline query's text
 COPY_LABEL = "Copy citation"
+_FORCE_SUFFIX = re.compile(r" (Police Service|Constabulary|Police)$")  # "Kent Police" -> "Kent"
 MAX_COPY_TEXT = 256  # Telegram's limit for a copy_text button
 FOLLOW_UPS_PER_ROW = 2
 WITH_FOLLOW_UPS = ("lookup", "force_summary", "offence_overview", "national")
@@ -148,11 +151,25 @@ def source_rows(answer: Answer, share: bool = False) -> list[list[InlineKeyboard
         return []
     row = [InlineKeyboardButton(SOURCE_LABEL, url=(answer.lead or answer.facts[0]).source_url)]
     if answer.citation and len(answer.citation) <= MAX_COPY_TEXT:
-        row.append(InlineKeyboardButton(COPY_LABEL, copy_text=CopyTextButton(answer.citation)))
+        label = copy_label(answer)
+        row.append(InlineKeyboardButton(label, copy_text=CopyTextButton(answer.citation)))
     if share and answer.question.strip():
         question = answer.question[:MAX_INLINE_QUERY]
         row.append(InlineKeyboardButton(SHARE_LABEL, switch_inline_query=question))
     return [row]
+
+
+def copy_label(answer: Answer) -> str:
+    """ "Copy citation", or "Copy citation (Kent)" when it holds only some of the answer's
+    figures (Answer.cited_part): the force's short name, or the year of the one force's
+    inspection it cites."""
+    part = answer.cited_part
+    if part is None:
+        return COPY_LABEL
+    if part not in answer.named_forces and part != NATIONAL:
+        year = answer.cited[0].inspection_year
+        return f"{COPY_LABEL} ({year} figure)" if year else f"{COPY_LABEL} (first figure)"
+    return f"{COPY_LABEL} ({_FORCE_SUFFIX.sub('', part)})"
 
 
 def export_rows(

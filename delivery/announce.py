@@ -15,34 +15,16 @@ install, every inspection already in the findings is seeded silently instead of 
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from delivery.curation import curate, scheduled_embargoes
-from delivery.state import InspectionKey, StateDB
-from knowledge.announcement import announcement
+from delivery.curation import Announced, curate, record, scheduled_embargoes, unwritable
+from delivery.state import StateDB
 from knowledge.build import LoadReport, write_database
 from knowledge.embargo import as_text
 from knowledge.ingest import IngestReport, add_findings, inspection_keys, require_database
 from knowledge.loader import DATA_DIR
-from knowledge.reader import store_of_inspection
-from knowledge.render import Renderer
 from knowledge.staging import staging, writer_lock
-
-
-class StateUnwritable(RuntimeError):
-    """The state database could not be opened or written; nothing was changed."""
-
-
-@dataclass(frozen=True)
-class Announced:
-    """Inspections queued for subscribers, and how many were remembered without a message."""
-
-    queued: tuple[InspectionKey, ...]
-    seeded: int
-    scheduled: tuple[tuple[InspectionKey, float], ...] = ()  # with the moment they go out
-    quiet: tuple[InspectionKey, ...] = ()  # backfilled: remembered without a message
 
 
 def ingest_and_announce(
@@ -89,35 +71,6 @@ def load_and_announce(
     return report, announced
 
 
-def record(
-    state: StateDB, findings: Path, seed: list[InspectionKey], candidates: list[InspectionKey]
-) -> Announced:
-    """Render the unseen candidates from `findings` and record them, with `seed`, at once."""
-    known = state.announcements.known()
-    fresh = [key for key in dict.fromkeys(candidates) if key not in known]
-    texts = render_announcements(findings, fresh) if fresh else []
-    try:
-        seeded, queued = state.announcements.record(seed, texts)
-    except sqlite3.Error as error:
-        raise unwritable(state.path, error) from None
-    return Announced(queued, seeded)
-
-
-def render_announcements(findings: Path, keys: list[InspectionKey]) -> list[tuple[str, str, str]]:
-    """(force, title, HTML) for each inspection, read from the findings file at `findings`."""
-    renderer = Renderer()
-    return [
-        (
-            force,
-            title,
-            renderer.render(
-                announcement(store_of_inspection(findings, force, title), force, title), "html"
-            ),
-        )
-        for force, title in keys
-    ]
-
-
 @contextmanager
 def open_state(path: Path) -> Iterator[StateDB]:
     """Open the state database for writing; its errors become StateUnwritable."""
@@ -129,12 +82,6 @@ def open_state(path: Path) -> Iterator[StateDB]:
         yield state
     finally:
         state.close()
-
-
-def unwritable(path: Path | str, error: sqlite3.Error) -> StateUnwritable:
-    return StateUnwritable(
-        f"cannot write the state database {path} ({error}); nothing was changed"
-    )
 
 
 def embargo_text(moment: datetime | float) -> str:

@@ -121,13 +121,33 @@ class Answer:
     def cited(self) -> tuple[Fact, ...]:
         """The figures the copy-ready citation cites: the lead figure; without one, every
         figure when they all come from one source (one force's findings in one report, or one
-        article on several forces); none when the figures come from several sources, since
-        one source's citation would attribute the others' figures to it."""
+        article on several forces); otherwise the first item listed (the first figure shown,
+        with the figures beside it from its force and source), as a ranking cites its top
+        item. `cited_part` says whose figures those are, so that no reader pins the other
+        lines' figures on that source. No figures, no citation."""
         if self.lead is not None:
             return (self.lead,)
-        if self.facts and len({f.source_url for f in self.facts}) == 1:
+        if not self.facts or len({f.source_url for f in self.facts}) == 1:
             return self.facts
-        return ()
+        first = self.facts[0]
+        return tuple(
+            f for f in self.facts if f.source_url == first.source_url and f.force == first.force
+        )
+
+    @property
+    def cited_part(self) -> str | None:
+        """Whose figures the citation holds when it holds only some of the answer's: the
+        force's (Kent Police's, in a list of three forces; England and Wales for a national
+        lead), or, of one force's figures from several inspections and no lead, the
+        inspection's. None when it holds every figure shown, or the one force's lead figure
+        that the first sentence gives."""
+        cited = self.cited
+        sources = {f.source_url for f in cited}
+        if not cited or all(f.source_url in sources for f in self.facts):
+            return None
+        if len({f.force for f in self.facts}) > 1:
+            return cited[0].force
+        return None if self.lead is not None else cited[0].inspection
 
     @property
     def heading_measure(self) -> str | None:
@@ -161,4 +181,5 @@ class Answer:
             "follow_ups": [f.question for f in self.follow_ups],
             "carried": list(self.carried),
             "citation": self.citation,
+            "citation_covers": self.cited_part,  # null: every figure shown
         }

@@ -213,8 +213,12 @@ def compare_forces(core: "Answerer", query: Query) -> Answer:
         asked = [replace(query, measure="grade"), replace(query, measure="recording_rate")]
     facts: list[Fact] = []
     per_force = max(2, MAX_FACTS // len(query.forces))
+    recording = query.measure in (None, "recording_rate", "unrecorded_per_year")
     for force in query.forces:
         figures = [f for q in asked for f in core.figures(force, q)]
+        if recording and query.offence in (None, "all") and query.year is None:
+            # the Met's PEEL 2021/22 estimate beside GMP's 2020 one: each force's latest
+            figures += _newer_estimate(core, force, query, figures)
         facts += figures[:per_force]
     return core.base(
         query,

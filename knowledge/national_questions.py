@@ -45,6 +45,9 @@ _BY_FORCE = re.compile(
     r"|list (of )?(the |all )?forces)\b"
 )
 _HOME_OFFICE_YEARS = re.compile(r"\b20[12]\d (\d\d)\b")
+# "home office cancelled crimes numbers", "total cancelled crimes": the Home Office counts of
+# every cancelled crime record, not the inspectors' audits of wrongly cancelled ones
+_HOME_OFFICE_WORDS = re.compile(r"\b(home office|number of|numbers|totals?|in total)\b")
 NATIONAL_CAPABLE: Final = frozenset(
     {None, "cancelled_incorrect", "recording_rate", "unrecorded_per_year", "grade"}
 )
@@ -155,19 +158,26 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     home_office = (
         measure == "cancelled_incorrect"
         and not offence
-        and (_HOME_OFFICE_YEARS.search(plain) or "number of" in plain)
+        and bool(_HOME_OFFICE_YEARS.search(plain) or _HOME_OFFICE_WORDS.search(plain))
+        and not ({"forces", "force", "wrongly", "incorrectly"} & set(plain.split()))
     )
+    selection = _selection(plain, base.text)
+    unit = threshold_unit(plain, base.text)
+    chosen = _selected_measure(measure, selection, unit) if selection else None
+    # "how many forces recorded less than 90% of crime": a count of the forces past it
+    counted = "forces" in plain.split() and bool(chosen and selection and selection["threshold"])
     # "how many forces are outstanding at recording crime": a count of forces by grade
     graded_forces = grade and "forces" in plain.split() and not offence and not rank
     ranked = rank is not None and which  # "which force in the whole of England and Wales is worst"
     if (
         (national or home_office or ("how many" in plain and not which))
         and not ranked
+        and not counted
         and ((offence or measure) and measure in NATIONAL_CAPABLE and not graded_forces)
         and not (offence in AUDIT_ONLY_OFFENCES and not national)
     ):  # "how many domestic abuse crimes went unrecorded": the forces' audits, not national
         return replace(base, intent="national", measure=national_measure(plain, base))
-    if national and "how many" in plain and not graded_forces:
+    if national and "how many" in plain and not graded_forces and not counted:
         return replace(base, intent="national")
     unmistakable = grade in ("inadequate", "outstanding", "requires improvement")
     # "good forces", "which forces are good (at recording crime)": a grade asked of forces
@@ -177,9 +187,6 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         return replace(
             base, intent="filter", measure="grade", grade_filter=grade, country=country, ever=ever
         )
-    selection = _selection(plain, base.text)
-    unit = threshold_unit(plain, base.text)
-    chosen = _selected_measure(measure, selection, unit) if selection else None
     # "which Welsh force is best at recording crime": the country's forces, highest first
     among = selection is not None and selection["country"] and selection["threshold"] is None
     if (

@@ -126,9 +126,15 @@ class Renderer:
         return " ".join(str(cite(facts, "short", 0, True, False)).split())  # titles cut to "…"
 
     def render(self, answer: Answer, fmt: str = "text", bot_name: str = "") -> str:
-        """The answer as text; never longer than Telegram's message limit."""
+        """The answer as text; never longer than Telegram's message limit. Under an answer
+        whose citation holds only some of its figures, a line says whose (kept even when the
+        safety net cuts the answer)."""
         name = f"{answer.intent}.j2"
         template = self.environments[fmt].get_template(name)
+        note = ""
+        if answer.cited_part:
+            cited = self.environments[fmt].get_template("citation_note.j2")
+            note = "\n" + cited.render(answer=answer).strip()
         shorter = range(3) if self._shortens(name) else range(1)
         for compact in shorter:  # long lists: shorter lines, then names only for the rest
             text = template.render(answer=answer, bot_name=bot_name, compact=compact).strip()
@@ -136,11 +142,11 @@ class Renderer:
                 carried = self.environments[fmt].get_template("carried.j2").render(answer=answer)
                 text = f"{carried.strip()}\n{text}"
             text = re.sub(r"\n{3,}", "\n\n", text)
-            if len(text) <= TELEGRAM_LIMIT:
+            if len(text) + len(note) <= TELEGRAM_LIMIT:
                 break
-        if len(text) > TELEGRAM_LIMIT:  # a safety net: answers are sized well below this
-            text = text[: TELEGRAM_LIMIT - 2].rsplit("\n", 1)[0] + "\n…"
-        return text
+        if len(text) + len(note) > TELEGRAM_LIMIT:  # a safety net: answers are sized below it
+            text = text[: TELEGRAM_LIMIT - 2 - len(note)].rsplit("\n", 1)[0] + "\n…"
+        return text + note
 
 
 def _answer_template(name: str) -> bool:

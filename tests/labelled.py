@@ -18,8 +18,15 @@ HELDBACK3_FILE = Path(__file__).parent / "data" / "heldback3_questions.jsonl"
 HELDBACK3_CONVERSATIONS = Path(__file__).parent / "data" / "heldback3_conversations.jsonl"
 # (A fourth set by a fourth writer, first scored before any matcher change of its session, was
 # retired into questions.jsonl and conversations.jsonl after its figures were reported: README.)
+# A fifth set by a fifth writer (2026-11-22), split at random from one pool with a tuning half;
+# first scored on the code of the session's start, before any matcher change (README).
+HELDBACK5_FILE = Path(__file__).parent / "data" / "heldback5_questions.jsonl"
+HELDBACK5_CONVERSATIONS = Path(__file__).parent / "data" / "heldback5_conversations.jsonl"
 # Every held-back set: (name, questions, conversations). Scored in totals only (bench/ask.py).
-HELD_BACK_SETS = (("held-back set 3", HELDBACK3_FILE, HELDBACK3_CONVERSATIONS),)
+HELD_BACK_SETS = (
+    ("held-back set 5", HELDBACK5_FILE, HELDBACK5_CONVERSATIONS),
+    ("held-back set 3", HELDBACK3_FILE, HELDBACK3_CONVERSATIONS),
+)
 CONVERSATIONS_FILE = Path(__file__).parent / "data" / "conversations.jsonl"
 UNSET: Any = object()  # a label that does not say which year or rank: not checked
 

@@ -1,8 +1,9 @@
 """Truth-linter checks added after the fourth independent audit (used by test_truth.py):
 
 - no answer starts in lower case ("forces in England and Wales recorded ...");
-- an answer whose figures all come from one source has a citation of that source, at most 256
-  characters with the link whole; a citation of a press report says so ("As reported in the
+- every answer with figures has a citation, at most 256 characters with the link whole (one
+  whose figures come from several sources cites its lead or first listed item and says whose
+  under the answer); a citation of a press report says so ("As reported in the
   press:" or, when it must be short, "Press report:"), one of the force's own words says so;
 - "which forces did not wrongly cancel X" leads with the forces that had none, every one named;
 - a list across forces ("by force", "for all forces") leads with the forces, not the national
@@ -28,11 +29,22 @@ def check_lead_case(answer: Answer, text: str) -> None:
     assert not first[:1].islower(), (answer.question, first[:80])
 
 
-def check_citation(answer: Answer) -> None:
-    if answer.facts and len({f.source_url for f in answer.facts}) == 1:
-        assert answer.citation, answer.question  # one source: it can be cited
+def check_citation(answer: Answer, text: str) -> None:
+    """Every answer with figures has a citation (none without); one that holds only some of
+    the figures (a list's first force, a ranking's top) says whose, under the answer."""
+    assert bool(answer.citation) == bool(answer.facts), answer.question
     if not answer.citation:
         return
+    if answer.cited_part:
+        note = text.rsplit("\n", 1)[-1]
+        assert note.startswith("The copy-ready citation is for "), (answer.question, note)
+        named = answer.cited[0].force
+        assert named in answer.citation or " forces" in answer.citation, answer.citation
+        if named in answer.named_forces and len(answer.named_forces) > 1:
+            assert answer.cited_part == named and f"{named}'s figure" in note, note
+    else:
+        cited = {f.source_url for f in answer.cited}
+        assert {f.source_url for f in answer.facts} <= cited or answer.lead, answer.question
     assert len(answer.citation) <= 256, answer.question
     cited = answer.cited
     assert cited and answer.citation.endswith(" " + cited[0].source_url), answer.question
@@ -93,7 +105,7 @@ def check_sample_note(answer: Answer, text: str) -> None:
 
 def check_fourth_audit(knowledge: Knowledge, answer: Answer, text: str) -> None:
     check_lead_case(answer, text)
-    check_citation(answer)
+    check_citation(answer, text)
     check_asked_none(answer, text)
     check_per_force_lead(answer, text)
     check_latest_first(answer, text)
