@@ -24,8 +24,9 @@ _LATEST = re.compile(
 )
 
 
-# "Dyfed-Powys cause of concern": the inspection of that name, not the force's latest
-_CAUSE_OF_CONCERN = re.compile(r"\bcauses?\s+(?:of|for)\s+concern\b", re.IGNORECASE)
+# "Dyfed-Powys cause of concern", "dyfed powys crime data integrity concern": the inspection of
+# that name (when the force has one), not the force's latest
+_CAUSE_OF_CONCERN = re.compile(r"\b(?:causes?\s+(?:of|for)\s+)?concerns?\b", re.IGNORECASE)
 
 
 def asks_for_none(text: str) -> bool:

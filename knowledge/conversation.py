@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer
 from knowledge.follow_up import follow_up
-from knowledge.frame import Frame, plain_words, top_force
+from knowledge.frame import Frame, listed_forces, plain_words, top_force
 from knowledge.query import Query
 from knowledge.replies import grade_named
 
@@ -47,8 +47,12 @@ class Conversation:
             query, answer, carried = _without_year(knowledge, query, answer, carried)
         answer = replace(answer, carried=carried)
         if query.intent not in _NO_FRAME_INTENTS:
+            # "which of those improved?" works inside the last list: that list stays the one
+            # "the first one" points into
+            kept = "list" in carried and self.frame is not None
+            listed = self.frame.listed if kept and self.frame else listed_forces(answer)
             self.frame, self.asked_at = (
-                replace(Frame.of(query, self.frame), top=top_force(answer)),
+                replace(Frame.of(query, self.frame), top=top_force(answer), listed=listed),
                 now,
             )
         elif query.glossary_term == "grades" and (grade := grade_named(plain_words(query))):

@@ -14,6 +14,7 @@ from knowledge.follow_up_cues import (
     asks_per_year,
     keeps_force,
     none_of_the_list,
+    of_the_list,
     ranks_the_same,
     sample_of_last,
     source_of_last,
@@ -61,6 +62,8 @@ def follow_up(
         named = set(query.candidates) & set(frame.options)
         if len(named) == 1:
             return _fill(replace(query, forces=(named.pop(),), candidates=()), frame, pairs)
+    if listed := of_the_list(query, frame, plain):  # "which of those improved?"
+        return listed
     if frame.intent == "national" and WORST_FORCE_FIGURE.search(plain) and frame.offence:
         worst = replace(query, intent="national", measure="max_force_cancelled_incorrect_pct")
         if query.offence:  # "and the worst force's share of robbery?": that offence's

@@ -223,8 +223,9 @@ def none_of_the_list(
 def worst_of_the_count(
     query: Query, frame: Frame, plain: str
 ) -> tuple[Query, tuple[str, ...]] | None:
-    """ "which was worst" after how many forces wrongly cancelled sexual offences: the worst
-    single force's share of that offence wrongly cancelled."""
+    """ "which was worst" after how many forces wrongly cancelled sexual offences: the forces
+    ranked by their share of that offence wrongly cancelled, worst first, so the answer names
+    the worst force (Hampshire, 9 of 17) and not only the national "up to 53%"."""
     if (
         query.forces
         or frame.intent != "national"
@@ -233,5 +234,38 @@ def worst_of_the_count(
         or not _WHICH_WORST.search(plain)
     ):
         return None
-    worst = replace(query, intent="national", measure="max_force_cancelled_incorrect_pct")
-    return replace(worst, offence=frame.offence, rank=None), ("offence",)
+    worst = replace(query, intent="rank", rank="worst", measure="cancelled_incorrect")
+    return replace(worst, offence=frame.offence, year=None, years=()), ("offence", "measure")
+
+
+# "which of those improved?", "and among them, which got worse": the forces of the last list
+_THOSE = re.compile(
+    r"\b(of|among|amongst|from) (those|these|them|that list|the list|the ones listed)\b"
+    r"|\b(those|these) (forces|ones)\b"
+)
+# "the latest grade for the first one", "tell me about the second force": one of the last list
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_ORDINAL = re.compile(
+    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|last|top) (one|force"
+    r"|of (them|those|these|the list)|on the list|in the list|listed)\b"
+    r"|\b(for|of|about) the (first|second|third|fourth|fifth|sixth|seventh|eighth|last)$"
+)
+
+
+def of_the_list(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[str, ...]] | None:
+    """ "which of those improved?" after a list: the grade changes of the listed forces only;
+    "the latest grade for the first one": that force of the list, by its place."""
+    if query.forces or query.candidates or not frame.listed:
+        return None
+    ordinal = _ORDINAL.search(plain)
+    if ordinal:
+        word = next(w for w in ordinal.groups()[::-1] if w in (*_ORDINALS, "last", "top"))
+        at = -1 if word == "last" else (0 if word == "top" else _ORDINALS.index(word))
+        if at >= len(frame.listed):
+            return None
+        one = replace(query, forces=(frame.listed[at],), candidates=(), rank=None)
+        named = bool(one.offence or one.measure)
+        return replace(one, intent="lookup" if named else "force_summary"), ("forces",)
+    if query.intent == "grade_change" and _THOSE.search(plain):
+        return replace(query, forces=frame.listed), ("list",)
+    return None

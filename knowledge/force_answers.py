@@ -40,8 +40,22 @@ YEAR_ORDER = (
 SUMMARY_MEASURES = (("all", ("grade",)), ("all", ("recording_rate", "unrecorded_per_year")))
 
 
+def _of_concern(core: "Answerer", force: str, query: Query) -> Query:
+    """ "Dyfed-Powys cause of concern", "dyfed powys recording concerns": the year of the force's
+    cause-of-concern inspection, when it has one and no year was asked; else the query as is."""
+    if query.year is not None or query.years or not asks_cause_of_concern(query.text):
+        return query
+    concern = [
+        f for f in core.facts_of.get(force, []) if "cause of concern" in f.inspection.lower()
+    ]
+    return replace(query, year=concern[0].inspection_year) if concern else query
+
+
 def lookup(core: "Answerer", query: Query) -> Answer:
     force = query.forces[0]
+    concern = _of_concern(core, force, query)
+    if concern is not query and core.figures(force, concern):  # its measure is in that one
+        query = concern
     facts = core.figures(force, query)
     if not facts and query.offence is None:  # no all-crime figure: any offence's
         facts = core.figures(force, replace(query, offence=ANY_OFFENCE))
@@ -91,11 +105,7 @@ def _newer_in_family(
 
 def force_summary(core: "Answerer", query: Query) -> Answer:
     force = query.forces[0]
-    if query.year is None and asks_cause_of_concern(query.text):
-        concern = [
-            f for f in core.facts_of.get(force, []) if "cause of concern" in f.inspection.lower()
-        ]
-        query = replace(query, year=concern[0].inspection_year) if concern else query
+    query = _of_concern(core, force, query)
     if query.year is not None:  # "Bedfordshire 2014": every finding of that year
         return _year_summary(core, force, query)
     facts: list[Fact] = []

@@ -20,6 +20,10 @@ LINKS = frozenset({"vs", "versus", "v", "and", "or", "with", "against", "compare
 # A nickname that is also a word (met, beds, city police) after these is meant as a force
 # ("what about beds", "same for met").
 NICKNAME_BEFORE = LINKS | {"about", "for"}
+# A nickname that is also a word, asked about with a grade word right after it and a question
+# word right before it ("did staffs rating change", "is beds grade good"): the force.
+_ASKING = frozenset("did does do has have had is was were are what whats s how".split())
+_GRADE_AFTER = frozenset("grade grades rating ratings judgement recording".split())
 # After a word that starts a sentence, these make it an ordinary word, not a place ("Hope you
 # are well", "Reading the report", "March to the town hall").
 NOT_A_PLACE_NEXT = frozenset(
@@ -152,7 +156,8 @@ def in_context(
     after = lowered[i + n] if i + n < len(lowered) else ""
     if words[i][:1].isupper() or before in PLACE_BEFORE or after in FORCE_AFTER:
         return True
-    return nickname and (i in begins or before in NICKNAME_BEFORE or after in LINKS)
+    asked = before in _ASKING and after in _GRADE_AFTER
+    return nickname and (i in begins or before in NICKNAME_BEFORE or after in LINKS or asked)
 
 
 def question_starts(lowered: list[str], starts: Iterable[int]) -> frozenset[int]:

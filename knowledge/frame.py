@@ -28,6 +28,7 @@ class Frame:
     grade_filter: str | None = None  # the grade last listed or explained ("which got that?")
     top: tuple[str, ...] = ()  # the one force a ranking put first ("what grade did it get?")
     last: Query | None = None  # the last question whole ("what was the sample size?", "and good?")
+    listed: tuple[str, ...] = ()  # the forces the last list answer named, in its order ("those")
 
     @classmethod
     def of(cls, query: Query, before: "Frame | None" = None) -> "Frame":
@@ -54,6 +55,20 @@ def top_force(answer: Answer) -> tuple[str, ...]:
     if answer.intent != "rank" or not answer.facts or answer.places[:1] != (1,):
         return ()
     return () if answer.places[1:2] == (1,) else (answer.facts[0].force,)
+
+
+_LIST_INTENTS = frozenset({"filter", "rank", "select", "grade_change"})
+
+
+def listed_forces(answer: Answer) -> tuple[str, ...]:
+    """The forces a list answer named, in its order: a grade filter's forces with that grade
+    now (not those that had it earlier), a ranking's, a threshold's, a grade change's."""
+    if answer.intent not in _LIST_INTENTS:
+        return ()
+    facts = answer.facts
+    if answer.intent == "filter":
+        facts = next((g.facts for g in answer.groups if g.kind == "latest"), ())
+    return tuple(dict.fromkeys(f.force for f in facts))
 
 
 def plain_words(query: Query) -> str:

@@ -99,6 +99,7 @@ class FuzzyNames:
                 if score >= best - TIE_MARGIN
                 for e in self.table[alias]
             }
+            best = min(best, _stem_score(text, scored[0][0]))  # "cirby police" not City
             if best >= MATCH_CUTOFF or (
                 words[start + n - 1][:1].isupper()
                 and self._town_goes_on(scored[0][0], start, n, covered)
@@ -121,6 +122,9 @@ class FuzzyNames:
         return any(i in covered for i in range(start, start + n)) and all(
             e.kind == "town" for e in entries
         )
+
+    def scored(self, text: str, capital: bool) -> list[tuple[str, float, int]]:
+        return self._scored(text, capital)
 
     def _scored(self, text: str, capital: bool) -> list[tuple[str, float, int]]:
         """The names and places closest to a word group (cached: readers repeat themselves)."""
@@ -232,6 +236,18 @@ def _may_reach(length: int, other: int) -> bool:
     """Whether texts of these lengths can score SUGGEST_CUTOFF (a point of slack for rounding)."""
     total = length + other
     return bool(total) and 100 * (1 - abs(length - other) / total) > SUGGEST_CUTOFF - 1
+
+
+_FORCE_WORDS = frozenset({"police", "constabulary", "force"})
+
+
+def _stem_score(text: str, alias: str) -> float:
+    """A word group and a name that end in the same "police": the score of what goes before
+    it, which is what was misspelt ("cirby police" is Corby's, 67 from "city", not 87)."""
+    words, names = text.split(), alias.split()
+    if len(words) < 2 or len(names) < 2 or words[-1] != names[-1] or words[-1] not in _FORCE_WORDS:
+        return 100.0
+    return float(fuzz.ratio(" ".join(words[:-1]), " ".join(names[:-1])))
 
 
 def fuzzy_ok(alias: str, entries: list[AliasEntry], capital: bool = False) -> bool:

@@ -119,7 +119,7 @@ def grade_changes(answerer: "Answerer", query: Query) -> Answer:
     asked = query.grade_change or ("changed", None, None, False)
     facts: list[Fact] = []
     regraded = 0
-    for force in answerer.store.forces:
+    for force in query.forces or answerer.store.forces:  # "which of those": the list's only
         grades = [f for f in answerer.facts_of.get(force, []) if f.measure == "grade"]
         steps = grade_steps(grades)
         regraded += bool(steps)

@@ -4,6 +4,7 @@ the words around a place make it something other than the police (knowledge.not_
 stays unclear is asked about (knowledge.force_match)."""
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from knowledge.force_match import ForceMatch, ask_about, classify, doubtful
 from knowledge.force_names import (
@@ -17,6 +18,9 @@ from knowledge.force_names import (
     question_starts,
 )
 from knowledge.fuzzy_names import FuzzyNames, focus, lost_side
+from knowledge.longer_places import longer_places
+from knowledge.named_elsewhere import doubtful_new
+from knowledge.nickname_typos import mistyped_names, mistyped_places, short_names, word_places
 from knowledge.not_police import ABROAD, DATE, DIRECTION, police_hits
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
@@ -57,6 +61,8 @@ class ForceMatcher:
             if " " not in alias
             and any(e.kind in ("name", "nickname", "place", "partial", "town") for e in entries)
         }
+        self.short_names = short_names(self.table)  # "wits", "hers": one typo from a name
+        self.word_places = word_places(self.table)  # "Readung", "for rugby": asked about
         self.fuzzy = FuzzyNames(self.table)
         self.fuzzy_choices = self.fuzzy.fuzzy_choices
         self.capital_choices = self.fuzzy.capital_choices
@@ -90,14 +96,26 @@ class ForceMatcher:
         result = ForceMatch()
         ordered = sorted(hits, key=lambda h: h.start)
         kept = police_hits(words, lowered, ordered, self.table, result.not_police)
+        new_names = doubtful_new(words, lowered, kept)  # "a new york figure": which York?
+        longer = longer_places(self.fuzzy, words, lowered, kept)  # "chester lw street"
+        within = {i for h in longer.values() for i in range(h.start, h.start + h.length)}
         for hit in kept:
-            if doubtful(hit, kept):
+            if hit.start in within and hit.start not in longer:
+                continue  # "avon" of "bideford on avon": part of the longer place asked about
+            if hit.start in longer:
+                ask_about(longer[hit.start], lowered, result)
+            elif hit.start in new_names:
+                named = " ".join(lowered[hit.start : hit.start + hit.length])
+                ask_about(replace(hit, alias=named), lowered, result)
+            elif doubtful(hit, kept):
                 ask_about(hit, lowered, result)
             else:
                 classify(hit.entries, result)
         result.suggestions = [f for f in result.suggestions if f not in result.forces]
         if ABROAD in result.not_police and not result.forces and not result.ambiguous:
             result.elsewhere.append(ABROAD)  # "Boston, Massachusetts": out of scope, said so
+        elif ABROAD in result.not_police and result.forces:
+            result.abroad_too = True  # "Hampshire grade New Hampshire": asked, never answered
         result.not_police = [r for r in result.not_police if r not in (ABROAD, DATE, DIRECTION)]
         # "the north east ... Cleveland", "London and the Met": the force named is the one meant.
         result.ambiguous = [g for g in result.ambiguous if not set(g) & set(result.forces)]
@@ -105,6 +123,8 @@ class ForceMatcher:
             result.suggestions = suggestions
         if not (result.forces or result.ambiguous or result.guesses or result.not_police):
             self._only_a_lower_case_place(lowered, result)  # "bath", "reading?"
+        if not (result.ambiguous or result.guesses or result.not_police or result.elsewhere):
+            self._mistyped(words, lowered, kept, begins, result)  # "wits grade", "Readig police"
         side = lost_side(words, lowered, kept)
         if side is not None and len(result.forces) < 2 and not result.ambiguous:
             text, link = side  # beside "and" only a near name: "Kent and Sussec", not "and today"
@@ -112,6 +132,24 @@ class ForceMatcher:
             result.suggestions = sorted(forces - set(result.forces))
             result.lost_side = bool(result.suggestions)
         return result
+
+    def _mistyped(
+        self,
+        words: list[str],
+        lowered: list[str],
+        kept: list[Hit],
+        begins: frozenset[int],
+        result: ForceMatch,
+    ) -> None:
+        """A short name or a place that is a word, mistyped in a force question: asked about,
+        beside any force named."""
+        covered = {i for h in kept for i in range(h.start, h.start + h.length)}
+        forces = mistyped_names(lowered, covered, begins, self.short_names)
+        forces += mistyped_places(words, lowered, covered, self.word_places)
+        forces = [f for f in forces if f not in result.forces]
+        if forces:
+            result.suggestions = [*result.suggestions, *forces]
+            result.lost_side = True
 
     def _only_a_lower_case_place(self, lowered: list[str], result: ForceMatch) -> None:
         """A place written like a word, alone ("bath", "reading?") or with only question words

@@ -9,8 +9,9 @@ from knowledge.force_names import PLACE_BEFORE, Hit
 
 CLUBS_FILE = Path(__file__).resolve().parent / "data" / "football_clubs.csv"
 # Names abroad that contain a force's, a county's or a nation's name (reviewed by hand). Those
-# starting "new" count only when "New" is capitalised or a place or "in" comes first: "any new
-# Hampshire figures" and "new South Wales data" are about the forces.
+# starting "new" count when "New" is capitalised or a place or "in" comes first, or when the
+# whole name is in lower case ("new york police"); "any new Hampshire figures" and "new South
+# Wales data" are about the forces, and "is there a new york figure" is asked about.
 ABROAD_NAMES: Final = frozenset(
     {
         "new hampshire",
@@ -99,7 +100,32 @@ def _meant_abroad(
     if lowered[start] != "new":
         return True
     before = lowered[start - 1] if start else ""
-    return words[start][:1].isupper() or before in PLACE_BEFORE or start in ends
+    if words[start][:1].isupper() or before in PLACE_BEFORE or start in ends:
+        return True
+    return _lower_case(words, start, size) and before not in _DETERMINERS
+
+
+# "a new york figure", "any new hampshire figures": "new" may be the word, not the name's
+_DETERMINERS: Final = frozenset("a an any the some no another his her its their our".split())
+
+
+def _lower_case(words: list[str], start: int, size: int) -> bool:
+    return not any(w[:1].isupper() for w in words[start : start + size])
+
+
+def doubtful_new(words: list[str], lowered: list[str], hits: list[Hit]) -> set[int]:
+    """The starts of the hits inside a lower-case "new X" name abroad after "a", "any", "the"
+    ("is there a new york recording rate"): New York or a new figure for York, so asked about."""
+    doubtful: set[int] = set()
+    for hit in hits:
+        start = hit.start - 1
+        if start < 0 or lowered[start] != "new" or not _lower_case(words, start, hit.length + 1):
+            continue
+        name = " ".join(lowered[start : start + hit.length + 1])
+        before = lowered[start - 1] if start else ""
+        if name in ABROAD_NAMES and before in _DETERMINERS:
+            doubtful.add(hit.start)
+    return doubtful
 
 
 def about_crime(lowered: list[str]) -> bool:

@@ -12,6 +12,7 @@ from knowledge.guards import OFF_TOPIC_WORDS
 from knowledge.matcher import ForceMatcher
 from knowledge.national_questions import country_named, without_force
 from knowledge.normalise import normalise
+from knowledge.not_police import ABROAD
 from knowledge.query import INTENTS, Query
 from knowledge.slot_filling import MEASURE, OFFENCE, slots_of
 from knowledge.slots import off_topic, topic_only
@@ -141,6 +142,9 @@ def _read(
     base = slots_of(text, plain)
     if found.elsewhere:
         return base
+    if found.abroad_too:  # "Hampshire police grade New Hampshire": which one is meant?
+        forces = tuple(found.forces)
+        return replace(base, intent="clarify", candidates=forces, unsure=True, not_police=ABROAD)
     if found.not_police and not found.forces and not found.ambiguous:
         return replace(base, not_police=found.not_police[0])
     if off_topic(plain) or (

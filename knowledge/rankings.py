@@ -19,6 +19,7 @@ from knowledge.overviews import offence_overview
 from knowledge.parser import Query
 from knowledge.selection import rank_key, score
 from knowledge.slots import AUDIT_ONLY_OFFENCES
+from knowledge.vocabulary import NATIONAL
 
 if TYPE_CHECKING:
     from knowledge.answers import Answerer
@@ -61,6 +62,23 @@ def _beyond_the_leader(leader: Fact, unsized: list[Fact]) -> tuple[Fact, ...]:
     # a count is never "higher" than a share: only shares are compared
     return tuple(
         f for f in unsized if f.value is not None and f.number is not None and f.number > share
+    )
+
+
+def _national_higher(core: "Answerer", asked: Query, listed: list[Fact]) -> tuple[Fact, ...]:
+    """The national "up to 50%" of an offence wrongly cancelled at one force, when no share in
+    our data reaches it (violence: Gwent's 5 of 20 leads): said, so that the force ranked
+    first is never taken for the worst in England and Wales. Hampshire's 9 of 17 (53%) is the
+    national "up to 53%" of sexual offences, so nothing is added there."""
+    if asked.measure != "cancelled_incorrect":
+        return ()
+    highest = max((round(f.number) for f in listed if f.number is not None), default=0)
+    return tuple(
+        f
+        for f in core.facts_of.get(NATIONAL, [])
+        if f.measure == "max_force_cancelled_incorrect_pct"
+        and f.offence == asked.offence
+        and (f.number or 0.0) > highest
     )
 
 
@@ -115,6 +133,7 @@ def rank_forces(core: "Answerer", query: Query) -> Answer:
     places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
     apart = _other_measure_apart(core, asked, rankable)
     beyond = _beyond_the_leader(shown[0], unsized) if shown and high_first else ()
+    national = _national_higher(core, asked, shown + unsized) if shown and high_first else ()
     of_2014, ranks_2014 = _unranked_2014(core, asked, direction) if not shown else ((), ())
     return core.base(
         query,
@@ -123,7 +142,8 @@ def rank_forces(core: "Answerer", query: Query) -> Answer:
         rank=direction,
         shown_offence=asked.offence,
         facts=tuple(shown + sorted(unsized, key=rank_key(direction)) + list(apart) + zeros)
-        + ranks_2014,
+        + ranks_2014
+        + national,
         lead=shown[0] if shown else None,
         places=places,
         groups=(
@@ -133,6 +153,7 @@ def rank_forces(core: "Answerer", query: Query) -> Answer:
             Group("beyond", beyond),
             Group("of_2014", of_2014),
             Group("source_ranks", ranks_2014),
+            Group("national_higher", national),
         ),
         tied_beyond=tied_beyond,
         left_out_2014=old,

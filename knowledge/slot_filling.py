@@ -14,6 +14,9 @@ MEASURE = phrases(MEASURE_WORDS)
 _HISTORY = re.compile(
     r"\b(since (19|20)\d\d|(getting|get|got|gotten) (better|worse)|improv(ed|ing)"
     r"|improvement (from |between )?(19|20)\d\d( to| and|-)? (19|20)\d\d"
+    r"|(improvement|better|worse|change|changes|progress) (between|across|over|from one)"
+    r"( the| its| their| two| both)? (inspections|re ?inspections|visits|reports|inspection to)"
+    r"|(grade|grades|rating|ratings|judgement|rate) (ever )?(change|changes)"
     r"|(better|worse|improve|improved) (after|since) (the|its|their) re ?inspection"
     r"|changed|change over time|over time|over the years|trend|history|progress"
     r"|going (up|down)|up or down|rising|falling|risen|fallen|improve"

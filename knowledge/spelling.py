@@ -22,6 +22,7 @@ TIE_MARGIN = 3  # a name word this close to another word is not guessed between 
 MAX_CACHE = 10_000
 # Short forms of a direction, read as the direction before a name ("wst midlands", "nth yorks").
 COMPARISON_LINKS = frozenset({"vs", "v", "versus", "against", "or"})
+PLACE_GOES_ON = 85  # a place and the next word this close to a longer place: that place
 DIRECTION_SHORT = {"wst": "west", "nth": "north", "sth": "south", "est": "east"}
 
 
@@ -66,7 +67,14 @@ class Speller:
         "lowest"; "bridlington vs bostom spa" is not "bottom"): that side is a place, and the
         matcher finds it or asks, never answering the other side alone."""
         mended = self._mend(words[index])
-        if mended is None or mended in self.name_targets or not self.standalone_words:
+        if mended is None or not self.standalone_words:
+            return mended
+        after = words[index + 1].lower() if index + 1 < len(words) else ""
+        if after in ("police", "constabulary") and mended not in self.name_targets:
+            return None  # "Readingg police": a place's name, not "grading"
+        if self._place_goes_on(words, index, mended):
+            return None  # "Waltham orest": Waltham Forest misspelt, not "poorest"
+        if mended in self.name_targets:
             return mended
         beside = {w.lower() for w in words[max(0, index - 1) : index + 2 : 2]}
         if index > 0 and words[index - 1].lower() == "the":
@@ -76,6 +84,25 @@ class Speller:
         lowered = words[index].lower()
         place = process.extractOne(lowered, self.standalone_words, scorer=fuzz.ratio)
         return None if place and place[1] >= fuzz.ratio(lowered, mended) else mended
+
+    def _place_goes_on(self, words: list[str], index: int, mended: str) -> bool:
+        """Whether the word beside a one-word place makes, with it, a misspelling of a longer
+        place that its mending is no word of ("Waltham orest" is not "poorest", "Eaast Keswick"
+        not "least"; "soouth yorks" is "south"): left for the matcher to ask about."""
+        if not self.places:
+            return False
+        word = words[index].lower()
+        for at, pair in ((index - 1, "{near} {word}"), (index + 1, "{word} {near}")):
+            near = words[at].lower() if 0 <= at < len(words) else ""
+            if near not in self.standalone:
+                continue
+            text = pair.format(near=near, word=word)
+            place = process.extractOne(
+                text, self.places, scorer=fuzz.ratio, score_cutoff=PLACE_GOES_ON
+            )
+            if place and len(str(place[0]).split()) == 2 and mended not in str(place[0]).split():
+                return True
+        return False
 
     def _mend(self, word: str) -> str | None:
         lowered = word.lower()

@@ -189,10 +189,9 @@ OUT_OF_SCOPE_PLACES: Final = (
     "republic of ireland",
     "dublin",
     "garda",
-    # places abroad whose names contain a force's name or town
-    "new york",
+    # places abroad whose names contain a force's name or town ("new york", "new south wales"
+    # are in knowledge.named_elsewhere, which tells "New York" from "a new York figure")
     "nypd",
-    "new south wales",
     "perth",
     "united states",
     "america",

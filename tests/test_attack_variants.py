@@ -10,10 +10,10 @@ from variants import force_names
 from knowledge import Knowledge
 
 
-def lost_sides(knowledge: Knowledge) -> list[tuple[str, tuple[str, ...], bool]]:
+def lost_sides(knowledge: Knowledge, seed: int = SEED) -> list[tuple[str, tuple[str, ...], bool]]:
     """Comparisons answered without one of their sides; True where another force's figures
     were given instead."""
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     lost = []
     for text, both in lossy_comparisons(knowledge, force_names(knowledge), rng):
         answer = knowledge.ask(text)
@@ -33,6 +33,17 @@ def test_a_comparison_never_silently_loses_a_side(knowledge: Knowledge) -> None:
     lost = lost_sides(knowledge)
     assert [text for text, _, other in lost if other] == []
     assert lost == []
+
+
+def test_no_seed_gives_a_comparison_another_forces_figures(knowledge: Knowledge) -> None:
+    """On 20 other seeds (4,000 comparisons), a misspelt longer place that starts or ends with
+    another force's place ("chester lw street", "Wells Net The Sea", "Eaast Keswick", "bidfford
+    on avon") is asked about, never answered for the shorter place's force (6 of 4,000 were
+    before). A side may still be lost to a misspelling too far from any name."""
+    wrong = [
+        text for seed in range(1, 21) for text, _, other in lost_sides(knowledge, seed) if other
+    ]
+    assert wrong == []
 
 
 def wrong_forces(knowledge: Knowledge) -> list[tuple[str, tuple[str, ...]]]:

@@ -223,16 +223,18 @@ def test_where_is_that_from_gives_the_last_answer_with_its_source(
 
 @pytest.mark.parametrize("offence", ["sexual offences", "rape", "violence", "robbery"])
 @pytest.mark.parametrize("worst", ["which was worst", "which force was worst", "the worst one?"])
-def test_which_was_worst_after_a_count_is_the_worst_forces_share(
+def test_which_was_worst_after_a_count_ranks_the_forces_worst_first(
     knowledge: Knowledge, offence: str, worst: str
 ) -> None:
     asked = f"how many forces wrongly cancelled {offence}"
     answer = _chat(knowledge, "national recording rate", asked, worst)[-1]
-    assert answer.intent == "national" and answer.offence == offence
-    assert answer.measure == "max_force_cancelled_incorrect_pct"
+    assert answer.intent == "rank" and answer.rank == "worst" and answer.offence == offence
+    assert answer.measure == "cancelled_incorrect"
 
 
-def test_which_was_worst_after_sexual_offences_is_up_to_53(knowledge: Knowledge) -> None:
+def test_which_was_worst_after_sexual_offences_names_hampshire(knowledge: Knowledge) -> None:
     asked = "how many forces wrongly cancelled sexual offences"
     answer = _chat(knowledge, "national recording rate", asked, "which was worst")[-1]
-    assert "up to 53%" in knowledge.render(answer)
+    assert answer.facts[0].force == "Hampshire Constabulary"
+    assert "Hampshire Constabulary has the worst" in knowledge.render(answer).split("\n")[1]
+    assert "9 of 17" in knowledge.render(answer).split("\n")[1]

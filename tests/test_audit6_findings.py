@@ -61,11 +61,19 @@ def test_the_audits_lists_cite_the_force_a_reader_sees_first(knowledge: Knowledg
 
 
 def test_a_follow_up_list_cites_its_first_item(knowledge: Knowledge) -> None:
-    """C2: "which forces are inadequate", then "and which of those improved?"."""
+    """C2: "which forces are inadequate", then "and which of those improved?" (of those 7,
+    only Devon and Cornwall: one force, so the citation says which inspection it holds)."""
     chat = Conversation()
-    for question in ("which forces are inadequate", "and which of those improved?"):
-        answer = chat.ask(knowledge, question)
-        check_cites_first_item(knowledge, answer)
+    check_cites_first_item(knowledge, chat.ask(knowledge, "which forces are inadequate"))
+    improved = chat.ask(knowledge, "and which of those improved?")
+    first = improved.facts[0]
+    assert {f.force for f in improved.facts} == {"Devon and Cornwall Police"}
+    assert improved.citation.endswith(" " + first.source_url) and len(improved.citation) <= 256
+    assert improved.cited_part == first.inspection
+    assert knowledge.render(improved).endswith(
+        f"The copy-ready citation is for the figure from {first.inspection} only; "
+        "each line links its own source."
+    )
 
 
 def test_a_ranking_and_a_national_lead_say_whose_their_citation_is(
