@@ -2,7 +2,7 @@
 
 Prints accuracy, wrong-force answers, latency of one ask (parse + answer + render as HTML) and
 cold start for findings-bot and for `rapidfuzz.process.extractOne(question, all alias strings,
-scorer=fuzz.WRatio)`; the held-back set 3 (totals only); then the same
+scorer=fuzz.WRatio)`; the sets still held back (totals only); then the same
 timings on a synthetic findings file 100 times larger (bench/synthetic.py: fictional copies of
 every inspection).
 

@@ -64,6 +64,7 @@ class Answer:
     not_police: str | None = None
     carried: tuple[str, ...] = ()  # what a follow-up took from the last question
     dropped_year: int | None = None  # the last question's year, not carried: no such figure then
+    dropped_offence: str | None = None  # the last question's offence, not carried: no figure
     total_forces: int = 43
     threshold: tuple[str, float] | None = None  # "above 95%"
     country: str | None = None  # "Welsh forces"

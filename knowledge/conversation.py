@@ -45,8 +45,11 @@ class Conversation:
         answer = knowledge.answerer.answer(query)
         if "year" in carried and answer.missing and _names_new_subject(query, carried):
             query, answer, carried = _without_year(knowledge, query, answer, carried)
+        if "offence" in carried and _no_figure(answer) and "measure" not in carried:
+            query, answer, carried = _without_offence(knowledge, query, answer, carried)
         answer = replace(answer, carried=carried)
-        if query.intent not in _NO_FRAME_INTENTS:
+        if query.intent not in _NO_FRAME_INTENTS or query.not_police:
+            # "Essex fire and rescue grade", then "no, Essex Police": the grade asked is kept;
             # "which of those improved?" works inside the last list: that list stays the one
             # "the first one" points into
             kept = "list" in carried and self.frame is not None
@@ -70,6 +73,25 @@ def _names_new_subject(query: Query, carried: tuple[str, ...]) -> bool:
         (query.measure and "measure" not in carried)
         or (query.offence and "offence" not in carried)
     )
+
+
+def _no_figure(answer: Answer) -> bool:
+    """No figure of the measure asked: none at all, or only a related one standing in."""
+    return answer.missing or answer.lead_stands_in
+
+
+def _without_offence(
+    knowledge: "Knowledge", query: Query, answer: Answer, carried: tuple[str, ...]
+) -> tuple[Query, Answer, tuple[str, ...]]:
+    """A follow-up naming its own measure that the force has no figure of for the offence it
+    carried ("Derbyshire violence", then "how many unrecorded a year"): answered for all crime,
+    saying so, when that finds figures; otherwise the honest "no such figure" stands."""
+    whole = replace(query, offence=None)
+    again = knowledge.answerer.answer(whole)
+    if _no_figure(again):
+        return query, answer, carried
+    kept = tuple(name for name in carried if name != "offence")
+    return whole, replace(again, dropped_offence=query.offence), kept
 
 
 def _without_year(

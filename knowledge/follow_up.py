@@ -15,6 +15,7 @@ from knowledge.follow_up_cues import (
     keeps_force,
     none_of_the_list,
     of_the_list,
+    other_forces,
     ranks_the_same,
     sample_of_last,
     source_of_last,
@@ -86,6 +87,8 @@ def follow_up(
         return _new_rank(replace(query, measure=None), frame, words)
     if listed := about_the_list(query, frame, plain):
         return listed
+    if others := other_forces(query, frame, plain):  # "any other forces checked on that?"
+        return others
     if asks_nationally(query, frame, plain):  # "and nationally?" after a force's figure
         offence = query.offence or frame.offence
         national = replace(query, intent="national", forces=(), offence=offence)
@@ -93,9 +96,9 @@ def follow_up(
             national, measure=national_measure(plain, replace(national, measure=frame.measure))
         )
         return national, ("measure",) + (("offence",) if offence and not query.offence else ())
-    if asks_both(query, frame, plain):  # "grades for both?" after Kent, then Dorset
+    if size := asks_both(query, frame, plain):  # "grades for both?" after Kent, then Dorset
         both, carried = _fill(
-            replace(query, forces=frame.recent[-2:], candidates=()), frame, pairs
+            replace(query, forces=frame.recent[-size:], candidates=()), frame, pairs
         )
         return both, ("forces", *carried)
     if asks_per_year(query, frame, plain):  # "how many crimes a year is that" after a rate

@@ -23,7 +23,11 @@ from knowledge.slots import measure_of
 
 _FIGURE_INTENTS = frozenset({"lookup", "compare", "offence_overview", "rank", "history"})
 MEANING = re.compile(r"\b(mean|means|meaning|define|definition|explain|what is a|what s a)\b")
-_BOTH = re.compile(r"\b(both|the two|the pair|each of them|them both)\b")
+_BOTH = re.compile(
+    r"\b(both|the two|the pair|each of them|them both|(those|these|all) two"
+    r"|compare (them|those|these)|(all|the|those|these) (three|four)|all 3|all 4)\b"
+)
+_GROUP_SIZES = {"three": 3, "3": 3, "four": 4, "4": 4}
 _NATIONALLY = re.compile(
     r"\b(nationally|national|national figure|england and wales|across all forces|all forces)\b"
 )
@@ -111,14 +115,15 @@ def _listed(query: Query, grade: str, frame: Frame) -> tuple[Query, tuple[str, .
     return kept, ("measure", *(("year",) if last.year else ()))
 
 
-def asks_both(query: Query, frame: Frame, plain: str) -> bool:
-    """ "both" with no force named, when the last two questions named one force each."""
-    return (
-        not query.forces
-        and len(frame.forces) < 2
-        and len(frame.recent) > 1
-        and bool(_BOTH.search(plain))
-    )
+def asks_both(query: Query, frame: Frame, plain: str) -> int:
+    """How many of the forces of the last questions a message with no force asks about side by
+    side: 2 for "both" or "compare them" after two questions that named one force each, 3 for
+    "compare all three" after three; 0 when it asks of no such group."""
+    found = _BOTH.search(plain)
+    if query.forces or len(frame.forces) > 1 or found is None:
+        return 0
+    size = next((_GROUP_SIZES[w] for w in found.group(1).split() if w in _GROUP_SIZES), 2)
+    return size if len(frame.recent) >= size else 0
 
 
 def asks_nationally(query: Query, frame: Frame, plain: str) -> bool:
@@ -130,6 +135,33 @@ def asks_nationally(query: Query, frame: Frame, plain: str) -> bool:
         and bool(_NATIONALLY.search(plain))
         and len(plain.split()) <= 6
     )
+
+
+# "any other forces checked on that?", "what about other forces", "elsewhere?": the last
+# offence or measure across the forces
+_OTHER_FORCES = re.compile(r"\b(other forces?|any other force|elsewhere)\b")
+
+
+def other_forces(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[str, ...]] | None:
+    """The last force's offence or measure asked of the other forces: every force's figures.
+    Only for a message that asks nothing of its own ("which other forces are outstanding" is a
+    grade filter, "other forces in Wales?" the Welsh forces)."""
+    if (
+        query.intent != "out_of_scope"
+        or query.forces
+        or query.candidates
+        or len(frame.forces) != 1
+        or not (frame.offence or frame.measure)
+        or not _OTHER_FORCES.search(plain)
+        or len(plain.split()) > _SHORT_FOLLOW_UP
+    ):
+        return None
+    offence, measure = query.offence or frame.offence, query.measure or frame.measure
+    carried = (("offence",) if offence and not query.offence else ()) + (
+        ("measure",) if measure and not query.measure else ()
+    )
+    asked = replace(query, intent="offence_overview", offence=offence, measure=measure)
+    return asked, carried
 
 
 def asks_per_year(query: Query, frame: Frame, plain: str) -> bool:

@@ -88,6 +88,11 @@ GLOSSARY_CUES: Final = (
     "calculated",
     "counts as",
     "count as",
+    "difference between",
+    "who are",
+    "who is",
+    "why are",
+    "why is",
 )
 # Words that ask what something means, not what its figure is.
 MEANING_CUES: Final = (
@@ -112,4 +117,6 @@ MEANING_CUES: Final = (
     "calculated",
     "counts as",
     "count as",
+    "why are",
+    "why is",
 )

@@ -89,6 +89,20 @@ NOT_POLICE_AFTER: Final[dict[str, str]] = {
     "rugby club": "a rugby club",
     "cricket club": "a cricket club",
     "ccc": "a cricket club",
+    "cricket": "a cricket club",
+    "rugby": "a rugby club",
+    "rfc": "a rugby club",
+    "rlfc": "a rugby club",
+    "rugby league": "a rugby club",
+    "hospital": "a hospital",
+    "hospitals": "a hospital",
+    "nhs trust": "the NHS",
+    "hospital trust": "a hospital",
+    "festival": "an event",
+    "carnival": "an event",
+    "races": "an event",
+    "racecourse": "an event",
+    "regatta": "an event",
 }
 # Newspaper names are a place followed by one of these words ("the Yorkshire Post").
 NEWSPAPER_AFTER: Final = frozenset(
@@ -108,7 +122,24 @@ OFF_TOPIC_WORDS: Final = frozenset(
     """rain raining rainy weather sunny snow snowing windy forecast temperature storm storms
     football fixture fixtures goal goals fans transfer striker kickoff train trains bus buses
     traffic win won game shops open opening burglar burglars burglary burglaries catching
-    catch caught solving solve solved arrest arrests arrested""".split()
+    catch caught solving solve solved arrest arrests arrested
+    cricket tennis golf boxing snooker darts
+    pub pubs restaurant restaurants hotel hotels cafe cafes nightlife tourist tourists museum
+    murder murders murdered homicide homicides theft thefts fraud frauds
+    school schools hospital hospitals population coronavirus covid election elections tax taxes
+    bins parking curry takeaway food recipe recipes holiday holidays sightseeing
+    attractions team teams squad""".split()
+)  # the weather, sport, going out, crimes the inspections did not audit, a place's services
+# A question about these of a force, with no offence or measure of ours, asks who runs it, pays
+# for it, works for it, how to reach it or what came of its cases, not how it records crime
+# ("who is the chief constable of Dorset", "Kent conviction rate"); unlike OFF_TOPIC_WORDS they
+# do not take a force out of a sentence that only mentions it ("Kent Police posted the report
+# on twitter. What is their grade?").
+FORCE_AFFAIRS: Final = frozenset(
+    """chief commissioner pcc mayor salary salaries budget budgets recruitment recruiting jobs
+    vacancies phone telephone email twitter facebook instagram website founded charge charged
+    charges charging conviction convictions convicted prosecution prosecutions prosecuted
+    detection detections outcome outcomes runs earn earns earning""".split()
 )
 # After a place, these make it a street address ("Oxford Road", "the Old Kent Road").
 ADDRESS_AFTER: Final = frozenset(
@@ -126,6 +157,8 @@ CLUB_AFTER: Final = frozenset(
     players transfer transfers stadium kickoff forest hotspur villa wednesday argyle alexandra
     orient rangers""".split()
 )
+# Before a place, these make it a broadcaster ("BBC Essex", "Radio Kent", "ITV Wales").
+BROADCASTER_BEFORE: Final = frozenset({"bbc", "radio", "itv"})
 MONTH_PLACES: Final = frozenset({"march"})  # "In March 2019", "3 March": a date
 # After a place (the comma dropped), these put it outside England and Wales.
 ABROAD_AFTER: Final = frozenset(

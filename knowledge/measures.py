@@ -111,7 +111,8 @@ _DECLARED: Final = (
        "fraction", _W, "victims",
        "victims not told|werent told|wasnt told|never heard|left in the dark|kept in the dark|"
        "victims were not told|not told|never told|weren t told|wasn t told|not informed|"
-       "not notified|didn t tell|did not tell|failed to tell|without telling"),
+       "not notified|didn t tell|didnt tell|did not tell|failed to tell|without telling|"
+       "didn t inform|didnt inform|did not inform"),
     _m("victims_not_told_pct", "share of victims not told their crime record was cancelled",
        "percent", _W, "victims",
        "share not told|percentage not told|proportion not told", "victims_not_told"),

@@ -15,6 +15,7 @@ from knowledge.slot_filling import first
 from knowledge.slots import AUDIT_ONLY_OFFENCES, phrases
 from knowledge.unlisted_lists import unlisted as unlisted_asked
 from knowledge.vocabulary import (
+    ACKNOWLEDGEMENTS,
     CANCELLED_AUDIT_OFFENCES,
     GLOSSARY_CUES,
     GLOSSARY_TERMS,
@@ -168,7 +169,8 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     counted = "forces" in plain.split() and bool(chosen and selection and selection["threshold"])
     # "how many forces are outstanding at recording crime": a count of forces by grade
     graded_forces = grade and "forces" in plain.split() and not offence and not rank
-    ranked = rank is not None and which  # "which force in the whole of England and Wales is worst"
+    # "which force in the whole of England and Wales is worst", "worst uk force for recording"
+    ranked = rank is not None and (which or "force" in plain.split())
     if (
         (national or home_office or ("how many" in plain and not which))
         and not ranked
@@ -209,7 +211,11 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         beyond = selection["threshold"] if selection and cancelled else None
         beyond = None if unit == "count" else beyond
         return replace(base, intent="offence_overview", country=country, threshold=beyond)
-    if (not plain and not any(c.isalnum() for c in base.text)) or _HELP.search(plain):
+    if (
+        (not plain and not any(c.isalnum() for c in base.text))
+        or _HELP.search(plain)
+        or plain in ACKNOWLEDGEMENTS
+    ):
         return replace(base, intent="help")
     return base  # out of scope; a year it names may still be a follow-up ("in 2017?")
 

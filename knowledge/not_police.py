@@ -6,6 +6,7 @@ from knowledge.force_names import ELSEWHERE, PLACE_BEFORE, AliasTable, Hit
 from knowledge.guards import (
     ABROAD_AFTER,
     ADDRESS_AFTER,
+    BROADCASTER_BEFORE,
     CLUB_AFTER,
     COMMON_WORDS,
     FOOTBALL_AFTER,
@@ -55,6 +56,8 @@ def police_hits(
             continue
         other = (
             not_police_after(lowered, hit.start + hit.length)
+            or _absorbed(lowered, hit)
+            or _club_of_the_place_before(lowered, hit, table)
             or other_use(lowered, hit)
             or ("a football club" if index in clubs and index not in named else None)
             or ("a person" if index in persons else None)
@@ -123,6 +126,21 @@ def not_police_after(lowered: list[str], end: int) -> str | None:
     return None
 
 
+def _absorbed(lowered: list[str], hit: Hit) -> str | None:
+    """What the words a fuzzy hit took in beyond its name make it ("Portsmouth FC" read as one
+    near match of "portsmouth": a football club)."""
+    named = len(hit.alias.split())
+    return not_police_after(lowered, hit.start + named) if 0 < named < hit.length else None
+
+
+def _club_of_the_place_before(lowered: list[str], hit: Hit, table: AliasTable) -> str | None:
+    """A town named like a club's sport, right after another place ("Bath Rugby"): the club."""
+    text = " ".join(lowered[hit.start : hit.start + hit.length])
+    if text not in NOT_POLICE_AFTER or not hit.start or lowered[hit.start - 1] not in table:
+        return None
+    return NOT_POLICE_AFTER[text]
+
+
 def clubs_beside_a_force(lowered: list[str], hits: list[Hit]) -> set[int]:
     """ "watching derby county, meanwhile how is nottinghamshire rated": a town followed by
     County, City or Town is its football club when the message names another force."""
@@ -189,6 +207,8 @@ def other_use(lowered: list[str], hit: Hit) -> str | None:
         return "a football club"
     if before in TITLES_BEFORE:
         return "a person"
+    if before in BROADCASTER_BEFORE:
+        return "a broadcaster"
     if before in DIRECTION_BEFORE and all(e.kind == "partial" for e in hit.entries):
         return DIRECTION  # "my mate out west", "I moved down south"
     if text in MONTH_PLACES and (before.isdigit() or (after[:1] and after[0].isdigit())):

@@ -8,7 +8,7 @@ from knowledge.focus import asking_sentence, split_sentences
 from knowledge.force_match import ForceMatch
 from knowledge.force_names import MAX_TOKENS, tokenize
 from knowledge.fuzzy_names import FOCUS_WORDS
-from knowledge.guards import OFF_TOPIC_WORDS
+from knowledge.guards import FORCE_AFFAIRS, OFF_TOPIC_WORDS
 from knowledge.matcher import ForceMatcher
 from knowledge.national_questions import country_named, without_force
 from knowledge.normalise import normalise
@@ -148,12 +148,15 @@ def _read(
     if found.not_police and not found.forces and not found.ambiguous:
         return replace(base, not_police=found.not_police[0])
     if off_topic(plain) or (
-        not (base.offence or base.measure) and OFF_TOPIC_WORDS & set(plain.split())
+        not (base.offence or base.measure)
+        and (OFF_TOPIC_WORDS | FORCE_AFFAIRS) & set(plain.split())
     ):
         return base
     if not found.forces and found.ambiguous and country_named(plain):  # "wales forces rates"
         return without_force(plain, replace(found, ambiguous=[]), base)
     if found.ambiguous or (found.suggestions and (not found.forces or found.lost_side)):
+        if topic_only(plain, base.measure) and not base.offence:  # "Gillingham crime recording"
+            base = replace(base, measure=None)  # the summary of whichever force is meant
         return _clarify(found, base)
     if not found.forces:
         return without_force(plain, found, base)

@@ -138,7 +138,7 @@ class Renderer:
         shorter = range(3) if self._shortens(name) else range(1)
         for compact in shorter:  # long lists: shorter lines, then names only for the rest
             text = template.render(answer=answer, bot_name=bot_name, compact=compact).strip()
-            if answer.carried or answer.dropped_year:
+            if answer.carried or answer.dropped_year or answer.dropped_offence:
                 carried = self.environments[fmt].get_template("carried.j2").render(answer=answer)
                 text = f"{carried.strip()}\n{text}"
             text = re.sub(r"\n{3,}", "\n\n", text)

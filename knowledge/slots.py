@@ -9,6 +9,7 @@ as samples (domestic abuse, vulnerable victims, modern slavery) have no rate to 
 import re
 from typing import Final
 
+from knowledge.guards import FORCE_AFFAIRS, OFF_TOPIC_WORDS
 from knowledge.vocabulary import MEASURE_WORDS, RANK_DIRECTIONS, RANK_WORDS
 
 # When a question names several measures, the most specific one is what it asks about.
@@ -68,6 +69,9 @@ _SHARE = re.compile(
 )
 # "told the fewest victims", "told most victims": victims told, whatever words come between.
 _TOLD_VICTIMS = re.compile(r"\btold (the )?(\w+ ){0,2}victims?\b")
+# "violence rate", "crime data integrity rate": the only rate the data has of a force is the
+# share of crime it recorded (rates of crime itself are out of scope, _OFF_TOPIC)
+_RATE = re.compile(r"\brates?\b")
 _BY_DIRECTION: Final = frozenset({"best", "worst"})
 # "X crime recording" with nothing more specific: the whole subject, a force's summary.
 _TOPIC_ONLY = re.compile(r"\b(crime recording|recording of crime)\b")
@@ -80,7 +84,7 @@ _HOW_DOING = re.compile(
 _OFF_TOPIC = re.compile(
     r"\b(crime rates?|crime levels?|crime stats|crime statistics|crime figures for|knife crime"
     r"|gun crime|burglary|burglaries|shoplifting|drugs?|speeding|house prices|safest"
-    r"|most dangerous"
+    r"|most dangerous|things to do"
     r"|next year|next inspection|in (the )?future|going to|predict|prediction|will (it|they|\w+) "
     r"(keep|stay|remain|get|lose|improve|be|pass|fail))\b"
 )
@@ -106,6 +110,8 @@ def measure_of(plain: str, offence: str | None) -> str | None:
         measure = "victims_told"  # "were victims in lancs told when crimes were cancelled"
         if _NOT_TOLD.search(spoken):
             measure = "victims_not_told"  # "how many victims weren't informed"
+    if measure is None and offence not in AUDIT_ONLY_OFFENCES and _rate_of_recording(plain):
+        return "recording_rate"  # "leics violence rate", "crime data integrity rate"
     if measure == "unrecorded_per_year" and _SHARE.search(plain):
         return "recording_rate"  # "doesn't record roughly 1 in 10 crimes": a share
     rank = _RANK.search(plain)
@@ -114,6 +120,14 @@ def measure_of(plain: str, offence: str | None) -> str | None:
         # "told the fewest victims" counts victims told, so it ranks the told figures
         return "victims_not_told"
     return measure
+
+
+def _rate_of_recording(plain: str) -> bool:
+    """ "rate" with nothing off-topic beside it ("leics violence rate"; not "burglary rate" nor
+    "conviction rate")."""
+    return bool(_RATE.search(plain)) and not (
+        off_topic(plain) or (OFF_TOPIC_WORDS | FORCE_AFFAIRS) & set(plain.split())
+    )
 
 
 def topic_only(plain: str, measure: str | None) -> bool:

@@ -144,7 +144,7 @@ class Speller:
             best in self.name_targets
             and score < SURE
             and self._neighbour(lowered, best)
-            and not self._clear_ahead(lowered, best)
+            and not self._clear_ahead(lowered, best, towns_rival=False)
         ):
             return None  # "surrex": Surrey by one letter, Sussex by two; the matcher asks
         if best in self.name_targets and self._rival_as_close(lowered, best):
@@ -168,10 +168,11 @@ class Speller:
         )
         return any(word != best for word, _, _ in near)
 
-    def _clear_ahead(self, lowered: str, best: str) -> bool:
+    def _clear_ahead(self, lowered: str, best: str, towns_rival: bool = True) -> bool:
         """Whether a word is one typo from the one-word name `best` ("gwnet": Gwent, two letters
         swapped) and no one-word name of another force is within TYPO_REACH ("surrex" is one
-        typo from Surrey but two from Sussex: not clear)."""
+        typo from Surrey but two from Sussex: not clear). Without `towns_rival`, a town of the
+        gazetteer farther than `best` is no rival ("norht": north, not Porth two typos away)."""
         forces = self.standalone.get(best)
         if not forces or OSA.distance(lowered, best) > ONE_TYPO:
             return False
@@ -182,7 +183,12 @@ class Speller:
             score_cutoff=TYPO_REACH,
             limit=None,
         )
-        return all(self.standalone[word] <= forces for word, _, _ in near)
+        reach = OSA.distance(lowered, best)
+        return all(
+            self.standalone[word] <= forces
+            or (not towns_rival and word not in self.name_targets and distance > reach)
+            for word, distance, _ in near
+        )
 
     def _rival_as_close(self, lowered: str, best: str) -> bool:
         """Whether a one-word name or town of another force is as few typos away as `best`."""

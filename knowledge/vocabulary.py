@@ -99,6 +99,9 @@ OFFENCE_WORDS: Final[dict[str, str]] = {
     "anti social behaviour": "other",
     "antisocial behaviour": "other",
     "asb": "other",
+    "other offences": "other",  # a sample of several offences the source names together
+    "other offence": "other",
+    "other offenses": "other",
     "all crime": "all",
     "all crimes": "all",
     "overall": "all",
@@ -142,6 +145,8 @@ NATIONAL_PHRASES: Final = (
     "national",
     "england and wales",
     "across the country",
+    "uk",  # the data covers England and Wales; the national answer says so
+    "united kingdom",
     "in total",
 )
 HELP_PHRASES: Final = (
@@ -165,6 +170,13 @@ HELP_PHRASES: Final = (
     "cheers",
     "hmm",
     "got it",
+)
+# A whole message that only acknowledges the last answer ("ok", "great"): the help reply,
+# never "out of scope" (as words inside a question they mean nothing here)
+ACKNOWLEDGEMENTS: Final = frozenset(
+    phrase.replace("_", " ")
+    for phrase in """ok okay k kk right great fine noted ta nice lovely perfect cool understood
+    brilliant ok_thanks okay_thanks ok_cheers ok_ta ok_great ok_got_it fair_enough""".split()
 )
 OUT_OF_SCOPE_PLACES: Final = (
     "police scotland",
@@ -197,6 +209,19 @@ OUT_OF_SCOPE_PLACES: Final = (
     "america",
     "australia",
     "canada",
+    # large cities abroad that share no name with a place of England and Wales (Boston,
+    # Melbourne, Wellington, Washington and Perth's namesakes are places here or listed above)
+    *"""sydney brisbane toronto vancouver montreal ottawa chicago paris berlin madrid rome
+    amsterdam brussels lisbon singapore dubai mumbai delhi tokyo beijing moscow johannesburg
+    seattle texas california florida miami houston detroit philadelphia atlanta dallas""".split(),
+    "los angeles",
+    "san francisco",
+    "hong kong",
+    "cape town",
+    # American police words: "Boston Police Department", "the county sheriff"
+    "police department",
+    "sheriff",
+    "sheriffs",
 )
 # Words that carry no force: never fuzzy-matched against force names and places.
 STOPWORDS: Final = frozenset(
@@ -235,6 +260,12 @@ GRADE_WORDS: Final[dict[str, str]] = {
     "needs improvement": "requires improvement",
     "need improvement": "requires improvement",
     "inadequate": "inadequate",
+    # "which forces failed their inspection": the press's word for the lowest grade
+    **{
+        f"failed {whose}{kind}": "inadequate"
+        for whose in ("", "their ", "its ", "the ")
+        for kind in ("inspection", "inspections", "crime data integrity inspection", "cdi")
+    },
 }
 # Every word of every phrase above: words that mean something here and are never a place.
 VOCABULARY_WORDS: Final = frozenset(

@@ -12,10 +12,8 @@ HELDOUT_FILE = Path(__file__).parent / "data" / "heldout.jsonl"
 # questions.jsonl and conversations.jsonl after its figures were reported: README.)
 # (The second held-back set, written blind by someone else a session later, was retired into
 # the same files after its figures were reported: README, "How well it understands".)
-# A third, conversation-heavy held-back set by yet another writer, first scored after the tuning
-# on the second set's tuning half (README). Never tuned against.
-HELDBACK3_FILE = Path(__file__).parent / "data" / "heldback3_questions.jsonl"
-HELDBACK3_CONVERSATIONS = Path(__file__).parent / "data" / "heldback3_conversations.jsonl"
+# (A third, conversation-heavy set by yet another writer was retired into the same files on
+# 2026-11-22, after its figures were reported: README.)
 # (A fourth set by a fourth writer, first scored before any matcher change of its session, was
 # retired into questions.jsonl and conversations.jsonl after its figures were reported: README.)
 # A fifth set by a fifth writer (2026-11-22), split at random from one pool with a tuning half;
@@ -23,10 +21,7 @@ HELDBACK3_CONVERSATIONS = Path(__file__).parent / "data" / "heldback3_conversati
 HELDBACK5_FILE = Path(__file__).parent / "data" / "heldback5_questions.jsonl"
 HELDBACK5_CONVERSATIONS = Path(__file__).parent / "data" / "heldback5_conversations.jsonl"
 # Every held-back set: (name, questions, conversations). Scored in totals only (bench/ask.py).
-HELD_BACK_SETS = (
-    ("held-back set 5", HELDBACK5_FILE, HELDBACK5_CONVERSATIONS),
-    ("held-back set 3", HELDBACK3_FILE, HELDBACK3_CONVERSATIONS),
-)
+HELD_BACK_SETS = (("held-back set 5", HELDBACK5_FILE, HELDBACK5_CONVERSATIONS),)
 CONVERSATIONS_FILE = Path(__file__).parent / "data" / "conversations.jsonl"
 UNSET: Any = object()  # a label that does not say which year or rank: not checked
 

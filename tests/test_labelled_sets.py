@@ -24,6 +24,7 @@ INTENTS = {
     "offence_overview",
     "national",
     "rank",
+    "select",
     "filter",
     "glossary",
     "help",
