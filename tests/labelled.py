@@ -20,8 +20,15 @@ HELDOUT_FILE = Path(__file__).parent / "data" / "heldout.jsonl"
 # first scored on the code of the session's start, before any matcher change (README).
 HELDBACK5_FILE = Path(__file__).parent / "data" / "heldback5_questions.jsonl"
 HELDBACK5_CONVERSATIONS = Path(__file__).parent / "data" / "heldback5_conversations.jsonl"
+# A sixth set by a sixth writer (2026-11-22, written as four kinds of reader), split at random
+# from one pool with a tuning half; first scored on main after the fifth set's tuning (README).
+HELDBACK6_FILE = Path(__file__).parent / "data" / "heldback6_questions.jsonl"
+HELDBACK6_CONVERSATIONS = Path(__file__).parent / "data" / "heldback6_conversations.jsonl"
 # Every held-back set: (name, questions, conversations). Scored in totals only (bench/ask.py).
-HELD_BACK_SETS = (("held-back set 5", HELDBACK5_FILE, HELDBACK5_CONVERSATIONS),)
+HELD_BACK_SETS = (
+    ("held-back set 6", HELDBACK6_FILE, HELDBACK6_CONVERSATIONS),
+    ("held-back set 5", HELDBACK5_FILE, HELDBACK5_CONVERSATIONS),
+)
 CONVERSATIONS_FILE = Path(__file__).parent / "data" / "conversations.jsonl"
 UNSET: Any = object()  # a label that does not say which year or rank: not checked
 
