@@ -19,9 +19,15 @@ HELDOUT_FILE = Path(__file__).parent / "data" / "heldout.jsonl"
 # (A fifth set by a fifth writer, split at random from one pool with a tuning half, was
 # retired into questions.jsonl and conversations.jsonl on 2026-11-22 after its figures were
 # reported: README.)
+# A sixth set by a sixth writer (2026-11-22, written as four kinds of reader), split at random
+# from one pool with a tuning half; first scored on main after the fifth set's tuning (README).
+HELDBACK6_FILE = Path(__file__).parent / "data" / "heldback6_questions.jsonl"
+HELDBACK6_CONVERSATIONS = Path(__file__).parent / "data" / "heldback6_conversations.jsonl"
 # Every held-back set: (name, questions, conversations). Scored in totals only (bench/ask.py);
-# empty between one set's retirement and the next set's arrival.
-HELD_BACK_SETS: tuple[tuple[str, Path, Path], ...] = ()
+# it may be empty, between one set's retirement and the next set's arrival.
+HELD_BACK_SETS: tuple[tuple[str, Path, Path], ...] = (
+    ("held-back set 6", HELDBACK6_FILE, HELDBACK6_CONVERSATIONS),
+)
 CONVERSATIONS_FILE = Path(__file__).parent / "data" / "conversations.jsonl"
 UNSET: Any = object()  # a label that does not say which year or rank: not checked
 
