@@ -4,6 +4,7 @@ inspection, and the findings a Store reads later from the file it was opened on.
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -51,6 +52,22 @@ class Reader:
     def rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
         with self.lock:
             return self.conn.execute(sql, parameters).fetchall()
+
+    def iterate(
+        self, sql: str, parameters: tuple[object, ...] = (), size: int = 64
+    ) -> Iterator[tuple[object, ...]]:
+        """A query's rows, read `size` at a time (the caller may stop early)."""
+        with self.lock:
+            cursor = self.conn.execute(sql, parameters)
+        try:
+            while True:
+                with self.lock:
+                    rows = cursor.fetchmany(size)
+                if not rows:
+                    return
+                yield from rows
+        finally:
+            cursor.close()
 
     def dicts(self, sql: str, parameters: tuple[object, ...] = ()) -> list[dict[str, object]]:
         with self.lock:

@@ -50,6 +50,7 @@ class Knowledge:
     def open(cls, db_path: Path) -> "Knowledge":
         knowledge = cls(Store.open(db_path))
         knowledge.renderer.preload()  # at start, not at the first answer of each kind
+        knowledge.offence_measures  # noqa: B018 -- each force's figures chosen from, at start
         return knowledge
 
     @property
