@@ -93,7 +93,10 @@ class Reader:
 
 
 def open_store(path: Path, clock: Clock = time.time) -> Store:
-    """The Store of the database at `path`: forces, aliases, answerable findings."""
+    """The Store of the database at `path`: forces, aliases, answerable findings; StoreMissing
+    when there is none."""
+    if not path.is_file():
+        raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
     try:
         reader = Reader(path)
         forces = _forces(reader, "select * from forces where kind = 'force' order by name", [])

@@ -7,18 +7,31 @@ Building the database is knowledge/build.py; rows no answer can choose are knowl
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 from urllib.parse import quote
 
 from knowledge.embargo import Clock, Visibility, as_epoch
 from knowledge.facts import UNDATED_YEAR, Fact
 
-if TYPE_CHECKING:
-    from knowledge.reader import Reader
-
 Rows = tuple[list[Fact], list[float | None]]
+
+
+class FindingsReader(Protocol):
+    """What a Store reads lazily from its database (knowledge/reader.py's Reader)."""
+
+    embargo: str  # the embargo column's SQL expression, or "null" in an older database
+
+    def facts(self, where: str = "", parameters: tuple[object, ...] = ()) -> Rows: ...
+
+    def rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]: ...
+
+    def iterate(
+        self, sql: str, parameters: tuple[object, ...] = (), size: int = 64
+    ) -> Iterator[tuple[object, ...]]: ...
+
+
 Order = tuple[float, str, int | None]  # an inspection's year for ordering, published, year
 
 
@@ -71,7 +84,7 @@ class Store:
         embargoes: list[float | None] | None = None,
         clock: Clock = time.time,
         moments: list[float] | None = None,
-        reader: "Reader | None" = None,
+        reader: FindingsReader | None = None,
     ) -> None:
         self.forces = forces
         self.aliases = aliases
@@ -231,15 +244,6 @@ class Store:
 
     def _visible(self, rows: Rows) -> list[Fact]:
         return [f for f, at in zip(*rows, strict=True) if self.answerable.shows(at)]
-
-    @classmethod
-    def open(cls, path: Path, clock: Clock = time.time) -> "Store":
-        """Read the database at `path`; StoreMissing when there is none."""
-        if not path.is_file():
-            raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
-        from knowledge.reader import open_store
-
-        return open_store(path, clock)
 
 
 def _inspections(facts: list[Fact]) -> list[tuple[str, str, Order]]:
