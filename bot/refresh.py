@@ -8,8 +8,9 @@ from telegram.ext import Application, ContextTypes
 from bot.replies import KNOWLEDGE
 from bot.settings import Settings
 from knowledge import Knowledge
+from knowledge.reader import open_store
 from knowledge.service import keep_loaded
-from knowledge.store import Store, StoreMissing, read_data_version
+from knowledge.store import StoreMissing, read_data_version
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ async def refresh_knowledge(context: ContextTypes.DEFAULT_TYPE) -> None:
     if version is None or version == current.data_version:
         return
     try:
-        fresh = Knowledge(Store.open(settings.findings_db), current.renderer)
+        fresh = Knowledge(open_store(settings.findings_db), current.renderer)
     except StoreMissing as error:
         logger.error("could not reload the findings database: %s", error)
         return

@@ -23,6 +23,7 @@ from knowledge.loader import (
 from knowledge.public_views import create_public_views
 from knowledge.shadows import write_shadows
 from knowledge.staging import Staged, staging, writer_lock
+from knowledge.store import NEWEST_ORDER
 from knowledge.vocabulary import NATIONAL
 
 SCHEMA_VERSION = "1"
@@ -138,7 +139,12 @@ def _write(
     db.table("findings").create_index(["offence", "measure"])
     db.table("findings").create_index(["inspection_id"])  # an inspection's facts (announce)
     db.table("findings").create_index([EMBARGO])  # the embargo moments, read at every open
-    db.table("inspections").create_index(["published"])  # what's new
+    db.table("inspections").create_index(["published"])
+    # what's new: newest first without sorting every inspection (knowledge/store.py _NEWEST)
+    conn.execute(f"create index idx_inspections_newest on inspections({', '.join(NEWEST_ORDER)})")
+    db.table("inspections").create_index(["year"])  # which forces were inspected in a year
+    # an inspection's first finding of each embargo, from the index alone
+    db.table("findings").create_index(["inspection_id", EMBARGO])
     db.table("aliases").create_index(["force"])
     db.table("meta").insert_all(
         [

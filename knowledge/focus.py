@@ -29,9 +29,19 @@ QUESTION_STARTS: Final = frozenset(
 MAX_SENTENCES = 200  # a message of more is read whole (the matcher's own focus applies)
 
 
-def _pattern(words: Iterable[str]) -> re.Pattern[str]:
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _pattern(words: Iterable[str]) -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """A kind's pattern, and the words its phrases begin with: a match of a phrase that begins
+    with a word starts at a word of the sentence equal to the phrase's first word, so a
+    sentence with none of them is not searched (None: a phrase that begins otherwise)."""
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")\b")
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")\b")
+    firsts = [_WORD_RUN.match(w) for w in ordered]
+    if not all(first and first.start() == 0 for first in firsts):
+        return pattern, None
+    return pattern, frozenset(first.group() for first in firsts if first)
 
 
 # One pattern per kind of slot: a sentence scores a point for each kind it names.
@@ -57,7 +67,12 @@ def split_sentences(clean: str) -> list[str]:
 def asking_score(sentence: str, plain: str) -> int:
     """How much a sentence looks like the question: one point a kind of slot it names, two for
     a question mark, one for starting with a question word."""
-    score = sum(1 for kind in _SLOT_KINDS if kind.search(plain))
+    words = frozenset(_WORD_RUN.findall(plain))
+    score = sum(
+        1
+        for kind, firsts in _SLOT_KINDS
+        if (firsts is None or not words.isdisjoint(firsts)) and kind.search(plain)
+    )
     if not score:
         return 0
     first = plain.split(" ", 1)[0]

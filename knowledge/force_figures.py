@@ -37,17 +37,18 @@ class ForceFigures:
             forces = (*self.store.forces, NATIONAL)
             self._facts_of = {f: without_repeats(self.store.answerable_for(f)) for f in forces}
             self._facts_version = version
-            self._by_measure, self._chosen = {}, {}
+            self._chosen = {}
+            # each force's facts by measure, here rather than at the first list of each kind
+            self._by_measure = {
+                force: _by_measure(facts) for force, facts in self._facts_of.items()
+            }
 
     def _of_measures(self, force: str, measures: tuple[str, ...]) -> list[Fact]:
         """The force's facts of these measures, in their facts_of order, without reading the
         force's other facts (at 100x data a force has thousands)."""
         index = self._by_measure.get(force)
-        if index is None:
-            index = {}
-            for place, fact in enumerate(self.facts_of.get(force, [])):
-                index.setdefault(fact.measure, []).append((place, fact))
-            self._by_measure[force] = index
+        if index is None:  # a force without facts
+            index = self._by_measure[force] = _by_measure(self.facts_of.get(force, []))
         found = [hit for m in dict.fromkeys(measures) for hit in index.get(m, ())]
         if len(measures) > 1:
             found.sort(key=lambda hit: hit[0])
@@ -106,3 +107,11 @@ class ForceFigures:
         anyyear = replace(query, year=None)
         years = {f.inspection_year for fc in forces for f in self.figures(fc, anyyear)}
         return tuple(sorted(y for y in years if y))
+
+
+def _by_measure(facts: list[Fact]) -> dict[str, list[tuple[int, Fact]]]:
+    """A force's facts by measure, each with its place among them."""
+    index: dict[str, list[tuple[int, Fact]]] = {}
+    for place, fact in enumerate(facts):
+        index.setdefault(fact.measure, []).append((place, fact))
+    return index

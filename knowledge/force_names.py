@@ -92,21 +92,33 @@ def _add(table: AliasTable, alias: str, entry: AliasEntry) -> None:
         entries.append(entry)
 
 
+def longest_from(table: AliasTable) -> dict[str, int]:
+    """For each word an alias begins with, the most words of an alias beginning with it: a
+    word that begins none (most words of a long message) is looked up no further."""
+    longest: dict[str, int] = {}
+    for alias in table:
+        words = alias.split(" ")
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
 def exact_hits(
     table: AliasTable,
-    longest: int,
+    longest: dict[str, int],
     words: list[str],
     lowered: list[str],
     used: list[bool],
     partial: bool,
     begins: frozenset[int] = frozenset({0}),
 ) -> list[Hit]:
-    """Word groups found in the table, longest first (`longest`: the most words of an alias);
+    """Word groups found in the table, longest first (`longest`: longest_from(table));
     only partial names ("Yorkshire") when `partial`, only whole ones otherwise."""
     hits: list[Hit] = []
     i = 0
     while i < len(words):
-        for n in range(min(longest, len(words) - i), 0, -1):
+        word = lowered[i]
+        reach = longest.get(word, 0) if " " not in word else max(longest.values())
+        for n in range(min(reach, len(words) - i), 0, -1):
             if any(used[i : i + n]):
                 continue
             entries = table.get(" ".join(lowered[i : i + n]))

@@ -2,6 +2,8 @@
 (never ordinary words), their rapidfuzz scores against the name table (cached), and the side of
 a comparison that names no force ("Hers v Beds")."""
 
+from bisect import bisect_left, bisect_right
+
 from rapidfuzz import fuzz, process, utils
 
 from knowledge.force_names import AliasEntry, AliasTable, Hit, inside
@@ -29,6 +31,7 @@ class FuzzyNames:
     def __init__(self, table: AliasTable) -> None:
         self.table = table
         self._cache: dict[tuple[str, bool], list[tuple[str, float, int]]] = {}
+        self._windows: dict[tuple[int, bool], tuple[int, int]] = {}
         # Every name and place, for the rare "did you mean" of a comparison's unknown side.
         self.side_choices = [
             alias
@@ -54,11 +57,15 @@ class FuzzyNames:
             for word in (alias.split()[0], alias.split()[-1])
             if (word in ORDINARY_WORDS or word in COMMON_WORDS) and len(word) >= 4
         )
-        # rapidfuzz's processor, applied to the choices once here rather than at every match
-        self._processed = {
-            capital: [utils.default_process(alias) for alias in choices]
-            for capital, choices in ((False, self.fuzzy_choices), (True, self.capital_choices))
-        }
+        # rapidfuzz's processor, applied to the choices once here rather than at every match;
+        # ordered by length (and by place among equals), with each one's place and length
+        self._by_length: dict[bool, tuple[list[str], list[int]]] = {}
+        self._lengths: dict[bool, list[int]] = {}
+        for capital, choices in ((False, self.fuzzy_choices), (True, self.capital_choices)):
+            processed = [utils.default_process(alias) for alias in choices]
+            places = sorted(range(len(processed)), key=lambda place: len(processed[place]))
+            self._by_length[capital] = ([processed[p] for p in places], places)
+            self._lengths[capital] = [len(processed[p]) for p in places]
 
     def hits(
         self,
@@ -126,16 +133,39 @@ class FuzzyNames:
             if len(self._cache) > MAX_CACHE:  # bounded: odd messages cannot grow it for ever
                 self._cache.clear()
             choices = self.capital_choices if capital else self.fuzzy_choices
+            processed = utils.default_process(text)
+            ordered, places = self._by_length[capital]
+            low, high = self._window(len(processed), capital)
             found = process.extract(
-                utils.default_process(text),
-                self._processed[capital],
+                processed,
+                ordered[low:high],
                 scorer=fuzz.ratio,
                 processor=None,
-                limit=6,
+                limit=None,
                 score_cutoff=SUGGEST_CUTOFF,
             )
-            self._cache[key] = [(choices[i], score, i) for _, score, i in found]
+            # as extract over every choice would order them: score, then place among all
+            best = sorted((-score, places[low + i]) for _, score, i in found)[:6]
+            self._cache[key] = [(choices[place], -score, place) for score, place in best]
         return self._cache[key]
+
+    def _window(self, length: int, capital: bool) -> tuple[int, int]:
+        """The slice of the choices ordered by length that a text of `length` characters can
+        reach SUGGEST_CUTOFF with: fuzz.ratio is at most 100 * (1 - |a - b| / (a + b)) for
+        lengths a and b, so the others cannot score (of the ~2,500 names and towns, a long
+        word group of a pasted message reaches only a few dozen)."""
+        key = (length, capital)
+        if key not in self._windows:
+            lengths = self._lengths[capital]
+            fit = [c for c in range(max(lengths, default=0) + 1) if _may_reach(length, c)]
+            if not fit:
+                self._windows[key] = (0, 0)
+            else:
+                self._windows[key] = (
+                    bisect_left(lengths, fit[0]),
+                    bisect_right(lengths, fit[-1]),
+                )
+        return self._windows[key]
 
     def _spans(
         self,
@@ -200,6 +230,12 @@ class FuzzyNames:
             text, self.side_choices, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff
         )
         return {e.force for alias, _, _ in guesses for e in self.table[alias]}
+
+
+def _may_reach(length: int, other: int) -> bool:
+    """Whether texts of these lengths can score SUGGEST_CUTOFF (a point of slack for rounding)."""
+    total = length + other
+    return bool(total) and 100 * (1 - abs(length - other) / total) > SUGGEST_CUTOFF - 1
 
 
 _FORCE_WORDS = frozenset({"police", "constabulary", "force"})

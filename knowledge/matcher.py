@@ -13,6 +13,7 @@ from knowledge.force_names import (
     capitalised_throughout,
     exact_hits,
     inside,
+    longest_from,
     ordinary_word,
     question_starts,
 )
@@ -42,7 +43,7 @@ class ForceMatcher:
         elsewhere: Iterable[str] = (),
     ) -> None:
         self.table = alias_table(forces, aliases, elsewhere)
-        self.longest = max(len(alias.split()) for alias in self.table)
+        self.longest = longest_from(self.table)  # per first word: most words of an alias
         self.words = frozenset(word for alias in self.table for word in alias.split())
         # Words of names, nicknames and curated places: what a lower-case typo is mended to.
         self.name_words = frozenset(

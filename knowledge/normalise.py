@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that change nothing a reader sees: zero-width spaces and joiners, word joiner, BOM,
 # soft hyphen, and the bidirectional controls (which can also hide or reorder text).
@@ -22,6 +23,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
 _PLUS_MINUS = re.compile(r"\+ ?/ ?-|\u00b1")
 
 
+@lru_cache(maxsize=64)  # a message is read several times over (its sentences, its intents)
 def normalise(text: str) -> str:
     """NFKC (folds full-width letters and ligatures), no invisible characters, plain quotes and
     dashes, single spaces. Case is kept: some place names only count when capitalised."""

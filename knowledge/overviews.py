@@ -184,12 +184,16 @@ def _read_from_other_side(core: "Answerer", topic: str, apart: tuple[Fact, ...])
     asked = primary_of(topic)
     if not apart:
         return set()
-    # each force's findings with the rows shown once as their other side (never every force's)
+    # each force's findings of the asked side, with the rows shown once as their other side
+    # (never every force's, nor each force's every finding: at 100x data, thousands)
+    of_force = {
+        force: core.store.facts_of_measures(force, asked)
+        for force in dict.fromkeys(f.force for f in apart)
+    }
     return {
         f.force
         for f in apart
         if any(
-            g.measure in asked and (g.inspection_year == f.inspection_year or same_finding(g, f))
-            for g in core.store.facts_for(f.force)
+            g.inspection_year == f.inspection_year or same_finding(g, f) for g in of_force[f.force]
         )
     }

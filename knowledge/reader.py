@@ -4,6 +4,7 @@ inspection, and the findings a Store reads later from the file it was opened on.
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -52,6 +53,22 @@ class Reader:
         with self.lock:
             return self.conn.execute(sql, parameters).fetchall()
 
+    def iterate(
+        self, sql: str, parameters: tuple[object, ...] = (), size: int = 64
+    ) -> Iterator[tuple[object, ...]]:
+        """A query's rows, read `size` at a time (the caller may stop early)."""
+        with self.lock:
+            cursor = self.conn.execute(sql, parameters)
+        try:
+            while True:
+                with self.lock:
+                    rows = cursor.fetchmany(size)
+                if not rows:
+                    return
+                yield from rows
+        finally:
+            cursor.close()
+
     def dicts(self, sql: str, parameters: tuple[object, ...] = ()) -> list[dict[str, object]]:
         with self.lock:
             cursor = self.conn.execute(sql, parameters)
@@ -76,7 +93,10 @@ class Reader:
 
 
 def open_store(path: Path, clock: Clock = time.time) -> Store:
-    """The Store of the database at `path`: forces, aliases, answerable findings."""
+    """The Store of the database at `path`: forces, aliases, answerable findings; StoreMissing
+    when there is none."""
+    if not path.is_file():
+        raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
     try:
         reader = Reader(path)
         forces = _forces(reader, "select * from forces where kind = 'force' order by name", [])

@@ -84,6 +84,7 @@ class Renderer:
             "html": self._environment(templates_dir, html=True),
             "text": self._environment(templates_dir, html=False),
         }
+        self._shortening: dict[str, bool] = {}  # template name -> whether it reads `compact`
 
     @staticmethod
     def _environment(templates_dir: Path, html: bool) -> Environment:
@@ -116,9 +117,23 @@ class Renderer:
         the compiled-template cache is empty). The bot's own messages are loaded as used."""
         for environment in self.environments.values():
             for name in environment.list_templates(filter_func=_answer_template):
+                self._shortens(name)
                 template = environment.get_template(name)
                 if name.startswith("_"):
                     template.module  # noqa: B018 -- imported by the others: made once, here
+
+    def _shortens(self, name: str) -> bool:
+        """Whether a template can render shorter when asked (`compact`): one that never reads
+        it renders the same words again, so an answer over Telegram's limit (a year's list of
+        a thousand inspections) is not rendered three times before it is cut."""
+        if name not in self._shortening:
+            environment = self.environments["text"]
+            assert environment.loader is not None
+            source = environment.loader.get_source(environment, name)[0]
+            self._shortening[name] = any(
+                word in source for word in ("compact", "include", "extends", "context")
+            )
+        return self._shortening[name]
 
     def macros(self, name: str, fmt: str = "text") -> Any:
         """A template's macros, to call from code: `renderer.macros("x.j2", "html").title(c)`."""
@@ -148,12 +163,14 @@ class Renderer:
         """The answer as text; never longer than Telegram's message limit. Under an answer
         whose citation holds only some of its figures, a line says whose (kept even when the
         safety net cuts the answer)."""
-        template = self.environments[fmt].get_template(f"{answer.intent}.j2")
+        name = f"{answer.intent}.j2"
+        template = self.environments[fmt].get_template(name)
         note = ""
         if answer.cited_part:
             cited = self.environments[fmt].get_template("citation_note.j2")
             note = "\n" + cited.render(answer=answer).strip()
-        for compact in range(3):  # long lists: shorter lines, then names only for the rest
+        shorter = range(3) if self._shortens(name) else range(1)
+        for compact in shorter:  # long lists: shorter lines, then names only for the rest
             text = template.render(answer=answer, bot_name=bot_name, compact=compact).strip()
             if answer.carried or answer.dropped_year or answer.dropped_offence:
                 carried = self.environments[fmt].get_template("carried.j2").render(answer=answer)

@@ -10,6 +10,7 @@ from knowledge.matcher import ForceMatcher
 from knowledge.normalise import normalise
 from knowledge.parser import parse
 from knowledge.query import Query
+from knowledge.reader import open_store
 from knowledge.render import Renderer
 from knowledge.spelling import Speller
 from knowledge.store import Store
@@ -48,8 +49,9 @@ class Knowledge:
 
     @classmethod
     def open(cls, db_path: Path) -> "Knowledge":
-        knowledge = cls(Store.open(db_path))
+        knowledge = cls(open_store(db_path))
         knowledge.renderer.preload()  # at start, not at the first answer of each kind
+        knowledge.offence_measures  # noqa: B018 -- each force's figures chosen from, at start
         return knowledge
 
     @property

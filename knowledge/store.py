@@ -7,18 +7,31 @@ Building the database is knowledge/build.py; rows no answer can choose are knowl
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 from urllib.parse import quote
 
 from knowledge.embargo import Clock, Visibility, as_epoch
 from knowledge.facts import UNDATED_YEAR, Fact
 
-if TYPE_CHECKING:
-    from knowledge.reader import Reader
-
 Rows = tuple[list[Fact], list[float | None]]
+
+
+class FindingsReader(Protocol):
+    """What a Store reads lazily from its database (knowledge/reader.py's Reader)."""
+
+    embargo: str  # the embargo column's SQL expression, or "null" in an older database
+
+    def facts(self, where: str = "", parameters: tuple[object, ...] = ()) -> Rows: ...
+
+    def rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]: ...
+
+    def iterate(
+        self, sql: str, parameters: tuple[object, ...] = (), size: int = 64
+    ) -> Iterator[tuple[object, ...]]: ...
+
+
 Order = tuple[float, str, int | None]  # an inspection's year for ordering, published, year
 
 
@@ -71,7 +84,7 @@ class Store:
         embargoes: list[float | None] | None = None,
         clock: Clock = time.time,
         moments: list[float] | None = None,
-        reader: "Reader | None" = None,
+        reader: FindingsReader | None = None,
     ) -> None:
         self.forces = forces
         self.aliases = aliases
@@ -82,7 +95,7 @@ class Store:
         self._reader = reader
         self._every = None if reader else self.answerable
         self._lock = threading.Lock()
-        self._listed: dict[tuple[str, ...], tuple[str, list[tuple[str, str, Order]]]] = {}
+        self._listed: dict[tuple[object, ...], tuple[str, list[tuple[str, str, Order]]]] = {}
 
     @property
     def facts(self) -> list[Fact]:
@@ -94,6 +107,16 @@ class Store:
         if self._reader is None or self._every is not None:
             return self._all().by_force().get(force, [])
         return self._visible(self._reader.facts("where f.force = ?", (force,)))
+
+    def facts_of_measures(self, force: str, measures: Iterable[str]) -> list[Fact]:
+        """Every visible finding of one force of these measures, in `facts_for` order (read
+        from the file, only these rows, unless all have been read)."""
+        wanted = tuple(dict.fromkeys(measures))
+        if self._reader is None or self._every is not None:
+            return [f for f in self.facts_for(force) if f.measure in wanted]
+        marks = ", ".join("?" * len(wanted))
+        where = f"where f.force = ? and f.measure in ({marks})"
+        return self._visible(self._reader.facts(where, (force, *wanted)))
 
     def answerable_for(self, force: str) -> list[Fact]:
         """The force's findings an answer can choose (the same answers as `facts_for`)."""
@@ -118,31 +141,92 @@ class Store:
             self._reader.facts("where i.force = ? and i.title = ?", (force, title))
         )
 
-    def inspections_of(self, forces: Iterable[str]) -> list[tuple[str, str, Order]]:
+    def inspections_of(
+        self, forces: Iterable[str], year: int | None = None
+    ) -> list[tuple[str, str, Order]]:
         """The forces' inspections with a visible finding, each once with its (year for
         ordering, publication date or "", year), in the order of their first findings force by
-        force (the order of `facts_for`, without reading the findings whole)."""
+        force (the order of `facts_for`, without reading the findings whole); with `year`,
+        only that year's (read alone: at 100x data the others are thousands)."""
         forces = list(forces)
         if self._reader is None or self._every is not None:
-            return _inspections([f for force in forces for f in self.facts_for(force)])
-        key, version = tuple(forces), self.visible_version
+            found = _inspections([f for force in forces for f in self.facts_for(force)])
+            return found if year is None else [i for i in found if i[2][2] == year]
+        key, version = (*forces, year), self.visible_version
         if self._listed.get(key, ("", []))[0] != version:  # one query per data version
             if len(self._listed) > 100:
                 self._listed.clear()
-            self._listed[key] = (version, self._query_inspections(forces))
+            self._listed[key] = (version, self._query_inspections(forces, year))
         return self._listed[key][1]
 
-    def _query_inspections(self, forces: list[str]) -> list[tuple[str, str, Order]]:
+    def newest_of(self, forces: Iterable[str], count: int) -> list[tuple[str, str, Order]]:
+        """The forces' `count` newest inspections with a visible finding: by year for ordering,
+        then publication date, newest first; among equals, in `inspections_of` order. Read
+        newest first, up to the last one as new as the count-th (not every inspection)."""
+        forces = list(forces)
+        if self._reader is None or self._every is not None:
+            return _newest(self.inspections_of(forces), count)
+        key, version = ("newest", count, *forces), self.visible_version
+        if self._listed.get(key, ("", []))[0] != version:
+            if len(self._listed) > 100:
+                self._listed.clear()
+            self._listed[key] = (version, self._query_newest(forces, count))
+        return self._listed[key][1]
+
+    def _query_newest(self, forces: list[str], count: int) -> list[tuple[str, str, Order]]:
+        assert self._reader is not None
+        place = {force: n for n, force in enumerate(forces)}
+        marks = ", ".join("?" * len(forces))
+        # by the expression index of build.py; a few forces by their own index
+        index_off = "+" if len(forces) > _FEW_FORCES else ""
+        sql = _NEWEST.format(marks=marks, off=index_off)
+        found: list[tuple[tuple[float, str], int, int, str, str, Order]] = []
+        last: tuple[float, str] | None = None
+        for inspection_id, force, title, year, published in self._reader.iterate(
+            sql, tuple(forces)
+        ):
+            dated = cast(int | None, year)
+            order = (dated or UNDATED_YEAR, str(published or ""), dated)  # as in _inspections
+            newness = order[:2]
+            if last is not None and newness > last:  # not in the order asked: read them all
+                return _newest(self.inspections_of(forces), count)
+            if len(found) >= count and newness < found[count - 1][0]:
+                break
+            last = newness
+            first = self._first_visible(inspection_id)
+            if first is not None:
+                found.append((newness, place[str(force)], first, str(force), str(title), order))
+        found.sort(key=lambda item: item[1:3])  # the order of inspections_of,
+        found.sort(key=lambda item: item[0], reverse=True)  # then newest first (stable)
+        return [(force, title, order) for _, _, _, force, title, order in found[:count]]
+
+    def _first_visible(self, inspection_id: object) -> int | None:
+        """The id of an inspection's first visible finding; None when none is visible."""
+        assert self._reader is not None
+        sql = _FIRSTS.format(embargo=self._reader.embargo.removeprefix("f."))
+        groups = self._reader.rows(sql, (inspection_id,))
+        shown = [
+            int(str(row_id))
+            for embargo, row_id in groups
+            if self.answerable.shows(as_epoch(embargo))  # type: ignore[arg-type]
+        ]
+        return min(shown, default=None)
+
+    def _query_inspections(
+        self, forces: list[str], year: int | None = None
+    ) -> list[tuple[str, str, Order]]:
         assert self._reader is not None
         marks = ", ".join("?" * len(forces))
-        sql = _GROUPS.format(marks=marks, embargo=self._reader.embargo)
-        groups = self._reader.rows(sql, tuple(forces))
+        year_clause = "" if year is None else "and i.year = ?"
+        sql = _GROUPS.format(marks=marks, embargo=self._reader.embargo, year=year_clause)
+        asked: tuple[object, ...] = (*forces, year) if year is not None else tuple(forces)
+        groups = self._reader.rows(sql, asked)
         first: dict[tuple[str, str], tuple[int, int, Order]] = {}
         place = {force: n for n, force in enumerate(forces)}
-        for force, title, year, published, embargo, row_id in groups:
+        for force, title, of_year, published, embargo, row_id in groups:
             if not self.answerable.shows(as_epoch(embargo)):  # type: ignore[arg-type]
                 continue
-            dated = cast(int | None, year)
+            dated = cast(int | None, of_year)
             order = (dated or UNDATED_YEAR, str(published or ""), dated)  # as in _inspections
             seen = (place[str(force)], int(str(row_id)), order)
             key = (str(force), str(title))
@@ -161,15 +245,6 @@ class Store:
     def _visible(self, rows: Rows) -> list[Fact]:
         return [f for f, at in zip(*rows, strict=True) if self.answerable.shows(at)]
 
-    @classmethod
-    def open(cls, path: Path, clock: Clock = time.time) -> "Store":
-        """Read the database at `path`; StoreMissing when there is none."""
-        if not path.is_file():
-            raise StoreMissing(f"no findings database at {path}: run `findings-bot load` first")
-        from knowledge.reader import open_store
-
-        return open_store(path, clock)
-
 
 def _inspections(facts: list[Fact]) -> list[tuple[str, str, Order]]:
     found: dict[tuple[str, str], Order] = {}
@@ -182,6 +257,24 @@ def _inspections(facts: list[Fact]) -> list[tuple[str, str, Order]]:
 _GROUPS = """
 select i.force, i.title, i.year, i.published, {embargo}, min(f.id)
 from findings f join inspections i on i.id = f.inspection_id
-where i.force in ({marks})
+where i.force in ({marks}) {year}
 group by f.inspection_id, {embargo}
 """
+_FEW_FORCES = 3  # "what's new in Kent and Essex": their inspections by the force index
+# newest first, in the order of build.py's index on the same expressions (UNDATED_YEAR)
+# what's new, newest first: build.py indexes inspections on these expressions (as _inspections
+# orders them: a year, or UNDATED_YEAR; the publication date or "")
+NEWEST_ORDER = (f"coalesce(nullif(year, 0), {UNDATED_YEAR})", "coalesce(published, '')")
+_NEWEST = f"""
+select id, force, title, year, published from inspections
+where {{off}}force in ({{marks}})
+order by {NEWEST_ORDER[0]} desc, {NEWEST_ORDER[1]} desc
+"""
+_FIRSTS = """
+select {embargo}, min(id) from findings where inspection_id = ? group by {embargo}
+"""
+
+
+def _newest(inspections: list[tuple[str, str, Order]], count: int) -> list[tuple[str, str, Order]]:
+    """The `count` newest, by year for ordering then publication date (stable among equals)."""
+    return sorted(inspections, key=lambda item: item[2][:2], reverse=True)[:count]

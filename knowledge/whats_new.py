@@ -28,9 +28,8 @@ def newest_of_forces(
 ) -> list[InspectionRef]:
     """The forces' own inspections, newest first by year, then publication date (an undated
     PEEL report of 2022 is newer than a re-inspection published in 2019)."""
-    newest = {(force, title): order for force, title, order in store.inspections_of(forces)}
-    ordered = sorted(newest.items(), key=lambda item: item[1][:2], reverse=True)[:count]
-    return [InspectionRef(force, title, year) for (force, title), (_, _, year) in ordered]
+    newest = store.newest_of(forces, count)
+    return [InspectionRef(force, title, year) for force, title, (_, _, year) in newest]
 
 
 def inspections_of_year(store: Store, year: int) -> list[InspectionRef]:
@@ -38,7 +37,7 @@ def inspections_of_year(store: Store, year: int) -> list[InspectionRef]:
     (the store keeps its list of inspections until its visible findings change)."""
     return [
         InspectionRef(force, title, order[2])
-        for force, title, order in store.inspections_of(store.forces)
+        for force, title, order in store.inspections_of(store.forces, year)
         if order[2] == year
     ]
 

@@ -28,8 +28,9 @@ sys.path.insert(0, str(ROOT))
 from knowledge.fuzzy_names import SUGGEST_CUTOFF  # noqa: E402
 from knowledge.guards import COMMON_WORDS, ORDINARY_WORDS_FILE  # noqa: E402
 from knowledge.matcher import ForceMatcher  # noqa: E402
+from knowledge.reader import open_store  # noqa: E402
 from knowledge.spelling import Speller  # noqa: E402
-from knowledge.store import Store, build_database  # noqa: E402
+from knowledge.store import build_database  # noqa: E402
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS  # noqa: E402
 
 MIN_FUZZY_LENGTH = 4  # the matcher fuzzy-matches words from 4 letters
@@ -43,7 +44,7 @@ def dictionary_words(path: Path) -> list[str]:
 def matcher_and_speller() -> tuple[ForceMatcher, Speller]:
     with tempfile.TemporaryDirectory() as folder:
         build_database(Path(folder) / "findings.db")
-        store = Store.open(Path(folder) / "findings.db")
+        store = open_store(Path(folder) / "findings.db")
     matcher = ForceMatcher(store.forces, store.aliases, store.elsewhere)
     return matcher, Speller(matcher.words, matcher.name_words)
 

@@ -9,6 +9,7 @@ from fake_bot_api import FakeBotApi, running_fake_bot_api
 from knowledge import Knowledge
 from knowledge.build import build_database
 from knowledge.loader import DATA_DIR
+from knowledge.reader import open_store
 from knowledge.store import Store
 
 
@@ -22,7 +23,7 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def store(db_path: Path) -> Store:
-    return Store.open(db_path)
+    return open_store(db_path)
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,7 @@ from knowledge.charts import plan_chart
 from knowledge.embargo import EmbargoError, move_embargo, parse_moment
 from knowledge.export import rows_behind, rows_csv
 from knowledge.loader import DATA_DIR
-from knowledge.store import Store
+from knowledge.reader import open_store
 
 HEADER = (
     "force,inspection,inspection_year,published,offence,measure,value,ci_plus_minus,"
@@ -93,7 +93,7 @@ def test_embargoed_figures_are_invisible_one_second_before_and_visible_one_after
     at = moment.timestamp()
     ingest_and_announce(findings, state_db, csv_file(tmp_path, herts_rows()), moment)
     clock = Clock(at - 1)
-    knowledge = Knowledge(Store.open(findings, clock=clock))
+    knowledge = Knowledge(open_store(findings, clock=clock))
     question = "Herts recording rate"
 
     def shown() -> dict[str, bool]:

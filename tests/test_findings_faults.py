@@ -19,7 +19,7 @@ from storage_faults import (
 )
 
 from delivery.state import StateDB
-from knowledge.store import Store
+from knowledge.reader import open_store
 
 
 @pytest.fixture
@@ -73,13 +73,13 @@ def test_a_killed_ingest_leaves_the_database_readable_and_the_next_load_sound(
     assert process.poll() is None, "ingest finished before it could be killed"
     kill(process, how)
     assert digest(findings) == before  # nothing of the killed ingest is visible
-    assert len(Store.open(findings).facts) == 505  # and readers do not depend on it
+    assert len(open_store(findings).facts) == 505  # and readers do not depend on it
     assert cli("health", env=env).returncode == 0
     assert cli("load", env=env).returncode == 0
     small = findings_csv(tmp_path / "small.csv", 3)
     assert cli("ingest", str(small), env=env).returncode == 0
     assert integrity(findings) == "ok"
-    assert len(Store.open(findings).facts) == 508
+    assert len(open_store(findings).facts) == 508
 
 
 def test_concurrent_ingests_add_each_row_once_and_say_so_in_one_line(
@@ -92,7 +92,7 @@ def test_concurrent_ingests_add_each_row_once_and_say_so_in_one_line(
         assert "Traceback" not in err and "IntegrityError" not in out + err
         assert code == 0 or len(err.strip().splitlines()) == 1, err
     assert any(code == 0 for code, _, _ in outputs)
-    assert len(Store.open(findings_of(env)).facts) == 505 + 20_000
+    assert len(open_store(findings_of(env)).facts) == 505 + 20_000
     assert integrity(findings_of(env)) == "ok"
 
 
