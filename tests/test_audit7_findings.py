@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from knowledge import Knowledge
+from knowledge.conversation import Conversation
 from knowledge.loader import DATA_DIR
 from knowledge.render import CITATION_LIMIT
 
@@ -232,3 +233,99 @@ def test_a_compact_list_line_names_a_re_inspection(knowledge: Knowledge) -> None
     assert "; re-inspection 2018." in gmp, gmp
     avon = next(line for line in text.splitlines() if line.startswith("• Avon and Somerset"))
     assert "; PEEL, 2022." in avon, avon
+
+
+# 6. Two years asked of one force keep both: the one with no figure is said plainly.
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        (
+            "Cumbria recording rate 2017 vs 2019",  # Q66
+            "Our data has no recording rate figure for Cumbria Constabulary from 2017; it has "
+            "one from 2019, shown here.",
+        ),
+        (
+            "Cumbria recording rate 2017 and 2019",
+            "Our data has no recording rate figure for Cumbria Constabulary from 2017; it has "
+            "one from 2019, shown here.",
+        ),
+        (
+            "Kent recording rate 2017 compared with 2019",
+            "Our data has no recording rate figure for Kent Police from 2019; it has one from "
+            "2017, shown here.",
+        ),
+    ],
+)
+def test_a_year_asked_without_a_figure_is_said(
+    knowledge: Knowledge, question: str, sentence: str
+) -> None:
+    answer = knowledge.ask(question)
+    assert len(answer.years) == 2 and answer.facts, question
+    assert knowledge.render(answer, "text").startswith(sentence)
+
+
+def test_two_years_that_both_have_figures_say_no_such_thing(knowledge: Knowledge) -> None:
+    text = knowledge.render(knowledge.ask("Kent recording rate 2017 vs 2018"), "text")
+    assert "Our data has no recording rate figure" not in text
+    assert "83.6%" in text and "96.6%" in text
+
+
+# 6. "How many forces have a grade" is every force's count (43), never the last list again.
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [
+            "Which forces are rated inadequate",
+            "which are outstanding",
+            "how many forces in total have a grade",
+        ],  # C4
+        ["which forces are good", "how many forces are graded altogether"],
+        ["how many forces have a grade"],
+        ["how many forces are graded"],
+    ],
+)
+def test_how_many_forces_have_a_grade_is_every_force(
+    knowledge: Knowledge, turns: list[str]
+) -> None:
+    conversation = Conversation()
+    for turn in turns:
+        answer = conversation.ask(knowledge, turn)
+    assert answer.intent == "offence_overview" and not answer.grade_filter, turns
+    text = knowledge.render(answer, "text")
+    assert text.startswith(
+        "43 of the 43 forces have a figure in our data for crime-recording grade"
+    )
+
+
+# 6. A ranking asked of a place several forces cover ranks those forces (as "which Welsh force
+# is best" ranks the Welsh ones), never "which one do you mean".
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        (
+            "which forces record crime best in the north east",  # Q65
+            ["Northumbria Police", "Durham Constabulary", "Cleveland Police"],
+        ),
+        (
+            "best force in the north east for recording crime",
+            ["Northumbria Police", "Durham Constabulary", "Cleveland Police"],
+        ),
+        (
+            "which force is best in yorkshire",
+            ["West Yorkshire Police", "North Yorkshire Police", "South Yorkshire Police"],
+        ),
+    ],
+)
+def test_a_ranking_of_a_place_ranks_its_forces(
+    knowledge: Knowledge, question: str, order: list[str]
+) -> None:
+    answer = knowledge.ask(question)
+    assert answer.intent == "select" and set(answer.forces) == set(order), question
+    assert [f.force for f in answer.group("latest")] == order
+    text = knowledge.render(answer, "text")
+    assert "Which one do you mean" not in text and "highest first" in text
+
+
+def test_a_place_without_a_ranking_still_asks_which_force(knowledge: Knowledge) -> None:
+    for question in ("north east police", "north east grade"):
+        assert knowledge.ask(question).intent == "clarify", question
