@@ -39,7 +39,9 @@ _COMPARE = re.compile(
 )
 _IT = frozenset({"it", "its", "they", "their", "them"})
 _BACK_REFERENCE = frozenset({"they", "them", "their", "it", "its", "there", "that", "same"})
-_SUMMARY_CUES = re.compile(r"\b(tell me about|summary|overview|everything|all about)\b")
+_SUMMARY_CUES = re.compile(
+    r"\b(tell me (more |a bit |a little )?about|summary|overview|everything|all about)\b"
+)
 
 
 def follow_up(
@@ -63,6 +65,8 @@ def follow_up(
         named = set(query.candidates) & set(frame.options)
         if len(named) == 1:
             return _fill(replace(query, forces=(named.pop(),), candidates=()), frame, pairs)
+    if picked := _other_option(query, frame, words):  # "and the City" after "the Met"
+        return _fill(replace(query, forces=picked, candidates=()), frame, pairs)
     if listed := of_the_list(query, frame, plain):  # "which of those improved?"
         return listed
     if frame.intent == "national" and WORST_FORCE_FIGURE.search(plain) and frame.offence:
@@ -121,7 +125,9 @@ def follow_up(
         and (_bare(query) or set(words) & _BACK_REFERENCE)
     ):  # "recording rate?", "what's their recording rate?"
         return _fill(replace(query, intent="lookup"), frame, pairs)
-    if query.intent == "rank" or (frame.intent == "rank" and set(words) & set(RANK_WORDS)):
+    if query.intent == "rank" or (
+        frame.intent in ("rank", "select") and set(words) & set(RANK_WORDS)
+    ):  # "what about the worst" after a ranking or a threshold list
         return _new_rank(query, frame, words)
     if query.forces and frame.forces and _COMPARE.search(plain) and not query.history:
         forces = tuple(dict.fromkeys((*frame.forces, *query.forces)))
@@ -136,6 +142,22 @@ def follow_up(
             return query, ()
         return _fill(query, frame, pairs)
     return query, ()
+
+
+_NAME_FILLERS = frozenset({"police", "of", "and", "the", "constabulary", "service"})
+
+
+def _other_option(query: Query, frame: Frame, words: list[str]) -> tuple[str, ...]:
+    """A short follow-up naming, by a word of its name, another of the forces the chat last
+    asked between ("London recording rate", "the Met", then "and the City")."""
+    if query.forces or query.candidates or not frame.options or len(words) > 4:
+        return ()
+    named = tuple(
+        c
+        for c in frame.options
+        if c not in frame.forces and set(words) & (set(c.lower().split()) - _NAME_FILLERS)
+    )
+    return named if len(named) == 1 else ()
 
 
 def _fill(

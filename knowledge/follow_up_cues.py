@@ -147,8 +147,12 @@ def asks_nationally(query: Query, frame: Frame, plain: str) -> bool:
 
 
 # "any other forces checked on that?", "what about other forces", "elsewhere?": the last
-# offence or measure across the forces
-_OTHER_FORCES = re.compile(r"\b(other forces?|any other force|elsewhere)\b")
+# offence or measure across the forces; so does "which forces have that figure?"
+_OTHER_FORCES = re.compile(
+    r"\b(other forces?|any other force|elsewhere"
+    r"|forces? (have|has|had|with|gave|give|report|reported) (that|this|the same|those)"
+    r"( figures?| numbers?| data| measures?| stats?)?)\b"
+)
 
 
 def other_forces(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[str, ...]] | None:

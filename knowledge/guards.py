@@ -128,7 +128,9 @@ OFF_TOPIC_WORDS: Final = frozenset(
     murder murders murdered homicide homicides theft thefts fraud frauds
     school schools hospital hospitals population coronavirus covid election elections tax taxes
     bins parking curry takeaway food recipe recipes holiday holidays sightseeing
-    attractions team teams squad""".split()
+    attractions team teams squad tickets ticket gig gigs concert concerts walk walks walking
+    hike hikes hiking trail trails film films movie movies actor actress singer album
+    motorway motorways roadworks""".split()
 )  # the weather, sport, going out, crimes the inspections did not audit, a place's services
 # A question about these of a force, with no offence or measure of ours, asks who runs it, pays
 # for it, works for it, how to reach it or what came of its cases, not how it records crime
@@ -164,7 +166,8 @@ MONTH_PLACES: Final = frozenset({"march"})  # "In March 2019", "3 March": a date
 ABROAD_AFTER: Final = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
     hawaii idaho illinois indiana iowa kansas kentucky louisiana maryland massachusetts
-    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    maine michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    carolina dakota
     pennsylvania tennessee texas utah vermont virginia wisconsin wyoming usa
     america canada ontario quebec alberta manitoba saskatchewan australia nsw queensland
     tasmania zealand jamaica africa india""".split()

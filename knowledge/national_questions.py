@@ -39,7 +39,12 @@ WORST_FORCE_FIGURE = re.compile(
     r"|\b(what|which) (percent|percentage|per cent|share|proportion)\b.*\b(worst|highest) force\b"
 )
 # "worst force % cancelled": the worst force's share, written with a percent sign
-_WORST_FORCE_PERCENT = re.compile(r"\b(worst|highest) (single )?force('?s)? ?(%|per ?cent)")
+# or after it ("worst force violence wrongly cancelled percent", "what % did the worst force ...")
+_WORST_FORCE_PERCENT = re.compile(
+    r"\b(worst|highest) (single )?force('?s)? ?(%|per ?cent)"
+    r"|\b(worst|highest) (single )?force\b.*(%|\bper ?cent\b|\bpercentage\b)"
+    r"|\bwhat (%|per ?cent\b|percentage\b).*\b(worst|highest) (single )?force\b"
+)
 # "force by force", "each force", "by force": every force listed, not one national figure
 _BY_FORCE = re.compile(
     r"\b(force by force|by force|by forces|each force|every force|per force|all forces listed"
@@ -98,6 +103,10 @@ _THRESHOLD = re.compile(
     r"|(?= (?:reported |recorded |unrecorded )?(?:crimes|records|offences)))?"
 )
 _A_YEAR = re.compile(r"(19|20)\d\d")
+# "20k+ crimes", "20,000+": more than the number
+_PLUS = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?: ?(?:k|thousand|%))?) ?\+(?!\d)"
+)
 _WELSH = re.compile(
     r"\b(welsh (police )?forces?|(police )?forces (in|of) wales|welsh police"
     r"|wales (police )?forces?)\b"
@@ -279,7 +288,7 @@ def _selection(plain: str, text: str = "") -> dict[str, Any] | None:
 def _threshold(text: str) -> tuple[str, float, str] | None:
     """ "over 20,000 crimes" -> ("above", 20000.0, "count"); "below 90%" -> ("below", 90.0,
     "%"); a bare number is "" (a percent up to 100, else a count)."""
-    found = _THRESHOLD.search(text)
+    found = _THRESHOLD.search(_PLUS.sub(r"over \1", text))
     if not found:
         return None
     number = found.group(2).replace(",", "").replace(" ", "")

@@ -20,9 +20,14 @@ _HISTORY = re.compile(
     r"|(better|worse|improve|improved) (after|since) (the|its|their) re ?inspection"
     r"|changed|change over time|over time|over the years|trend|history|progress"
     r"|going (up|down)|up or down|rising|falling|risen|fallen|improve"
-    r"|(better|worse) than (it|they|she|he) (was|were|used to( be)?|has been|have been)"
-    r"|(better|worse) than (before|last time|in the past|previously|it was before))\b"
+    r"|(better|worse) (at [a-z ]{1,30})?than (it|they|she|he) (was|were|used to( be)?|has been"
+    r"|have been)|then and now|(turned|turning) (things |it |itself |themselves )?a?round"
+    r"|turn (things|it|itself|themselves) a?round"
+    r"|(better|worse) (at [a-z ]{1,30})?than (before|last time|in the past|previously"
+    r"|it was before))\b"
 )
+# a share of a force's crimes stated to be checked, with no measure named: its recording rate
+_PERCENT_GIVEN = re.compile(r"\d(\s?%|\s?per\s?cent\b|\s?percent\b)", re.IGNORECASE)
 # the kind of inspection a question names ("Hertfordshire PEEL grade")
 _KINDS = (
     ("peel", re.compile(r"\bpeel\b")),
@@ -37,6 +42,8 @@ def slots_of(text: str, plain: str) -> Query:
     years = years_named(plain)
     offence = first(OFFENCE, plain, OFFENCE_WORDS)
     measure = measure_of(plain, offence)
+    if measure is None and offence in (None, "all") and _PERCENT_GIVEN.search(text):
+        measure = "recording_rate"  # "Thames Valley at 80.4 per cent - correct?"
     return Query(
         text,
         "out_of_scope",

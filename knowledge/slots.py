@@ -74,17 +74,22 @@ _TOLD_VICTIMS = re.compile(r"\btold (the )?(\w+ ){0,2}victims?\b")
 _RATE = re.compile(r"\brates?\b")
 _BY_DIRECTION: Final = frozenset({"best", "worst"})
 # "X crime recording" with nothing more specific: the whole subject, a force's summary.
-_TOPIC_ONLY = re.compile(r"\b(crime recording|recording of crime)\b")
+# ("good at recording crime", "the best force for recording crime" ask how well: the rate)
+_TOPIC_ONLY = re.compile(
+    r"\b(crime recording|recording of crime|(?<!\bat )(?<!\bfor )(?<!\bin )recording crime)\b"
+)
 _HOW = re.compile(r"\b(how|rate|percentage|share|proportion)\b")
 # "how's Warwickshire doing on crime recording": how the force is doing, not how well it records
 _HOW_DOING = re.compile(
     r"\bhow (s |is |are |was |were |has |have )?\b.*\b(doing|faring|getting on)\b"
+    r"|\bhow (s|is|are|were|was) (they|it|we|you|[a-z]+ police) on\b"  # "how are they on ..."
 )
 # Questions about things the data does not hold, whatever force they name.
 _OFF_TOPIC = re.compile(
     r"\b(crime rates?|crime levels?|crime stats|crime statistics|crime figures for|knife crime"
     r"|gun crime|burglary|burglaries|shoplifting|drugs?|speeding|house prices|safest"
     r"|most dangerous|things to do"
+    r"|(the|on|off|near|along) [ma]\d{1,4}|[ma]\d{1,4} (shut|closed|closure|jams?|junction)"
     r"|next year|next inspection|in (the )?future|going to|predict|prediction|will (it|they|\w+) "
     r"(keep|stay|remain|get|lose|improve|be|pass|fail))\b"
 )

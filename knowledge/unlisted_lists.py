@@ -21,7 +21,7 @@ _CRIME_COUNT = re.compile(
 )
 _ABOUT_RECORDING = re.compile(
     r"\b(record\w*|unrecorded|cancel\w*|wrong\w*|incorrect\w*|crimed|written|audit\w*|rate"
-    r"|rates|grade\w*|percentage|share|proportion|missed|sample\w*)\b"
+    r"|rates|grade\w*|percentage|share|proportion|miss|misses|missed|missing|sample\w*)\b"
 )
 
 

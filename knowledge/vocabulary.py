@@ -102,6 +102,8 @@ OFFENCE_WORDS: Final[dict[str, str]] = {
     "other offences": "other",  # a sample of several offences the source names together
     "other offence": "other",
     "other offenses": "other",
+    "other crimes": "other",  # "cancelled records of other crimes"
+    "other crime": "other",
     "all crime": "all",
     "all crimes": "all",
     "overall": "all",
