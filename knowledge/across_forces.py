@@ -1,15 +1,12 @@
 """Each force's figures for a question asked across forces, and the pieces every list shares."""
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from knowledge.facts import Fact
 from knowledge.followups import FollowUp, question_for
+from knowledge.force_figures import ForceFigures
 from knowledge.measures import primary_of
-from knowledge.parser import Query
-
-if TYPE_CHECKING:
-    from knowledge.answers import Answerer
+from knowledge.query import Query
 
 DEFAULT_AUDIT_OFFENCE = "rape"  # the offence most cancelled-crime audits reported
 TOLD = ("victims_told", "victims_not_told")
@@ -29,13 +26,13 @@ def share_twin(count: Fact, usable: list[Fact]) -> Fact:
     )
 
 
-def figures_by_force(core: "Answerer", query: Query) -> dict[str, list[Fact]]:
+def figures_by_force(core: ForceFigures, query: Query) -> dict[str, list[Fact]]:
     """Each force with a figure for the query's offence, measure and year: its latest ones."""
     figures = {force: core.figures(force, query) for force in core.store.forces}
     return {force: facts for force, facts in figures.items() if facts}
 
 
-def primary_by_force(core: "Answerer", query: Query) -> dict[str, list[Fact]]:
+def primary_by_force(core: ForceFigures, query: Query) -> dict[str, list[Fact]]:
     """Each force's latest figures of the asked measure itself (not its companions)."""
     primary = primary_of(query.measure or "")
     by_force = {}
@@ -47,14 +44,14 @@ def primary_by_force(core: "Answerer", query: Query) -> dict[str, list[Fact]]:
 
 
 def force_follow_ups(
-    core: "Answerer", forces: list[str], offence: str | None, measure: str
+    core: ForceFigures, forces: list[str], offence: str | None, measure: str
 ) -> tuple[FollowUp, ...]:
     return tuple(
         FollowUp(core.short(f), question_for(core.short(f), offence, measure)) for f in forces[:3]
     )
 
 
-def told_apart(core: "Answerer", asked: Query, ranked: set[str]) -> tuple[Fact, ...]:
+def told_apart(core: ForceFigures, asked: Query, ranked: set[str]) -> tuple[Fact, ...]:
     """Victims told and not told are two measures: the other one's figures, of the forces
     not ranked, are listed apart, never turned into the ranked one."""
     other = "victims_not_told" if asked.measure == "victims_told" else "victims_told"

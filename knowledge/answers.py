@@ -2,10 +2,9 @@
 its common fields; each force's figures are chosen in force_figures.py, the answers built in
 force_answers.py (one force or a few) and the list modules (across forces)."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import Any
 
 from knowledge.answer import Answer, Group, InspectionRef
 from knowledge.facts import Fact
@@ -22,7 +21,7 @@ from knowledge.force_filters import forces_matching, forces_with_grade
 from knowledge.grade_changes import grade_changes
 from knowledge.national_figures import national_figures
 from knowledge.overviews import offence_overview
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.rankings import rank_forces
 from knowledge.store import Store
 from knowledge.whats_new import whats_new
@@ -83,40 +82,6 @@ class Answerer(ForceFigures):
         rows = self.store.forces
         forces = tuple(f for f in rows if rows[f].get("country") == query.country)
         return replace(query, intent="compare", forces=forces)
-
-    def base(self, query: Query, **changes: Any) -> Answer:
-        answer = Answer(
-            question=query.text,
-            intent=query.intent,
-            forces=query.forces,
-            candidates=query.candidates,
-            offence=query.offence,
-            measure=query.measure,
-            year=query.year,
-            years=query.years,
-            rank=query.rank,
-            unsure=query.unsure,
-            guesses=query.guesses,
-            grade_filter=query.grade_filter,
-            not_police=query.not_police,
-            total_forces=len(self.store.forces),
-            threshold=query.threshold,
-            country=query.country,
-            kind_asked=query.kind_asked,
-        )
-        return replace(answer, **changes)
-
-    def short(self, force: str) -> str:
-        return self.store.forces[force]["short_name"]
-
-    def latest_inspections(self, forces: Iterable[str]) -> tuple[InspectionRef, ...]:
-        """Each force's latest inspection, for the answer to name."""
-        refs = []
-        for force in forces:
-            fact = self.store.latest_inspection(force)
-            if fact:
-                refs.append(InspectionRef(force, fact.inspection, fact.inspection_year))
-        return tuple(refs)
 
     def whats_new(self, query: Query) -> Answer:
         return whats_new(self.store, query)

@@ -1,15 +1,15 @@
 """Answers about one force or a few side by side: its figures, its summary, its history."""
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
 from knowledge.asking import asks_cause_of_concern, asks_latest
 from knowledge.facts import Fact
 from knowledge.figure_choice import source_preference
 from knowledge.followups import FollowUp, other_offences, question_for
+from knowledge.force_figures import ForceFigures
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.selection import (
     ANY_OFFENCE,
     by_inspection,
@@ -18,9 +18,6 @@ from knowledge.selection import (
     mixed_findings,
     selector,
 )
-
-if TYPE_CHECKING:
-    from knowledge.answers import Answerer
 
 MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
 HISTORY_MEASURES = (
@@ -40,7 +37,7 @@ YEAR_ORDER = (
 SUMMARY_MEASURES = (("all", ("grade",)), ("all", ("recording_rate", "unrecorded_per_year")))
 
 
-def _of_concern(core: "Answerer", force: str, query: Query) -> Query:
+def _of_concern(core: ForceFigures, force: str, query: Query) -> Query:
     """ "Dyfed-Powys cause of concern", "dyfed powys recording concerns": the year of the force's
     cause-of-concern inspection, when it has one and no year was asked; else the query as is."""
     if query.year is not None or query.years or not asks_cause_of_concern(query.text):
@@ -51,7 +48,7 @@ def _of_concern(core: "Answerer", force: str, query: Query) -> Query:
     return replace(query, year=concern[0].inspection_year) if concern else query
 
 
-def lookup(core: "Answerer", query: Query) -> Answer:
+def lookup(core: ForceFigures, query: Query) -> Answer:
     force = query.forces[0]
     concern = _of_concern(core, force, query)
     if concern is not query and core.figures(force, concern):  # its measure is in that one
@@ -88,7 +85,7 @@ def lookup(core: "Answerer", query: Query) -> Answer:
 
 
 def _newer_in_family(
-    core: "Answerer", force: str, query: Query, shown: tuple[Fact, ...]
+    core: ForceFigures, force: str, query: Query, shown: tuple[Fact, ...]
 ) -> tuple[Fact, ...]:
     """Figures of the asked measure's family from inspections newer than every one shown
     (Devon and Cornwall's PEEL 2021/22 16% unrecorded beside its 2016 rate): shown apart,
@@ -106,7 +103,7 @@ def _newer_in_family(
     return tuple(by_inspection(later, family)[:MAX_FACTS])
 
 
-def force_summary(core: "Answerer", query: Query) -> Answer:
+def force_summary(core: ForceFigures, query: Query) -> Answer:
     force = query.forces[0]
     query = _of_concern(core, force, query)
     if query.year is not None:  # "Bedfordshire 2014": every finding of that year
@@ -135,7 +132,7 @@ def force_summary(core: "Answerer", query: Query) -> Answer:
     )
 
 
-def force_history(core: "Answerer", query: Query) -> Answer:
+def force_history(core: ForceFigures, query: Query) -> Answer:
     """ "Is Devon and Cornwall getting better?", "Greater Manchester since 2016": every
     inspection's figures of the asked measure (grade and recording figures when none was
     asked), oldest to newest, so no gap between two figures reads as a trend."""
@@ -188,7 +185,7 @@ def force_history(core: "Answerer", query: Query) -> Answer:
     )
 
 
-def _year_summary(core: "Answerer", force: str, query: Query) -> Answer:
+def _year_summary(core: ForceFigures, force: str, query: Query) -> Answer:
     """Every figure of the force's inspections of the asked year, recording findings
     first (the 2014 audit samples), then cancelled-crime audits."""
     facts = [f for f in core.facts_of.get(force, []) if f.inspection_year == query.year]
@@ -207,11 +204,11 @@ def _year_summary(core: "Answerer", force: str, query: Query) -> Answer:
     )
 
 
-def _years_of(core: "Answerer", force: str) -> tuple[int, ...]:
+def _years_of(core: ForceFigures, force: str) -> tuple[int, ...]:
     return tuple(sorted({f.inspection_year for f in core.facts_of[force] if f.inspection_year}))
 
 
-def _newer_estimate(core: "Answerer", force: str, query: Query, shown: list[Fact]) -> list[Fact]:
+def _newer_estimate(core: ForceFigures, force: str, query: Query, shown: list[Fact]) -> list[Fact]:
     """An unrecorded estimate newer than the latest rate (the Met's PEEL 2022), under its
     own inspection; an older one is left out, so it is never read beside a newer rate."""
     rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
@@ -220,7 +217,7 @@ def _newer_estimate(core: "Answerer", force: str, query: Query, shown: list[Fact
     return [f for f in estimates if f not in shown and f.year_sort_key > max(rated, default=0)]
 
 
-def _newer_share(core: "Answerer", force: str, query: Query, shown: list[Fact]) -> list[Fact]:
+def _newer_share(core: ForceFigures, force: str, query: Query, shown: list[Fact]) -> list[Fact]:
     """The share left unrecorded from an inspection newer than the latest rate, beside that
     inspection's count (Devon and Cornwall's PEEL 2021/22 some 16% with its 18,900)."""
     rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
@@ -229,7 +226,7 @@ def _newer_share(core: "Answerer", force: str, query: Query, shown: list[Fact]) 
     return [f for f in shares if f not in shown and f.year_sort_key > max(rated, default=0)]
 
 
-def compare_forces(core: "Answerer", query: Query) -> Answer:
+def compare_forces(core: ForceFigures, query: Query) -> Answer:
     asked = [query]
     if not query.measure and not query.offence:  # grade and recording rate side by side
         asked = [replace(query, measure="grade"), replace(query, measure="recording_rate")]

@@ -1,12 +1,16 @@
-"""Which of a force's figures answer a question: the inspection, its year, those beside it."""
+"""Which of a force's figures answer a question: the inspection, its year, those beside it;
+and what every answer builder shares (an answer's common fields, a force's short name, the
+forces' latest inspections). The Answerer (answers.py) routes; the builders take this core."""
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from knowledge.answer import Answer, InspectionRef
 from knowledge.facts import Fact
 from knowledge.figure_choice import without_repeats
 from knowledge.measures import FAMILIES, primary_of
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.selection import by_inspection, same_year_figures, selector
 from knowledge.store import Store
 from knowledge.vocabulary import NATIONAL
@@ -107,6 +111,40 @@ class ForceFigures:
         anyyear = replace(query, year=None)
         years = {f.inspection_year for fc in forces for f in self.figures(fc, anyyear)}
         return tuple(sorted(y for y in years if y))
+
+    def base(self, query: Query, **changes: Any) -> Answer:
+        answer = Answer(
+            question=query.text,
+            intent=query.intent,
+            forces=query.forces,
+            candidates=query.candidates,
+            offence=query.offence,
+            measure=query.measure,
+            year=query.year,
+            years=query.years,
+            rank=query.rank,
+            unsure=query.unsure,
+            guesses=query.guesses,
+            grade_filter=query.grade_filter,
+            not_police=query.not_police,
+            total_forces=len(self.store.forces),
+            threshold=query.threshold,
+            country=query.country,
+            kind_asked=query.kind_asked,
+        )
+        return replace(answer, **changes)
+
+    def short(self, force: str) -> str:
+        return self.store.forces[force]["short_name"]
+
+    def latest_inspections(self, forces: Iterable[str]) -> tuple[InspectionRef, ...]:
+        """Each force's latest inspection, for the answer to name."""
+        refs = []
+        for force in forces:
+            fact = self.store.latest_inspection(force)
+            if fact:
+                refs.append(InspectionRef(force, fact.inspection, fact.inspection_year))
+        return tuple(refs)
 
 
 def _by_measure(facts: list[Fact]) -> dict[str, list[tuple[int, Fact]]]:

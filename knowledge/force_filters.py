@@ -1,18 +1,15 @@
 """Lists of exactly the forces that pass a test: a grade, a threshold, a country."""
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer, Group
 from knowledge.figure_choice import latest_per_figure
-from knowledge.parser import Query
+from knowledge.force_figures import ForceFigures
+from knowledge.query import Query
 from knowledge.thresholds import ON_THE_LINE, PASSES, judge
 
-if TYPE_CHECKING:
-    from knowledge.answers import Answerer
 
-
-def forces_with_grade(core: "Answerer", query: Query) -> Answer:
+def forces_with_grade(core: ForceFigures, query: Query) -> Answer:
     """Every force whose latest crime-recording grade is the one asked; then the forces
     that had it at an earlier inspection."""
     grade = query.grade_filter
@@ -57,7 +54,7 @@ def forces_with_grade(core: "Answerer", query: Query) -> Answer:
     )
 
 
-def forces_matching(core: "Answerer", query: Query) -> Answer:
+def forces_matching(core: ForceFigures, query: Query) -> Answer:
     """ "Which forces have a recording rate above 95%", "over 20,000 crimes a year
     unrecorded", "Welsh forces": exactly the forces that match, each by its latest figure
     of the measure (2014 samples apart), those a hedge leaves unclear ("on the line") apart."""

@@ -10,15 +10,13 @@ is kept, and the answer says the two are different inspections' judgements."""
 import re
 from dataclasses import replace
 from itertools import pairwise
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from knowledge.answer import Answer, Group
 from knowledge.facts import Fact
+from knowledge.force_figures import ForceFigures
 from knowledge.query import Query
 from knowledge.vocabulary import GRADE_WORDS
-
-if TYPE_CHECKING:
-    from knowledge.answers import Answerer
 
 # Better grades rank higher; "adequate" is a PEEL grade only, between the two.
 GRADE_ORDER: Final = {
@@ -113,7 +111,7 @@ def _matches(step: tuple[Fact, Fact], asked: GradeChange) -> bool:
     return True
 
 
-def grade_changes(answerer: "Answerer", query: Query) -> Answer:
+def grade_changes(answerer: ForceFigures, query: Query) -> Answer:
     """Every force with a step between two inspections' grades that the question asks about:
     each step's two grades side by side, forces in the store's order."""
     asked = query.grade_change or ("changed", None, None, False)

@@ -1,23 +1,20 @@
 """The national figures of a measure (England and Wales), a yearly series where one is kept."""
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from knowledge.answer import Answer
 from knowledge.followups import FollowUp, question_for
+from knowledge.force_figures import ForceFigures
 from knowledge.measures import primary_of
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.vocabulary import NATIONAL
-
-if TYPE_CHECKING:
-    from knowledge.answers import Answerer
 
 # National counts kept year by year (the Home Office's cancelled crimes): a question naming no
 # year gets every year, so one year's count is never read as the whole story.
 SERIES_MEASURES = frozenset({"cancelled_crimes_recorded"})
 
 
-def national_figures(core: "Answerer", query: Query) -> Answer:
+def national_figures(core: ForceFigures, query: Query) -> Answer:
     facts = core.figures(NATIONAL, query)
     trend = query.history and query.measure == "recording_rate"  # "going up or down?"
     if (query.measure in SERIES_MEASURES or trend) and query.year is None and not query.years:
@@ -49,7 +46,7 @@ def national_figures(core: "Answerer", query: Query) -> Answer:
     )
 
 
-def _national_years(core: "Answerer", query: Query) -> tuple[int, ...]:
+def _national_years(core: ForceFigures, query: Query) -> tuple[int, ...]:
     """A year asked with no national figure of its measure: the years that have one."""
     if query.year is None or not query.measure:
         return ()

@@ -1,7 +1,6 @@
 """An offence's overview across forces: each force's latest figure, its range, the audits."""
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from knowledge.across_forces import (
     DEFAULT_AUDIT_OFFENCE,
@@ -17,15 +16,13 @@ from knowledge.answer import Answer, Group
 from knowledge.asking import asks_for_none
 from knowledge.facts import Fact
 from knowledge.figure_choice import same_finding
+from knowledge.force_figures import ForceFigures
 from knowledge.measures import NATIONAL_MEASURES, primary_of
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.selection import best_audit_figure, default_measure, national_of
 from knowledge.slots import AUDIT_ONLY_OFFENCES
 from knowledge.thresholds import ON_THE_LINE, PASSES, judge
 from knowledge.vocabulary import NATIONAL
-
-if TYPE_CHECKING:
-    from knowledge.answers import Answerer
 
 MAX_FORCES_LISTED = 8  # an overview with 8 forces stays near 3,400 characters of HTML
 
@@ -64,7 +61,7 @@ def _range_of(by_force: dict[str, list[Fact]]) -> tuple[Fact, ...]:
 
 
 def offence_overview(
-    core: "Answerer", query: Query, few_rates: tuple[Fact, ...] | None = None
+    core: ForceFigures, query: Query, few_rates: tuple[Fact, ...] | None = None
 ) -> Answer:
     """`few_rates`: a ranking of recording rates found fewer than 2 to compare, so the
     offence's recording audits are listed instead (unranked), after those rates."""
@@ -124,7 +121,7 @@ def offence_overview(
 
 
 def _cancelled_overview(
-    core: "Answerer",
+    core: ForceFigures,
     query: Query,
     asked: Query,
     national: list[Fact],
@@ -178,7 +175,7 @@ def _cancelled_overview(
     )
 
 
-def _read_from_other_side(core: "Answerer", topic: str, apart: tuple[Fact, ...]) -> set[str]:
+def _read_from_other_side(core: ForceFigures, topic: str, apart: tuple[Fact, ...]) -> set[str]:
     """The forces listed apart whose data has a figure of the asked side too (of the same
     inspection, shown once as its other side's figure): they have a figure for it."""
     asked = primary_of(topic)

@@ -2,7 +2,6 @@
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from knowledge.across_forces import (
     DEFAULT_AUDIT_OFFENCE,
@@ -14,15 +13,13 @@ from knowledge.across_forces import (
 )
 from knowledge.answer import Answer, Group
 from knowledge.facts import Fact
+from knowledge.force_figures import ForceFigures
 from knowledge.measures import FAMILIES, measure
 from knowledge.overviews import offence_overview
-from knowledge.parser import Query
+from knowledge.query import Query
 from knowledge.selection import rank_key, score
 from knowledge.slots import AUDIT_ONLY_OFFENCES
 from knowledge.vocabulary import NATIONAL
-
-if TYPE_CHECKING:
-    from knowledge.answers import Answerer
 
 RANK_SHOWN = 5
 MAX_TIE_SHOWN = 12  # a tie at the cut is shown whole up to here, then counted
@@ -65,7 +62,7 @@ def _beyond_the_leader(leader: Fact, unsized: list[Fact]) -> tuple[Fact, ...]:
     )
 
 
-def _national_higher(core: "Answerer", asked: Query, listed: list[Fact]) -> tuple[Fact, ...]:
+def _national_higher(core: ForceFigures, asked: Query, listed: list[Fact]) -> tuple[Fact, ...]:
     """The national "up to 50%" of an offence wrongly cancelled at one force, when no share in
     our data reaches it (violence: Gwent's 5 of 20 leads): said, so that the force ranked
     first is never taken for the worst in England and Wales. Hampshire's 9 of 17 (53%) is the
@@ -82,7 +79,7 @@ def _national_higher(core: "Answerer", asked: Query, listed: list[Fact]) -> tupl
     )
 
 
-def rank_forces(core: "Answerer", query: Query) -> Answer:
+def rank_forces(core: ForceFigures, query: Query) -> Answer:
     topic = query.measure or "recording_rate"
     if topic not in FAMILIES:
         topic = "cancelled_incorrect" if measure(topic).family == "cancelled" else topic
@@ -170,7 +167,7 @@ def rank_forces(core: "Answerer", query: Query) -> Answer:
 
 
 def _unranked_2014(
-    core: "Answerer", asked: Query, direction: str
+    core: ForceFigures, asked: Query, direction: str
 ) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
     """A 2014 ranking of crime recording, which is never made: every 2014 figure of the
     family of the asked measure, one a force and measure (so the count names what it
@@ -194,7 +191,7 @@ def _unranked_2014(
     return tuple(seen.values()), ranks
 
 
-def _other_measure_apart(core: "Answerer", asked: Query, ranked: list[Fact]) -> tuple[Fact, ...]:
+def _other_measure_apart(core: ForceFigures, asked: Query, ranked: list[Fact]) -> tuple[Fact, ...]:
     """Figures of a different measure that bear on the ranking, listed beside it and never
     turned into the ranked measure: victims told / not told; and beside recording rates the
     share left unrecorded (Gloucestershire 2019: 16.7% of sexual offences not recorded), for a
