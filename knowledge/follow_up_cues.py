@@ -79,9 +79,18 @@ def about_the_list(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple
     grade = grade_named(plain)
     if frame.intent == "filter" and grade and not query.offence and len(plain.split()) <= 5:
         return _listed(query, grade, frame)  # "and good?" after a filter
-    if frame.grade_filter and (
-        asks_who_got_that(plain)
-        or (frame.intent == "filter" and (asks_how_many_that(plain) or asks_how_many_bare(plain)))
+    # "how many forces in total have a grade": every force's, not the last list's count
+    every_grade = query.intent == "offence_overview" and query.measure == "grade" and not grade
+    if (
+        frame.grade_filter
+        and not every_grade
+        and (
+            asks_who_got_that(plain)
+            or (
+                frame.intent == "filter"
+                and (asks_how_many_that(plain) or asks_how_many_bare(plain))
+            )
+        )
     ):
         return _listed(query, frame.grade_filter, frame)
     cancelled = {"cancelled_incorrect", "forces_with_incorrect_cancellations"}

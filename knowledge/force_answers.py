@@ -78,6 +78,9 @@ def lookup(core: "Answerer", query: Query) -> Answer:
         more=max(0, len(facts) - MAX_FACTS),
         missing=not facts,
         other_years=() if facts else core.other_years(force, query),
+        years_without=tuple(
+            y for y in query.years if y and facts and all(f.inspection_year != y for f in facts)
+        ),
         latest=core.latest_inspections([force]),
         asked_latest=asks_latest(query.focus or query.text),
         follow_ups=tuple(follow_ups),
@@ -217,11 +220,21 @@ def _newer_estimate(core: "Answerer", force: str, query: Query, shown: list[Fact
     return [f for f in estimates if f not in shown and f.year_sort_key > max(rated, default=0)]
 
 
+def _newer_share(core: "Answerer", force: str, query: Query, shown: list[Fact]) -> list[Fact]:
+    """The share left unrecorded from an inspection newer than the latest rate, beside that
+    inspection's count (Devon and Cornwall's PEEL 2021/22 some 16% with its 18,900)."""
+    rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
+    asked = replace(query, offence="all", measure="unrecorded_rate")
+    shares = core.figures(force, asked, ("unrecorded_rate",))
+    return [f for f in shares if f not in shown and f.year_sort_key > max(rated, default=0)]
+
+
 def compare_forces(core: "Answerer", query: Query) -> Answer:
     asked = [query]
     if not query.measure and not query.offence:  # grade and recording rate side by side
         asked = [replace(query, measure="grade"), replace(query, measure="recording_rate")]
     facts: list[Fact] = []
+    leads: list[Fact] = []
     per_force = max(2, MAX_FACTS // len(query.forces))
     recording = query.measure in (None, "recording_rate", "unrecorded_per_year")
     for force in query.forces:
@@ -229,11 +242,15 @@ def compare_forces(core: "Answerer", query: Query) -> Answer:
         if recording and query.offence in (None, "all") and query.year is None:
             # the Met's PEEL 2021/22 estimate beside GMP's 2020 one: each force's latest
             figures += _newer_estimate(core, force, query, figures)
-        facts += figures[:per_force]
+            figures += _newer_share(core, force, query, figures)
+        leads += figures[:1]  # the grade (or the asked measure) leads, whatever its year
+        # one group an inspection, newest first (a PEEL grade and its estimates together)
+        facts += by_inspection(figures[:per_force], ())
     return core.base(
         query,
         facts=tuple(facts),
-        lead=facts[0] if facts else None,
+        lead=leads[0] if leads else None,
+        groups=(Group("leads", tuple(leads)),),
         missing=not facts,
         latest=core.latest_inspections(query.forces),
     )

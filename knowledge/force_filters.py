@@ -69,6 +69,8 @@ def forces_matching(core: "Answerer", query: Query) -> Answer:
     for force in core.store.forces:
         if query.country and core.store.forces[force].get("country") != query.country:
             continue
+        if query.forces and force not in query.forces:  # the forces of a place asked about
+            continue
         figures = [
             f
             for f in core.figures(force, asked)

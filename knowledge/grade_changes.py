@@ -118,6 +118,7 @@ def grade_changes(answerer: "Answerer", query: Query) -> Answer:
     each step's two grades side by side, forces in the store's order."""
     asked = query.grade_change or ("changed", None, None, False)
     facts: list[Fact] = []
+    elsewhere: list[Fact] = []  # asked of re-inspections: the same change at a later PEEL one
     regraded = 0
     for force in query.forces or answerer.store.forces:  # "which of those": the list's only
         grades = [f for f in answerer.facts_of.get(force, []) if f.measure == "grade"]
@@ -126,12 +127,15 @@ def grade_changes(answerer: "Answerer", query: Query) -> Answer:
         for step in steps:
             if _matches(step, asked):
                 facts += step
+            elif asked[3] and _matches(step, (*asked[:3], False)):
+                elsewhere += step if step[1].inspection_kind == "peel" else ()
+    elsewhere = [] if facts else elsewhere  # said only beside "none at a re-inspection"
     return answerer.base(
         replace(query, intent="grade_change", measure="grade"),
-        facts=tuple(facts),
-        groups=(Group("steps", tuple(facts)),),
+        facts=tuple(facts + elsewhere),
+        groups=(Group("steps", tuple(facts)), Group("at_peel", tuple(elsewhere))),
         coverage=regraded,
-        missing=not facts,
+        missing=not facts and not elsewhere,
         topic=asked[0],
         grade_filter=f"{asked[1] or ''}|{asked[2] or ''}",  # the grades named: "from|to"
         kind_asked="re-inspection" if asked[3] else None,

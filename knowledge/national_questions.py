@@ -140,6 +140,10 @@ _ACCURACY: Final = {
 }
 
 
+# "how many forces (in total) have a grade", "how many forces are graded": every force has one
+_HOW_MANY_FORCES = re.compile(r"\bhow many (police )?forces\b")
+
+
 def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     offence, measure = base.offence, base.measure
     glossary = _glossary_term(plain)
@@ -169,6 +173,8 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         return replace(base, intent="national", measure="max_force_cancelled_incorrect_pct")
     if _BY_FORCE.search(plain) and (offence or measure) and not (rank or glossary or grade):
         return replace(base, intent="offence_overview")
+    if measure == "grade" and not (grade or offence or rank) and _HOW_MANY_FORCES.search(plain):
+        return replace(base, intent="offence_overview")  # "how many forces have a grade": all
     home_office = (
         measure == "cancelled_incorrect"
         and not offence
@@ -243,6 +249,19 @@ def _top_direction(measure: str | None) -> str:
     if measure in MEASURES and MEASURES[measure].higher_is_worse:
         return "worst"
     return "best"
+
+
+def ranks_a_place(plain: str, base: Query) -> bool:
+    """ "which forces record crime best in the north east": a ranking of the forces of a
+    place several forces cover, by recording rate (as "which Welsh force is best" ranks the
+    Welsh forces), not a question of which one is meant."""
+    words = set(plain.split())
+    return (
+        _RANK.search(plain) is not None
+        and base.offence in (None, "all")
+        and base.measure in (None, "recording_rate")
+        and bool(words & {"force", "forces"} or "record" in plain)
+    )
 
 
 def country_named(plain: str) -> str | None:

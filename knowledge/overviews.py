@@ -141,6 +141,9 @@ def _cancelled_overview(
     )
     if query.threshold is not None:
         parts = _beyond_threshold(later, by_force, query.threshold) + parts[-1:]
+        # a threshold list prints no national count ("38 forces"), so it neither leads nor
+        # is cited: the citation is of the first force listed, a figure the answer prints
+        national = []
     # a year asked (the 2014 audits): every audit row of it, rightly cancelled ones too
     # (North Wales 23 of 30 beside its 7 of 30; West Yorkshire's only 2014 rape figure)
     rightly = [
@@ -153,6 +156,9 @@ def _cancelled_overview(
     groups = tuple(Group(kind, tuple(facts)) for kind, facts in parts if facts)
     listed = [f for kind, facts in parts if kind.startswith("wrongly") for f in facts]
     listed = listed + [f for kind, facts in parts if not kind.startswith("wrongly") for f in facts]
+    # the forces a threshold list only counts ("8 forces' figures are not more than 40%") are
+    # not among its figures: none is printed, so none is cited
+    listed = [f for f in listed if f not in dict(parts).get("not_passing", ())]
     return core.base(
         query,
         shown_offence=asked.offence,

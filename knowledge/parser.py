@@ -10,7 +10,7 @@ from knowledge.force_names import MAX_TOKENS, tokenize
 from knowledge.fuzzy_names import FOCUS_WORDS
 from knowledge.guards import FORCE_AFFAIRS, OFF_TOPIC_WORDS
 from knowledge.matcher import ForceMatcher
-from knowledge.national_questions import country_named, without_force
+from knowledge.national_questions import country_named, ranks_a_place, without_force
 from knowledge.normalise import normalise
 from knowledge.not_police import ABROAD
 from knowledge.query import INTENTS, Query
@@ -166,6 +166,9 @@ def _read(
         return base
     if not found.forces and found.ambiguous and country_named(plain):  # "wales forces rates"
         return without_force(plain, replace(found, ambiguous=[]), base)
+    if not found.forces and len(found.ambiguous) == 1 and ranks_a_place(plain, base):
+        place = tuple(found.ambiguous[0])  # "best in the north east": its forces, ranked
+        return replace(base, intent="select", measure="recording_rate", forces=place)
     if found.ambiguous or (found.suggestions and (not found.forces or found.lost_side)):
         if (
             topic_only(plain, base.measure, text) and not base.offence

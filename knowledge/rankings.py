@@ -149,6 +149,11 @@ def rank_forces(core: "Answerer", query: Query) -> Answer:
         groups=(
             Group("no_sample", tuple(sorted(unsized, key=rank_key(direction)))),
             Group("other_measure", apart),
+            # the ranked rates of forces with a newer figure apart (Devon and Cornwall's 2016
+            # rate, ranked; its PEEL 2021/22 share unrecorded, not): said so, never "not ranked"
+            Group(
+                "ranked_older", tuple(f for f in rankable if f.force in {a.force for a in apart})
+            ),
             Group("none", tuple(zeros)),
             Group("beyond", beyond),
             Group("of_2014", of_2014),

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from knowledge.answers import Answer
+from knowledge.facts import Fact
 from knowledge.hedges import qualifier, thousands
 from knowledge.measures import MEASURES
 from knowledge.template_cache import template_cache
@@ -19,14 +20,48 @@ TELEGRAM_LIMIT = 4096
 CITATION_LIMIT = 256  # Telegram's copy_text button
 LINES_KEPT = 20_000  # rendered list lines kept per format (a line is a few hundred bytes)
 MIN_TITLE = 12  # a citation's inspection title is never cut shorter than this
-# how a long citation is made to fit, in order: (press marker, count forces, name several
-# offences, cut titles)
-_FITTING = (
-    ("full", False, True, False),
-    ("full", False, False, True),
-    ("short", False, False, True),
-    ("short", True, False, True),
+# how a long citation is made to fit, in order: (press marker, count forces, name offences:
+# all / only one / none, leave out forces the title names, short forms (force names without
+# "Police", "n.d." for a year the source does not state), cut titles): a title is cut only
+# when nothing else makes room
+_FITTING: tuple[tuple[str, bool, bool | None, bool, bool, bool], ...] = (
+    ("full", False, True, False, False, False),
+    ("full", False, False, False, False, False),
+    ("short", False, False, False, False, False),
+    ("short", True, False, False, False, False),
+    ("short", True, False, True, False, False),
+    ("short", True, False, True, True, False),
+    ("short", True, None, True, True, False),
+    ("short", True, None, True, True, True),
 )
+_FORCE_WORD = re.compile(r" (Police|Constabulary)$")
+
+
+def _fitted(cite: Callable[..., object], facts: tuple[Fact, ...]) -> str:
+    """The citation in the first form of _FITTING that fits CITATION_LIMIT, or "" if none."""
+    longest = max(len(f.inspection) for f in facts)
+    for marker, count, offences, named, short, cut in _FITTING:
+        limit: int | None = None
+        while True:
+            text = " ".join(str(cite(facts, marker, limit, count, offences, named, short)).split())
+            excess = len(text) - CITATION_LIMIT
+            if excess <= 0:
+                return text
+            limit = (longest if limit is None else limit) - max(1, excess // len(facts))
+            if not cut or limit < MIN_TITLE:
+                break
+    return ""
+
+
+def short_force(name: str) -> str:
+    """A force's name in a tight citation: "Northamptonshire" (never "Metropolitan Service")."""
+    return _FORCE_WORD.sub("", name)
+
+
+def names_year(title: str, year: int | None) -> bool:
+    """Whether an inspection's title already says its year: "inspection 2017" does; the end of
+    a period ("PEEL 2023-2025" with an en dash, year 2025) does not, so the year is said."""
+    return bool(year) and re.search(rf"(?<![\u2013/-]){year}\b", title) is not None
 
 
 def percent(value: float) -> str:
@@ -68,6 +103,8 @@ class Renderer:
         env.filters["qualifier"] = qualifier
         env.filters["percent"] = percent
         env.filters["ordinal"] = ordinal
+        env.filters["names_year"] = names_year
+        env.filters["short_force"] = short_force
         env.filters["bold"] = _html_bold if html else str
         env.filters["link"] = _html_link if html else _text_link
         env.globals["memo"] = _memo_calls()
@@ -105,25 +142,22 @@ class Renderer:
     def citation(self, answer: Answer) -> str:
         """The copy-ready citation of the figures the answer cites (Answer.cited), at most
         CITATION_LIMIT characters: a list of several offences is left out first, then the
-        titles are shortened, then the press marker takes its short form, then several forces
-        are counted; the link and the marker are never cut."""
+        press marker takes its short form, then several forces are counted, then a force the
+        inspection's title names is not named again, then force names take their short form
+        ("Wiltshire") and a year the source does not state is "n.d.", then a single offence
+        is left out; only then are titles shortened. The link, the marker and the title's
+        year are never cut."""
         facts = answer.cited
         if not facts:
             return ""
         cite = self.environments["text"].get_template("citation.j2").module.citation  # type: ignore[attr-defined]
-        longest = max(len(f.inspection) for f in facts)
-        text = ""
-        for marker, count, offences, cut in _FITTING:
-            limit: int | None = None
-            while True:
-                text = " ".join(str(cite(facts, marker, limit, count, offences)).split())
-                excess = len(text) - CITATION_LIMIT
-                if excess <= 0:
-                    return text
-                limit = (longest if limit is None else limit) - max(1, excess // len(facts))
-                if not cut or limit < MIN_TITLE:
-                    break
-        return " ".join(str(cite(facts, "short", 0, True, False)).split())  # titles cut to "…"
+        # one article on two inspections that do not fit: the first figure's inspection alone
+        first = tuple(f for f in facts if f.inspection == facts[0].inspection)
+        for cited in dict.fromkeys((facts, first)):
+            text = _fitted(cite, cited)
+            if text:
+                return text
+        return " ".join(str(cite(first, "short", 0, True, None, True, True)).split())  # "…"
 
     def render(self, answer: Answer, fmt: str = "text", bot_name: str = "") -> str:
         """The answer as text; never longer than Telegram's message limit. Under an answer

@@ -18,7 +18,9 @@ and intent, each answer checked mechanically against the framing rules.
 - and the checks of truth_more.py, added after the second and third independent audits (no
   finding printed twice; no undated row beside its dated twin; counted headings), and of
   truth_audit4.py, after the fourth (lead case, citations and their press marker, negated and
-  per-force lists, "latest", sample-size notes).
+  per-force lists, "latest", sample-size notes), and of truth_audit7.py, after the seventh
+  (a citation cites a printed figure with its title whole; ranked never "not ranked";
+  comparisons grouped newest first; 2014 shares as samples).
 """
 
 import html as htmllib
@@ -28,6 +30,7 @@ import re
 import pytest
 from truth_audit4 import audit4_questions, check_fourth_audit
 from truth_audit5 import audit5_questions, check_fifth_audit
+from truth_audit7 import audit7_questions, check_seventh_audit
 from truth_more import check_audit2, check_audit4
 
 from knowledge import Answer, Knowledge
@@ -37,7 +40,7 @@ from knowledge.facts import Fact
 from knowledge.figure_choice import restates
 from knowledge.measures import GRADE_SCORES, MEASURES, RECORDING_AUDITS, measure, primary_of
 from knowledge.query import Query
-from knowledge.render import TELEGRAM_LIMIT, qualifier, thousands
+from knowledge.render import TELEGRAM_LIMIT, qualifier, short_force, thousands
 from knowledge.slots import AUDIT_ONLY_OFFENCES
 from knowledge.vocabulary import NATIONAL, OFFENCES
 
@@ -114,6 +117,7 @@ def questions(knowledge: Knowledge) -> list[str]:
     asked += [f"{a} vs {b}" for a, b in zip(shorts, shorts[1:] + shorts[:1], strict=True)]
     asked += audit4_questions(shorts)
     asked += audit5_questions(shorts)
+    asked += audit7_questions(shorts)
     return [q for q in asked if q]
 
 
@@ -260,12 +264,13 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
         ), (answer.question, first)
         assert answer.citation and len(answer.citation) <= 256, answer.question
         assert answer.lead.source_url in answer.citation
-        assert answer.lead.force in answer.citation
+        assert short_force(answer.lead.force) in answer.citation  # "Northamptonshire" if tight
     check_lists(answer)
     check_audit2(knowledge, answer, text)
     check_audit4(knowledge, answer, text)
     check_fourth_audit(knowledge, answer, text)
     check_fifth_audit(knowledge, answer, text)
+    check_seventh_audit(knowledge, answer, text)
 
 
 _SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")
