@@ -20,6 +20,7 @@ class ForceMatch:
     lost_side: bool = False  # "Hers v Beds": a side of a comparison that names no force
     guesses: list[str] = field(default_factory=list)  # "Brighton (Sussex Police)": asked about
     abroad_too: bool = False  # "Hampshire police grade New Hampshire": a force and a place abroad
+    spans: list[tuple[int, int]] = field(default_factory=list)  # kept hits' words: [start, end)
 
     def add_force(self, force: str) -> None:
         if force not in self.forces:

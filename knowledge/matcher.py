@@ -101,6 +101,7 @@ class ForceMatcher:
         new_names = doubtful_new(words, lowered, kept)  # "a new york figure": which York?
         longer = longer_places(self.fuzzy, words, lowered, kept)  # "chester lw street"
         within = {i for h in longer.values() for i in range(h.start, h.start + h.length)}
+        result.spans = [(h.start, h.start + h.length) for h in kept]
         for hit in kept:
             if hit.start in within and hit.start not in longer:
                 continue  # "avon" of "bideford on avon": part of the longer place asked about

@@ -14,6 +14,7 @@ from knowledge.national_questions import country_named, ranks_a_place, without_f
 from knowledge.normalise import normalise
 from knowledge.not_police import ABROAD
 from knowledge.query import INTENTS, Query
+from knowledge.scope_evidence import other_subject
 from knowledge.slot_filling import MEASURE, OFFENCE, slots_of
 from knowledge.slots import off_topic, topic_only
 from knowledge.spelling import Speller
@@ -75,7 +76,13 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
             if len(whole.forces) > 1:  # "their grade?" after several forces: ask which
                 return replace(query, intent="clarify", candidates=whole.forces)
             return whole
-    whole = _read(text, [w for words in words_of for w in words][:MAX_TOKENS], matcher, starts)
+    whole = _read(
+        text,
+        [w for words in words_of for w in words][:MAX_TOKENS],
+        matcher,
+        starts,
+        evidence=len(sentences) == 1,
+    )
     if (
         whole.forces
         and 1 < len(sentences) <= _FEW_SENTENCES
@@ -133,10 +140,15 @@ def _stands_alone(query: Query, plain: str) -> bool:
 
 
 def _read(
-    text: str, words: list[str], matcher: ForceMatcher, starts: tuple[int, ...] = (0,)
+    text: str,
+    words: list[str],
+    matcher: ForceMatcher,
+    starts: tuple[int, ...] = (0,),
+    evidence: bool = False,
 ) -> Query:
     """The Query of these words (already normalised and mended) of the message `text`;
-    `starts` are the indices of the words that begin a sentence."""
+    `starts` are the indices of the words that begin a sentence. With `evidence`, a force
+    named beside another subject and no word of ours is offered, not answered."""
     plain = " ".join(w.lower() for w in words)
     found = matcher.match(words, starts)
     base = slots_of(text, plain)
@@ -166,6 +178,8 @@ def _read(
     if not found.forces:
         return without_force(plain, found, base)
     forces = tuple(found.forces)
+    if evidence and _no_evidence(base) and other_subject(words, found.spans, matcher.words):
+        return replace(base, candidates=forces)  # "Glastonbury tickets?": offered, no figures
     if len(forces) > 1:
         return replace(base, forces=forces, intent="compare")
     if topic_only(plain, base.measure, text) and not base.offence:  # "Llanelli crime recording"
@@ -173,6 +187,13 @@ def _read(
     if base.offence or base.measure:
         return replace(base, forces=forces, intent="lookup")
     return replace(base, forces=forces, intent="force_summary")
+
+
+def _no_evidence(base: Query) -> bool:
+    """No slot of ours filled: no offence, measure, year, grade, kind of inspection."""
+    return not (
+        base.offence or base.measure or base.year or base.years or base.kind_asked or base.history
+    )
 
 
 def _whats_new(text: str, found: ForceMatch) -> Query:
