@@ -59,6 +59,8 @@ class Answer:
     tied_beyond: int = 0  # forces sharing the last shown place that are not listed
     left_out_2014: int = 0  # forces whose only figure is from 2014, left out of a ranking
     other_years: tuple[int, ...] = ()  # years with such figures, when the year asked has none
+    order: str = ""  # "which is better": "higher" (group "ordered", higher first) or "unclear"
+    year_samples: bool = False  # the year asked (2014) has audit samples, not grades
     years_without: tuple[int, ...] = ()  # "2017 vs 2019": the years named that have no figure
     grade_filter: str | None = None
     shown_offence: str | None = None  # the offence a list shows when the question named none

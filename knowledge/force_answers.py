@@ -9,6 +9,7 @@ from knowledge.figure_choice import source_preference
 from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.force_figures import ForceFigures
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
+from knowledge.order import asks_order, comparable, higher_first
 from knowledge.query import Query
 from knowledge.selection import (
     ANY_OFFENCE,
@@ -243,14 +244,27 @@ def compare_forces(core: ForceFigures, query: Query) -> Answer:
         leads += figures[:1]  # the grade (or the asked measure) leads, whatever its year
         # one group an inspection, newest first (a PEEL grade and its estimates together)
         facts += by_inspection(figures[:per_force], ())
+    order, ordered = _order(query, leads)
     return core.base(
         query,
         facts=tuple(facts),
         lead=leads[0] if leads else None,
-        groups=(Group("leads", tuple(leads)),),
+        groups=(Group("leads", tuple(leads)), Group("ordered", ordered)),
+        order=order,
         missing=not facts,
         latest=core.latest_inspections(query.forces),
     )
+
+
+def _order(query: Query, leads: list[Fact]) -> tuple[str, tuple[Fact, ...]]:
+    """ "Which is better, Merseyside or Cheshire": "higher" with the two leads higher first,
+    or "unclear" when hedges or intervals overlap; "" when not asked or not comparable."""
+    if len(query.forces) != 2 or len(leads) != 2 or not asks_order(query.text):
+        return "", ()
+    if not comparable(*leads):
+        return "", ()
+    ordered = higher_first(*leads)
+    return ("higher", ordered) if ordered else ("unclear", tuple(leads))
 
 
 def _steps(facts: tuple[Fact, ...], measure_name: str) -> tuple[Fact, ...]:

@@ -35,6 +35,7 @@ def forces_with_grade(core: ForceFigures, query: Query) -> Answer:
             before = [f for f in grades if f.value == grade]
             if before:
                 earlier.append(max(before, key=lambda f: f.year_sort_key))
+    years = _graded_years(core) if query.year is not None else ()
     groups = tuple(
         Group(kind, tuple(facts))
         for kind, facts in (("latest", latest), ("earlier", earlier))
@@ -51,7 +52,20 @@ def forces_with_grade(core: ForceFigures, query: Query) -> Answer:
         missing=not latest and not (query.ever and earlier),
         since=since,
         ever=query.ever,
+        other_years=() if query.year in years else years,
+        year_samples=query.year == 2014 and query.year not in years,
     )
+
+
+def _graded_years(core: ForceFigures) -> tuple[int, ...]:
+    """The years of the grades in our data, for "rated inadequate in 2014" (no grade then)."""
+    years = {
+        f.inspection_year
+        for facts in core.facts_of.values()
+        for f in facts
+        if f.measure == "grade" and f.inspection_year
+    }
+    return tuple(sorted(y for y in years if y))
 
 
 def forces_matching(core: ForceFigures, query: Query) -> Answer:

@@ -1,0 +1,70 @@
+"""The errors the eighth independent audit found, kept fixed at their rule: each audit question
+with wordings of our own beside it."""
+
+import pytest
+
+from knowledge import Knowledge
+
+
+# 1. Lead rule: a grade filter for a year with no grade in our data (2014 has audit samples,
+# 2015 nothing) says so plainly, never "None of the 0 forces".
+@pytest.mark.parametrize(
+    "question",
+    [
+        "list forces rated inadequate in 2014",  # Q10
+        "which forces were graded good in 2014",
+        "forces judged outstanding in 2014?",
+        "which forces got requires improvement in 2015",
+    ],
+)
+def test_a_grade_filter_for_a_year_without_grades_says_so(
+    knowledge: Knowledge, question: str
+) -> None:
+    answer = knowledge.ask(question)
+    text = knowledge.render(answer, "text")
+    first = text.split("\n\n")[0]
+    year = answer.year
+    assert answer.intent == "filter" and year in (2014, 2015), question
+    assert first.startswith(f"Our data has no crime-recording grades from {year}"), first
+    assert ("audit samples" in first) == (year == 2014), first
+    assert "0 forces" not in text and "None of the" not in text
+    assert "2016" in first  # the years that do have grades
+
+
+def test_a_grade_filter_with_no_graded_force_never_counts_zero_forces(
+    knowledge: Knowledge,
+) -> None:
+    text = knowledge.render(knowledge.ask("which welsh forces were rated good in 2024"), "text")
+    assert "0 forces" not in text
+
+
+# 2. Lead rule: "which is better" between two forces says which latest figure is higher, with
+# both figures, inspections and years, or that hedges and intervals leave the order unclear.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which is better at recording crime, merseyside or cheshire",  # Q44
+        "who records crime better, cheshire or merseyside?",
+        "is cheshire better than merseyside at recording crime",
+        "which has the higher recording rate merseyside or cheshire",
+    ],
+)
+def test_which_is_better_says_which_figure_is_higher(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    first = knowledge.render(answer, "text").split("\n\n")[0]
+    assert answer.intent == "compare", question
+    assert first.startswith("Cheshire Constabulary's latest recording rate, around 96%"), first
+    assert "is higher than Merseyside Police's, 84.16%" in first
+    assert "2018" in first and "2016" in first and "different years" in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who records more crime, kent or essex", "is kent better than essex at recording crime"],
+)
+def test_which_is_better_says_when_the_order_is_unclear(
+    knowledge: Knowledge, question: str
+) -> None:
+    first = knowledge.render(knowledge.ask(question), "text").split("\n\n")[0]
+    assert first.startswith("Our data cannot say which is higher"), first
+    assert "96.7%" in first and "95.8%" in first and "is higher than" not in first
