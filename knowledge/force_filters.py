@@ -8,6 +8,8 @@ from knowledge.force_figures import ForceFigures
 from knowledge.query import Query
 from knowledge.thresholds import ON_THE_LINE, PASSES, judge
 
+KINDS_GRADED = ("cdi", "peel")  # the kinds of inspection a grade filter can be asked of
+
 
 def forces_with_grade(core: ForceFigures, query: Query) -> Answer:
     """Every force whose latest crime-recording grade is the one asked; then the forces
@@ -21,6 +23,8 @@ def forces_with_grade(core: ForceFigures, query: Query) -> Answer:
         if query.country and rows[force].get("country") != query.country:
             continue  # "which Welsh forces are good"
         grades = [f for f in core.facts_of[force] if f.measure == "grade"]
+        if query.kind_asked in KINDS_GRADED:  # "in their crime data integrity inspection"
+            grades = [f for f in grades if f.inspection_kind == query.kind_asked]
         if query.year is not None:
             grades = [f for f in grades if f.inspection_year == query.year]
         newest = latest_per_figure(grades)

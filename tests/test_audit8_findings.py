@@ -68,3 +68,41 @@ def test_which_is_better_says_when_the_order_is_unclear(
     first = knowledge.render(knowledge.ask(question), "text").split("\n\n")[0]
     assert first.startswith("Our data cannot say which is higher"), first
     assert "96.7%" in first and "95.8%" in first and "is higher than" not in first
+
+
+# 3. A grade filter that names the kind of inspection lists only grades of that kind: Sussex,
+# Devon and Cornwall have inadequate as their PEEL grade only (Gloucestershire's CDI 2019 grade
+# is inadequate too).
+PEEL_ONLY = {"Sussex Police", "Gloucestershire Constabulary", "Devon and Cornwall Police"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which forces got inadequate in their crime data integrity inspection",  # Q7
+        "which forces were rated inadequate in a CDI inspection",
+        "forces with an inadequate crime data integrity grade",
+        "list forces graded inadequate by crime data integrity inspectors",
+    ],
+)
+def test_a_cdi_grade_filter_lists_only_cdi_grades(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    text = knowledge.render(answer, "text")
+    assert answer.intent == "filter" and answer.kind_asked == "cdi", question
+    assert all(f.inspection_kind == "cdi" for f in answer.facts)
+    listed = {f.force for f in answer.group("latest")}
+    assert not {"Sussex Police", "Devon and Cornwall Police"} & listed  # PEEL grades only
+    # Gloucestershire's CDI inspection of 2019 graded it inadequate too: listed on that grade
+    assert {"Derbyshire Constabulary", "Gloucestershire Constabulary"} <= listed
+    assert "crime data integrity grade in our data" in text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which forces got a PEEL grade of inadequate", "forces rated inadequate by PEEL"],
+)
+def test_a_peel_grade_filter_lists_only_peel_grades(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    assert answer.intent == "filter" and answer.kind_asked == "peel", question
+    assert {f.force for f in answer.group("latest")} == PEEL_ONLY
+    assert all(f.inspection_kind == "peel" for f in answer.facts)
