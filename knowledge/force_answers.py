@@ -109,6 +109,8 @@ def force_summary(core: ForceFigures, query: Query) -> Answer:
     query = _of_concern(core, force, query)
     if query.year is not None:  # "Bedfordshire 2014": every finding of that year
         return _year_summary(core, force, query)
+    if query.kind_asked in ("cdi", "peel"):  # "what did PEEL say about Hertfordshire"
+        return _kind_summary(core, force, query)
     facts: list[Fact] = []
     for offence, measures in SUMMARY_MEASURES:
         asked = replace(query, offence=offence, measure=measures[0])
@@ -202,6 +204,23 @@ def _year_summary(core: ForceFigures, force: str, query: Query) -> Answer:
         latest=core.latest_inspections([force]),
         other_years=() if facts else _years_of(core, force),
         follow_ups=(FollowUp("Force summary", short),),
+    )
+
+
+def _kind_summary(core: ForceFigures, force: str, query: Query) -> Answer:
+    """Every figure of the force's inspections of the kind asked (PEEL, or crime data
+    integrity), newest inspection first; none: the answer says that kind has none."""
+    facts = [f for f in core.facts_of.get(force, []) if f.inspection_kind == query.kind_asked]
+    facts = by_inspection(facts, YEAR_ORDER)
+    shown = tuple(facts[:MAX_FACTS])
+    return core.base(
+        query,
+        facts=shown,
+        lead=lead(shown, "grade") or lead(shown, "recording_rate") or next(iter(shown), None),
+        missing=not facts,
+        more=max(0, len(facts) - MAX_FACTS),
+        latest=core.latest_inspections([force]),
+        follow_ups=(FollowUp("Force summary", core.short(force)),),
     )
 
 

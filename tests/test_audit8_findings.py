@@ -106,3 +106,43 @@ def test_a_peel_grade_filter_lists_only_peel_grades(knowledge: Knowledge, questi
     assert answer.intent == "filter" and answer.kind_asked == "peel", question
     assert {f.force for f in answer.group("latest")} == PEEL_ONLY
     assert all(f.inspection_kind == "peel" for f in answer.facts)
+
+
+# 4. A force summary that names a kind of inspection leads with and shows that kind's figures:
+# Hertfordshire's PEEL 2023-2025 (82.6%, violence 75.7%, rape rows), not its CDI 2017 grade.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did PEEL say about hertfordshire crime recording",  # Q17
+        "hertfordshire PEEL findings",
+        "what did the PEEL inspection find about herts",
+        "PEEL on hertfordshire constabulary crime recording?",
+    ],
+)
+def test_a_peel_summary_shows_the_peel_figures(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    text = knowledge.render(answer, "text")
+    first = text.split("\n\n")[0]
+    assert answer.kind_asked == "peel", question
+    assert answer.facts and all(f.inspection_kind == "peel" for f in answer.facts)
+    assert "82.6%" in first and "PEEL 2023" in first, first
+    assert "75.7%" in text and "requires improvement" not in text
+    assert {f.offence for f in answer.facts} >= {"rape", "violence", "other"}
+
+
+@pytest.mark.parametrize(
+    "question", ["what did PEEL say about kent crime recording", "kent PEEL findings"]
+)
+def test_a_kind_summary_keeps_to_that_kind(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    assert answer.facts and all(f.inspection_kind == "peel" for f in answer.facts)
+    text = knowledge.render(answer, "text")
+    assert "Crime Data Integrity" not in text and "24,300" not in text  # Kent's CDI figures
+    assert text.startswith("Kent Police's PEEL grade for recording data about crime was")
+
+
+def test_a_kind_summary_without_that_kind_says_so(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("what did PEEL say about cheshire crime recording")
+    text = knowledge.render(answer, "text")
+    assert answer.missing and not answer.facts
+    assert "Our data has no findings from PEEL inspections for Cheshire Constabulary" in text
