@@ -13,16 +13,18 @@ from knowledge.follow_up_cues import (
     asks_nationally,
     asks_per_year,
     keeps_force,
-    none_of_the_list,
-    of_the_list,
     other_forces,
     ranks_the_same,
     sample_of_last,
-    source_of_last,
-    worst_of_the_count,
 )
 from knowledge.force_names import tokenize
 from knowledge.frame import Frame, plain_words
+from knowledge.last_answer_cues import (
+    none_of_the_list,
+    of_the_list,
+    source_of_last,
+    worst_of_the_count,
+)
 from knowledge.national_questions import WORST_FORCE_FIGURE, national_measure
 from knowledge.query import Query
 from knowledge.replies import chosen_candidates

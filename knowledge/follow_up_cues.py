@@ -21,7 +21,7 @@ from knowledge.replies import (
 )
 from knowledge.slots import measure_of
 
-_FIGURE_INTENTS = frozenset({"lookup", "compare", "offence_overview", "rank", "history"})
+FIGURE_INTENTS = frozenset({"lookup", "compare", "offence_overview", "rank", "history"})
 MEANING = re.compile(r"\b(mean|means|meaning|define|definition|explain|what is a|what s a)\b")
 _BOTH = re.compile(
     r"\b(both|the two|the pair|each of them|them both|(those|these|all) two"
@@ -35,7 +35,7 @@ OVERVIEW_CUES = frozenset({"which", "forces", "across", "every", "all", "nationa
 # "how many crimes a year is that", "per year?": a yearly count of the last rate
 _PER_YEAR = re.compile(r"\b(a|per|each|every) year\b|\b(annually|yearly)\b")
 _EVERY_FORCE_WORDS = frozenset({"each", "country", "countrywide", "wales", "england", "overall"})
-_SHORT_FOLLOW_UP = 8  # words: a longer question with no force is a question of its own
+SHORT_FOLLOW_UP = 8  # words: a longer question with no force is a question of its own
 # figures kept only for England and Wales, never of one force
 NATIONAL_ONLY = frozenset(
     {
@@ -53,11 +53,11 @@ def sample_of_last(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple
     if (
         query.glossary_term != "sample"
         or last is None
-        or last.intent not in _FIGURE_INTENTS
+        or last.intent not in FIGURE_INTENTS
         or query.forces
         or not ASKS_SAMPLE_SIZE.search(plain)
         or MEANING.search(plain)
-        or len(plain.split()) > _SHORT_FOLLOW_UP
+        or len(plain.split()) > SHORT_FOLLOW_UP
     ):
         return None
     carried = [name for name in ("forces", "offence", "measure") if getattr(last, name)]
@@ -166,7 +166,7 @@ def other_forces(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[s
         or len(frame.forces) != 1
         or not (frame.offence or frame.measure)
         or not _OTHER_FORCES.search(plain)
-        or len(plain.split()) > _SHORT_FOLLOW_UP
+        or len(plain.split()) > SHORT_FOLLOW_UP
     ):
         return None
     offence, measure = query.offence or frame.offence, query.measure or frame.measure
@@ -200,117 +200,8 @@ def keeps_force(query: Query, frame: Frame, plain: str, words: list[str]) -> boo
         and query.intent in ("offence_overview", "national")
         and bool(query.offence or query.measure)
         and query.measure not in NATIONAL_ONLY
-        and len(words) <= _SHORT_FOLLOW_UP
+        and len(words) <= SHORT_FOLLOW_UP
         and not set(words) & (OVERVIEW_CUES | _EVERY_FORCE_WORDS)
         and not _NATIONALLY.search(plain)
         and not WORST_FORCE_FIGURE.search(plain)
     )
-
-
-# "where's that from", "source?", "link?", "which report is that from": the last answer again,
-# with its source and citation
-_ASKS_SOURCE = re.compile(
-    r"^(the )?(source|sources|link|links|url|citation|reference|ref)( please| pls)?$"
-    r"|\bwhere (is|s|was|do|does|did|are|re|were) (that|this|it|these|those|they|the figures?"
-    r"|the numbers?|the data)( figures?| numbers?| data)? (from|come from|came from|coming from)\b"
-    r"|\b(what|which) (is|s|was) (the|your|its|their) (source|sources|link)\b"
-    r"|\b(source|sources|link|citation|reference) (for|of|to) (that|this|it|those|these)\b"
-    r"|\bwhich (report|inspection|article) (is|was) (that|this|it) (from|in)\b"
-    r"|\b(can|could) i (have|get|see) (the|a) (source|link|citation)\b"
-)
-# "how many had none", "and with none?", "which had zero": after a list of wrongly cancelled
-# records, the forces with none of that offence
-_HAD_NONE = re.compile(r"\b(had|have|has|with|got|found|showed) (none|zero|no one|nothing)\b")
-_CANCELLED = frozenset({"cancelled_incorrect", "forces_with_incorrect_cancellations"})
-# "which was worst", "which force was worst", "the worst one?": after the count of forces that
-# wrongly cancelled an offence, the worst single force's share
-_WHICH_WORST = re.compile(
-    r"^(and |so |ok )?(which|who|what) (one |force |forces )?(was|were|is|s|did) (the )?worst"
-    r"|^(and |so )?(the )?worst( one| force| of them)?$"
-)
-_FIGURES_AGAIN = _FIGURE_INTENTS | {"force_summary", "national", "select", "filter"}
-
-
-def source_of_last(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[str, ...]] | None:
-    """ "where's that from" after a figure: the last question again, its answer giving each
-    figure's inspection, year and source link, and the citation."""
-    last = frame.last
-    if (
-        last is None
-        or last.intent not in _FIGURES_AGAIN
-        or query.forces
-        or len(plain.split()) > _SHORT_FOLLOW_UP
-        or not _ASKS_SOURCE.search(plain)
-    ):
-        return None
-    carried = [name for name in ("forces", "offence", "measure", "year") if getattr(last, name)]
-    return replace(last, text=query.text, focus=query.focus), tuple(carried)
-
-
-def none_of_the_list(
-    query: Query, frame: Frame, plain: str
-) -> tuple[Query, tuple[str, ...]] | None:
-    """ "how many had none" after the forces that wrongly cancelled robbery: the forces with
-    none wrongly cancelled, counted as the overview counts them."""
-    if (
-        query.forces
-        or frame.measure not in _CANCELLED
-        or not frame.offence
-        or frame.offence == "all"
-        or len(plain.split()) > _SHORT_FOLLOW_UP
-        or not _HAD_NONE.search(plain)
-    ):
-        return None
-    none = replace(query, intent="offence_overview", offence=frame.offence)
-    return replace(none, measure="cancelled_incorrect", year=None, years=()), ("offence",)
-
-
-def worst_of_the_count(
-    query: Query, frame: Frame, plain: str
-) -> tuple[Query, tuple[str, ...]] | None:
-    """ "which was worst" after how many forces wrongly cancelled sexual offences: the forces
-    ranked by their share of that offence wrongly cancelled, worst first, so the answer names
-    the worst force (Hampshire, 9 of 17) and not only the national "up to 53%"."""
-    if (
-        query.forces
-        or frame.intent != "national"
-        or frame.measure not in _CANCELLED
-        or not frame.offence
-        or not _WHICH_WORST.search(plain)
-    ):
-        return None
-    worst = replace(query, intent="rank", rank="worst", measure="cancelled_incorrect")
-    return replace(worst, offence=frame.offence, year=None, years=()), ("offence", "measure")
-
-
-# "which of those improved?", "and among them, which got worse": the forces of the last list
-_THOSE = re.compile(
-    r"\b(of|among|amongst|from) (those|these|them|that list|the list|the ones listed)\b"
-    r"|\b(those|these) (forces|ones)\b"
-)
-# "the latest grade for the first one", "tell me about the second force": one of the last list
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-_ORDINAL = re.compile(
-    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|last|top) (one|force"
-    r"|of (them|those|these|the list)|on the list|in the list|listed)\b"
-    r"|\b(for|of|about) the (first|second|third|fourth|fifth|sixth|seventh|eighth|last)$"
-)
-
-
-def of_the_list(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple[str, ...]] | None:
-    """ "which of those improved?" after a list: the grade changes of the listed forces only;
-    "the latest grade for the first one": that force of the list, by its place."""
-    if query.forces or query.candidates or not frame.listed:
-        return None
-    ordinal = _ORDINAL.search(plain)
-    if ordinal:
-        word = next(w for w in ordinal.groups()[::-1] if w in (*_ORDINALS, "last", "top"))
-        at = -1 if word == "last" else (0 if word == "top" else _ORDINALS.index(word))
-        if at >= len(frame.listed):
-            return None
-        one = replace(query, forces=(frame.listed[at],), candidates=(), rank=None)
-        named = bool(one.offence or one.measure)
-        return replace(one, intent="lookup" if named else "force_summary"), ("forces",)
-    if query.intent == "grade_change" and _THOSE.search(plain):
-        return replace(query, forces=frame.listed), ("list",)
-    return None

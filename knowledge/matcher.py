@@ -18,8 +18,9 @@ from knowledge.force_names import (
     ordinary_word,
     question_starts,
 )
-from knowledge.fuzzy_names import FuzzyNames, focus, lost_side
+from knowledge.fuzzy_names import FuzzyNames, focus
 from knowledge.longer_places import longer_places
+from knowledge.lost_sides import lost_side
 from knowledge.named_elsewhere import doubtful_new
 from knowledge.nickname_typos import mistyped_names, mistyped_places, short_names, word_places
 from knowledge.not_police import ABROAD, DATE, DIRECTION, police_hits

@@ -3,7 +3,7 @@ filter, a selection by threshold or country, a term to explain, or a list no ans
 
 import re
 from dataclasses import replace
-from typing import Any, Final
+from typing import Final
 
 from knowledge.force_match import ForceMatch
 from knowledge.glossary import NEEDS_MEANING
@@ -11,6 +11,7 @@ from knowledge.grade_changes import grade_change_asked
 from knowledge.measures import MEASURES
 from knowledge.normalise import normalise
 from knowledge.query import Query
+from knowledge.selection_questions import THRESHOLD, selected_measure, selection_of, threshold_unit
 from knowledge.slot_filling import first
 from knowledge.slots import AUDIT_ONLY_OFFENCES, phrases
 from knowledge.unlisted_lists import unlisted as unlisted_asked
@@ -73,49 +74,12 @@ _RANK = phrases(RANK_WORDS)
 _GRADE = phrases(GRADE_WORDS)
 # "over 20,000 crimes", "below 90%", "at least twenty thousand", "exceeding 20k": a side, a
 # number (digits with thousands separators, or words) and its unit
-_NUMBER_WORDS: Final = {
-    w: float(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {
-    w: 10.0 * n
-    for n, w in enumerate("_ _ _ thirty forty fifty sixty seventy eighty ninety".split())
-    if n > 2
-}
-_SIDE_WORDS: Final = {
-    "above": "above", "over": "above", "more than": "above", "higher than": "above",
-    "greater than": "above", "exceeding": "above", "in excess of": "above",
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
-    "below": "below", "under": "below", "less than": "below", "lower than": "below",
-    "fewer than": "below", "at most": "at most", "no more than": "at most",
-}  # fmt: skip
 # "how big are the samples", "what was the sample size": the size of the audits' samples
 ASKS_SAMPLE_SIZE = re.compile(
     r"\b(how (big|large|small|many records)\b.*\bsamples?|samples? sizes?|size of the samples?"
     r"|how many (records|cases|crimes) (were |did they )?"
     r"(reviewed|checked|audited|sampled|looked at))\b"
 )
-_THRESHOLD = re.compile(
-    r"\b(no fewer than|no less than|no more than|above|over|more than|higher than|greater than"
-    r"|exceeding|in excess of|at least|below|under|less than|lower than|fewer than|at most)"
-    r" (\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r"|a hundred|one hundred|hundred)(?: ?(k|thousand))?\b"
-    r"( ?(%|per ?cent|percent)"
-    r"|(?= (?:reported |recorded |unrecorded )?(?:crimes|records|offences)))?"
-)
-_A_YEAR = re.compile(r"(19|20)\d\d")
-# "20k+ crimes", "20,000+": more than the number
-_PLUS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?: ?(?:k|thousand|%))?) ?\+(?!\d)"
-)
-_WELSH = re.compile(
-    r"\b(welsh (police )?forces?|(police )?forces (in|of) wales|welsh police"
-    r"|wales (police )?forces?)\b"
-)
-_ENGLISH = re.compile(r"\b(english (police )?forces?|forces (in|of) england)\b")
 # "which forces got inadequate at any point": every grade given, not only the latest
 _EVER = re.compile(
     r"\b(ever|at any (point|time|stage)|at some (point|time|stage)|at one (point|time))\b"
@@ -147,11 +111,11 @@ _HOW_MANY_FORCES = re.compile(r"\bhow many (police )?forces\b")
 def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
     offence, measure = base.offence, base.measure
     glossary = _glossary_term(plain)
-    rank = _RANK.search(_THRESHOLD.sub(" ", plain))  # "at least 95%" is a threshold
+    rank = _RANK.search(THRESHOLD.sub(" ", plain))  # "at least 95%" is a threshold
     national = found.national or _NATIONAL.search(plain)
     which = "which" in plain.split()
     grade = first(_GRADE, plain, GRADE_WORDS)
-    country = (_selection(plain) or {}).get("country")
+    country = (selection_of(plain) or {}).get("country")
     if changed := grade_change_asked(
         plain, measure
     ):  # "which forces went from inadequate to good"
@@ -181,9 +145,9 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and bool(_HOME_OFFICE_YEARS.search(plain) or _HOME_OFFICE_WORDS.search(plain))
         and not ({"forces", "force", "wrongly", "incorrectly"} & set(plain.split()))
     )
-    selection = _selection(plain, base.text)
+    selection = selection_of(plain, base.text)
     unit = threshold_unit(plain, base.text)
-    chosen = _selected_measure(measure, selection, unit) if selection else None
+    chosen = selected_measure(measure, selection, unit) if selection else None
     # "how many forces recorded less than 90% of crime": a count of the forces past it
     counted = "forces" in plain.split() and bool(chosen and selection and selection["threshold"])
     # "how many forces are outstanding at recording crime": a count of forces by grade
@@ -266,56 +230,7 @@ def ranks_a_place(plain: str, base: Query) -> bool:
 
 def country_named(plain: str) -> str | None:
     """ "wales forces recording rates": the country whose forces are asked about, if any."""
-    return (_selection(plain) or {}).get("country")
-
-
-def _selected_measure(measure: str | None, selection: dict[str, Any], unit: str) -> str | None:
-    """The measure a selection filters: recording rates by a percent (or a country alone);
-    estimates of crimes unrecorded a year by a count ("over 20,000 crimes")."""
-    if measure in (None, "unrecorded_per_year") and selection["threshold"] and unit == "count":
-        return "unrecorded_per_year"
-    if measure in (None, "recording_rate"):
-        return "recording_rate"
-    return None
-
-
-def _selection(plain: str, text: str = "") -> dict[str, Any] | None:
-    """ "above 95%", "less than 85 per cent", "Welsh forces": a threshold or a country."""
-    read = _threshold(normalise(text).lower()) or _threshold(plain)
-    threshold = read[:2] if read else None
-    country = None
-    if _WELSH.search(plain.replace("england and wales", "")):
-        country = "Wales"
-    elif _ENGLISH.search(plain.replace("england and wales", "")):
-        country = "England"
-    if threshold is None and country is None:
-        return None
-    return {"threshold": threshold, "country": country}
-
-
-def _threshold(text: str) -> tuple[str, float, str] | None:
-    """ "over 20,000 crimes" -> ("above", 20000.0, "count"); "below 90%" -> ("below", 90.0,
-    "%"); a bare number is "" (a percent up to 100, else a count)."""
-    found = _THRESHOLD.search(_PLUS.sub(r"over \1", text))
-    if not found:
-        return None
-    number = found.group(2).replace(",", "").replace(" ", "")
-    value = _NUMBER_WORDS.get(number) or (100.0 if "hundred" in number else None)
-    value = float(number) if value is None and number[0].isdigit() else value or 0.0
-    unit = "%" if found.group(5) else "count" if found.group(4) is not None else ""
-    if unit == "" and _A_YEAR.fullmatch(number) and not found.group(3):
-        return None  # "over 2017" is a year
-    if found.group(3):  # "20k", "twenty thousand"
-        value, unit = value * 1000, "count"
-    if unit == "" and value > 100:
-        unit = "count"
-    return _SIDE_WORDS[found.group(1)], value, unit
-
-
-def threshold_unit(plain: str, text: str = "") -> str:
-    """The unit of the question's threshold: "%", "count" or "" (a bare number up to 100)."""
-    read = _threshold(normalise(text).lower()) or _threshold(plain)
-    return read[2] if read else ""
+    return (selection_of(plain) or {}).get("country")
 
 
 def _glossary_term(plain: str) -> str | None:
