@@ -115,7 +115,7 @@ class Answer:
         first when the question asked for the latest."""
         if self.intent != "lookup" or self.year is not None:
             return False
-        newer = self.group("newer")
+        newer = self.group("newer") + self.group("judgement")
         years = [f.inspection_year for f in self.facts if f not in newer]
         if not years or None in years or not self.latest or not self.latest[0].year:
             return False

@@ -1,5 +1,6 @@
 """Answers about one force or a few side by side: its figures, its summary, its history."""
 
+import re
 from dataclasses import replace
 
 from knowledge.answer import Answer, Group
@@ -49,6 +50,10 @@ def _of_concern(core: ForceFigures, force: str, query: Query) -> Query:
     return replace(query, year=concern[0].inspection_year) if concern else query
 
 
+# "is Staffordshire good at recording crime", "are Kent any good at it": a judgement asked
+JUDGEMENT_ASKED = re.compile(r"^(is|are|was|were)\b.*\b(good|bad|poor|any good|decent|ok|okay)\b")
+
+
 def lookup(core: ForceFigures, query: Query) -> Answer:
     force = query.forces[0]
     concern = _of_concern(core, force, query)
@@ -65,10 +70,11 @@ def lookup(core: ForceFigures, query: Query) -> Answer:
     shown = tuple(facts[:MAX_FACTS])
     first = lead(shown, query.measure or default_measure(query.offence))
     newer = _newer_in_family(core, force, query, shown)
+    judgement = _judgement(core, force, query, shown)
     return core.base(
         query,
-        facts=shown + newer,
-        groups=(Group("newer", newer),),
+        facts=judgement + shown + newer,
+        groups=(Group("newer", newer), Group("judgement", judgement)),
         # no measure named: the offence's usual one leads (wrongly cancelled rapes), not
         # whichever figure sorts first (rightly cancelled); no offence named and mixed
         # findings: no one offence's zero leads as if it were a clean bill
@@ -83,6 +89,19 @@ def lookup(core: ForceFigures, query: Query) -> Answer:
         asked_latest=asks_latest(query.focus or query.text),
         follow_ups=tuple(follow_ups),
     )
+
+
+def _judgement(
+    core: ForceFigures, force: str, query: Query, shown: tuple[Fact, ...]
+) -> tuple[Fact, ...]:
+    """ "Is Staffordshire good at recording crime": the force's latest crime-recording grade
+    (PEEL 2021/22: requires improvement), said first beside the rate the question reads as."""
+    if not JUDGEMENT_ASKED.search(query.text.lower()) or query.year is not None:
+        return ()
+    if query.measure != "recording_rate" or query.offence not in (None, "all"):
+        return ()
+    grades = core.figures(force, replace(query, measure="grade", offence=None))
+    return tuple(g for g in grades[:1] if g not in shown)
 
 
 def _newer_in_family(

@@ -146,3 +146,23 @@ def test_a_kind_summary_without_that_kind_says_so(knowledge: Knowledge) -> None:
     text = knowledge.render(answer, "text")
     assert answer.missing and not answer.facts
     assert "Our data has no findings from PEEL inspections for Cheshire Constabulary" in text
+
+
+# 5. "Is X good at recording crime" leads with the latest judgement beside the rate:
+# Staffordshire's PEEL 2021/22 requires improvement, then its 2016 rate of around 91%.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is staffordshire good at recording crime",  # Q18
+        "is staffs police any good at recording crime?",
+        "are staffordshire police bad at recording crime",
+    ],
+)
+def test_is_it_good_leads_with_the_latest_judgement(knowledge: Knowledge, question: str) -> None:
+    answer = knowledge.ask(question)
+    first = knowledge.render(answer, "text").split("\n\n")[0]
+    assert first.startswith(
+        "Staffordshire Police's PEEL grade for recording data about crime was requires"
+        " improvement (PEEL 2021/22, 2022)"
+    ), first
+    assert "around 91%" in first
