@@ -3,7 +3,7 @@
 from knowledge.answer import Answer, InspectionRef
 from knowledge.facts import Fact
 from knowledge.figure_choice import latest_per_figure
-from knowledge.force_answers import MAX_FACTS
+from knowledge.force_figures import MAX_FACTS
 from knowledge.store import Store
 
 HEADLINE_MEASURES = ("grade", "recording_rate", "cancelled_incorrect", "cancelled_incorrect_pct")

@@ -11,11 +11,11 @@ from knowledge.facts import Fact
 from knowledge.followups import FollowUp, question_for
 from knowledge.force_answers import (
     MAX_FACTS,
-    compare_forces,
     force_history,
     force_summary,
     lookup,
 )
+from knowledge.force_comparisons import compare_forces
 from knowledge.force_figures import ForceFigures
 from knowledge.force_filters import forces_matching, forces_with_grade
 from knowledge.grade_changes import grade_changes

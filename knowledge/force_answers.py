@@ -8,9 +8,9 @@ from knowledge.asking import asks_cause_of_concern, asks_latest
 from knowledge.facts import Fact
 from knowledge.figure_choice import source_preference
 from knowledge.followups import FollowUp, other_offences, question_for
-from knowledge.force_figures import ForceFigures
+from knowledge.force_comparisons import newer_estimate
+from knowledge.force_figures import MAX_FACTS, ForceFigures
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
-from knowledge.order import asks_order, comparable, higher_first
 from knowledge.query import Query
 from knowledge.selection import (
     ANY_OFFENCE,
@@ -21,7 +21,6 @@ from knowledge.selection import (
     selector,
 )
 
-MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
 HISTORY_MEASURES = (
     "grade",
     "recording_rate",
@@ -134,7 +133,7 @@ def force_summary(core: ForceFigures, query: Query) -> Answer:
     for offence, measures in SUMMARY_MEASURES:
         asked = replace(query, offence=offence, measure=measures[0])
         facts += core.figures(force, asked, measures)
-    facts += _newer_estimate(core, force, query, facts)
+    facts += newer_estimate(core, force, query, facts)
     facts += core.figures(force, replace(query, offence=None, measure="cancelled_incorrect"))
     facts = by_inspection(facts, ())
     short = core.short(force)
@@ -211,25 +210,21 @@ def _year_summary(core: ForceFigures, force: str, query: Query) -> Answer:
     """Every figure of the force's inspections of the asked year, recording findings
     first (the 2014 audit samples), then cancelled-crime audits."""
     facts = [f for f in core.facts_of.get(force, []) if f.inspection_year == query.year]
-    facts = by_inspection(facts, YEAR_ORDER)
-    shown = tuple(facts[:MAX_FACTS])
-    short = core.short(force)
-    return core.base(
-        query,
-        facts=shown,
-        lead=lead(shown, "grade") or lead(shown, "recording_rate") or next(iter(shown), None),
-        missing=not facts,
-        more=max(0, len(facts) - MAX_FACTS),
-        latest=core.latest_inspections([force]),
-        other_years=() if facts else _years_of(core, force),
-        follow_ups=(FollowUp("Force summary", short),),
-    )
+    return _summary_of(core, force, query, facts, with_years=True)
 
 
 def _kind_summary(core: ForceFigures, force: str, query: Query) -> Answer:
     """Every figure of the force's inspections of the kind asked (PEEL, or crime data
     integrity), newest inspection first; none: the answer says that kind has none."""
     facts = [f for f in core.facts_of.get(force, []) if f.inspection_kind == query.kind_asked]
+    return _summary_of(core, force, query, facts, with_years=False)
+
+
+def _summary_of(
+    core: ForceFigures, force: str, query: Query, facts: list[Fact], with_years: bool
+) -> Answer:
+    """A summary of some of a force's figures, by inspection: led by a grade, else a recording
+    rate; with none, `with_years` names the years the force has figures from."""
     facts = by_inspection(facts, YEAR_ORDER)
     shown = tuple(facts[:MAX_FACTS])
     return core.base(
@@ -239,70 +234,13 @@ def _kind_summary(core: ForceFigures, force: str, query: Query) -> Answer:
         missing=not facts,
         more=max(0, len(facts) - MAX_FACTS),
         latest=core.latest_inspections([force]),
+        other_years=_years_of(core, force) if with_years and not facts else (),
         follow_ups=(FollowUp("Force summary", core.short(force)),),
     )
 
 
 def _years_of(core: ForceFigures, force: str) -> tuple[int, ...]:
     return tuple(sorted({f.inspection_year for f in core.facts_of[force] if f.inspection_year}))
-
-
-def _newer_estimate(core: ForceFigures, force: str, query: Query, shown: list[Fact]) -> list[Fact]:
-    """An unrecorded estimate newer than the latest rate (the Met's PEEL 2022), under its
-    own inspection; an older one is left out, so it is never read beside a newer rate."""
-    rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
-    asked = replace(query, offence="all", measure="unrecorded_per_year")
-    estimates = core.figures(force, asked, ("unrecorded_per_year",))
-    return [f for f in estimates if f not in shown and f.year_sort_key > max(rated, default=0)]
-
-
-def _newer_share(core: ForceFigures, force: str, query: Query, shown: list[Fact]) -> list[Fact]:
-    """The share left unrecorded from an inspection newer than the latest rate, beside that
-    inspection's count (Devon and Cornwall's PEEL 2021/22 some 16% with its 18,900)."""
-    rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
-    asked = replace(query, offence="all", measure="unrecorded_rate")
-    shares = core.figures(force, asked, ("unrecorded_rate",))
-    return [f for f in shares if f not in shown and f.year_sort_key > max(rated, default=0)]
-
-
-def compare_forces(core: ForceFigures, query: Query) -> Answer:
-    asked = [query]
-    if not query.measure and not query.offence:  # grade and recording rate side by side
-        asked = [replace(query, measure="grade"), replace(query, measure="recording_rate")]
-    facts: list[Fact] = []
-    leads: list[Fact] = []
-    per_force = max(2, MAX_FACTS // len(query.forces))
-    recording = query.measure in (None, "recording_rate", "unrecorded_per_year")
-    for force in query.forces:
-        figures = [f for q in asked for f in core.figures(force, q)]
-        if recording and query.offence in (None, "all") and query.year is None:
-            # the Met's PEEL 2021/22 estimate beside GMP's 2020 one: each force's latest
-            figures += _newer_estimate(core, force, query, figures)
-            figures += _newer_share(core, force, query, figures)
-        leads += figures[:1]  # the grade (or the asked measure) leads, whatever its year
-        # one group an inspection, newest first (a PEEL grade and its estimates together)
-        facts += by_inspection(figures[:per_force], ())
-    order, ordered = _order(query, leads)
-    return core.base(
-        query,
-        facts=tuple(facts),
-        lead=leads[0] if leads else None,
-        groups=(Group("leads", tuple(leads)), Group("ordered", ordered)),
-        order=order,
-        missing=not facts,
-        latest=core.latest_inspections(query.forces),
-    )
-
-
-def _order(query: Query, leads: list[Fact]) -> tuple[str, tuple[Fact, ...]]:
-    """ "Which is better, Merseyside or Cheshire": "higher" with the two leads higher first,
-    or "unclear" when hedges or intervals overlap; "" when not asked or not comparable."""
-    if len(query.forces) != 2 or len(leads) != 2 or not asks_order(query.text):
-        return "", ()
-    if not comparable(*leads):
-        return "", ()
-    ordered = higher_first(*leads)
-    return ("higher", ordered) if ordered else ("unclear", tuple(leads))
 
 
 def _steps(facts: tuple[Fact, ...], measure_name: str) -> tuple[Fact, ...]:

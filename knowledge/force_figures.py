@@ -15,6 +15,8 @@ from knowledge.selection import by_inspection, same_year_figures, selector
 from knowledge.store import Store
 from knowledge.vocabulary import NATIONAL
 
+MAX_FACTS = 12  # per answer, so it stays well under Telegram's 4096 characters
+
 
 class ForceFigures:
     """Chooses each force's figures for a question, once per data version."""

@@ -1,0 +1,70 @@
+"""Two or more forces side by side: each force's grade and recording figures, its latest
+first (a newer estimate or share beside an older rate), and, when asked "which is better",
+whose lead figure is higher or that hedges and intervals leave it unclear."""
+
+from dataclasses import replace
+
+from knowledge.answer import Answer, Group
+from knowledge.facts import Fact
+from knowledge.force_figures import MAX_FACTS, ForceFigures
+from knowledge.order import asks_order, comparable, higher_first
+from knowledge.query import Query
+from knowledge.selection import by_inspection
+
+
+def compare_forces(core: ForceFigures, query: Query) -> Answer:
+    asked = [query]
+    if not query.measure and not query.offence:  # grade and recording rate side by side
+        asked = [replace(query, measure="grade"), replace(query, measure="recording_rate")]
+    facts: list[Fact] = []
+    leads: list[Fact] = []
+    per_force = max(2, MAX_FACTS // len(query.forces))
+    recording = query.measure in (None, "recording_rate", "unrecorded_per_year")
+    for force in query.forces:
+        figures = [f for q in asked for f in core.figures(force, q)]
+        if recording and query.offence in (None, "all") and query.year is None:
+            # the Met's PEEL 2021/22 estimate beside GMP's 2020 one: each force's latest
+            figures += newer_estimate(core, force, query, figures)
+            figures += _newer_share(core, force, query, figures)
+        leads += figures[:1]  # the grade (or the asked measure) leads, whatever its year
+        # one group an inspection, newest first (a PEEL grade and its estimates together)
+        facts += by_inspection(figures[:per_force], ())
+    order, ordered = _order(query, leads)
+    return core.base(
+        query,
+        facts=tuple(facts),
+        lead=leads[0] if leads else None,
+        groups=(Group("leads", tuple(leads)), Group("ordered", ordered)),
+        order=order,
+        missing=not facts,
+        latest=core.latest_inspections(query.forces),
+    )
+
+
+def _order(query: Query, leads: list[Fact]) -> tuple[str, tuple[Fact, ...]]:
+    """ "Which is better, Merseyside or Cheshire": "higher" with the two leads higher first,
+    or "unclear" when hedges or intervals overlap; "" when not asked or not comparable."""
+    if len(query.forces) != 2 or len(leads) != 2 or not asks_order(query.text):
+        return "", ()
+    if not comparable(*leads):
+        return "", ()
+    ordered = higher_first(*leads)
+    return ("higher", ordered) if ordered else ("unclear", tuple(leads))
+
+
+def newer_estimate(core: ForceFigures, force: str, query: Query, shown: list[Fact]) -> list[Fact]:
+    """An unrecorded estimate newer than the latest rate (the Met's PEEL 2022), under its
+    own inspection; an older one is left out, so it is never read beside a newer rate."""
+    rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
+    asked = replace(query, offence="all", measure="unrecorded_per_year")
+    estimates = core.figures(force, asked, ("unrecorded_per_year",))
+    return [f for f in estimates if f not in shown and f.year_sort_key > max(rated, default=0)]
+
+
+def _newer_share(core: ForceFigures, force: str, query: Query, shown: list[Fact]) -> list[Fact]:
+    """The share left unrecorded from an inspection newer than the latest rate, beside that
+    inspection's count (Devon and Cornwall's PEEL 2021/22 some 16% with its 18,900)."""
+    rated = [f.year_sort_key for f in shown if f.measure == "recording_rate"]
+    asked = replace(query, offence="all", measure="unrecorded_rate")
+    shares = core.figures(force, asked, ("unrecorded_rate",))
+    return [f for f in shares if f not in shown and f.year_sort_key > max(rated, default=0)]
