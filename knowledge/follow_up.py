@@ -187,6 +187,9 @@ def _fill(
     intent = _intent(filled, frame)
     if intent == "rank" and not filled.rank:
         filled = replace(filled, rank=frame.rank)
+    if intent == "filter" and not filled.grade_filter and frame.grade_filter:
+        filled = replace(filled, grade_filter=frame.grade_filter)  # "and in 2019?": that grade
+        carried.append("grade")
     return replace(filled, intent=intent), tuple(carried)
 
 

@@ -110,8 +110,12 @@ class ForceFigures:
         if query.year is None:
             return ()
         forces = [force] if force else list(self.store.forces)
-        anyyear = replace(query, year=None)
-        years = {f.inspection_year for fc in forces for f in self.figures(fc, anyyear)}
+        years = {  # every year with such a figure, not only the latest one's (Lancashire 2017)
+            year
+            for fc in forces
+            for year in {f.inspection_year for f in self.facts_of.get(fc, [])}
+            if year and self.figures(fc, replace(query, year=year))
+        }
         return tuple(sorted(y for y in years if y))
 
     def base(self, query: Query, **changes: Any) -> Answer:

@@ -1,9 +1,12 @@
 """The errors the eighth independent audit found, kept fixed at their rule: each audit question
 with wordings of our own beside it."""
 
+from dataclasses import replace
+
 import pytest
 
 from knowledge import Knowledge
+from knowledge.conversation import Conversation
 
 
 # 1. Lead rule: a grade filter for a year with no grade in our data (2014 has audit samples,
@@ -166,3 +169,45 @@ def test_is_it_good_leads_with_the_latest_judgement(knowledge: Knowledge, questi
         " improvement (PEEL 2021/22, 2022)"
     ), first
     assert "around 91%" in first
+
+
+def test_a_year_follow_up_of_a_grade_filter_keeps_the_grade(knowledge: Knowledge) -> None:
+    """Ninth audit: "and in 2019?" after "which forces were rated inadequate in 2018" printed
+    "has None as its latest 2019 grade"; it keeps the grade and lists 2019's inadequate forces."""
+    for first, then in [
+        ("which forces were rated inadequate in 2018", "and in 2019?"),
+        ("forces graded inadequate 2018", "what about 2019"),
+    ]:
+        conversation = Conversation()
+        conversation.ask(knowledge, first)
+        answer = conversation.ask(knowledge, then)
+        text = knowledge.render(answer)
+        assert answer.intent == "filter" and answer.year == 2019, then
+        assert answer.grade_filter == "inadequate", then
+        assert "None" not in text, text
+        assert "Gloucestershire Constabulary" in text and "Thames Valley Police" in text, text
+        assert "rated inadequate" in text.split("\n")[0], text
+
+
+def test_a_grade_filter_without_a_grade_never_prints_none(knowledge: Knowledge) -> None:
+    answer = replace(
+        knowledge.ask("which forces were rated inadequate in 2019"), grade_filter=None
+    )
+    text = knowledge.render(answer)
+    assert "None" not in text and "Which grade do you mean?" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("Lancashire grade 2016", "2017, 2019"),
+        ("lancashire recording rate 2016", "2014, 2017, 2019"),
+    ],
+)
+def test_no_figure_for_a_year_names_every_year_that_has_one(
+    knowledge: Knowledge, question: str, years: str
+) -> None:
+    """Ninth audit: "Lancashire grade 2016" named only 2019, the latest year, as a year with a
+    grade; 2017 (inadequate) has one too."""
+    text = knowledge.render(knowledge.ask(question))
+    assert f"from {years}" in text, text
