@@ -211,3 +211,21 @@ def test_no_figure_for_a_year_names_every_year_that_has_one(
     grade; 2017 (inadequate) has one too."""
     text = knowledge.render(knowledge.ask(question))
     assert f"from {years}" in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which forces got good for crime data integrity in the CDI inspections",
+        "which forces were rated good in 2016",
+        "which forces got worse at re-inspection",
+    ],
+)
+def test_a_changed_grade_in_a_list_says_it_was_changed(
+    knowledge: Knowledge, question: str
+) -> None:
+    """Ninth audit (kind 10): Staffordshire's 2016 "good", the inspectorate's correction of its
+    first published "requires improvement", was listed as a plain "good"."""
+    text = knowledge.render(knowledge.ask(question))
+    line = next(ln for ln in text.splitlines() if ln.startswith("• Staffordshire Police"))
+    assert "changed" in line, line
