@@ -11,6 +11,7 @@ from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.force_comparisons import newer_estimate
 from knowledge.force_figures import MAX_FACTS, ForceFigures
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
+from knowledge.order import change, improved
 from knowledge.query import Query
 from knowledge.selection import (
     ANY_OFFENCE,
@@ -235,6 +236,9 @@ def force_history(core: ForceFigures, query: Query) -> Answer:
     shown = tuple(facts[-MAX_FACTS:])
     rates, grades = _steps(shown, "recording_rate"), _steps(shown, "grade")
     steps = rates if len(rates) > 1 else grades
+    # "has it improved": yes, no, partly or cannot say, from the first step to the latest
+    final = tuple(g for g in grades if g.grade_changed or g.inspection not in _corrected(grades))
+    changes = [change(s[0], s[-1]) for s in (rates, final) if len(s) > 1]
     return core.base(
         query,
         intent="history",
@@ -244,11 +248,17 @@ def force_history(core: ForceFigures, query: Query) -> Answer:
         # newest, every step between named; it cites the newest figure's source
         lead=steps[-1] if len(steps) > 1 else None,
         groups=(Group("rate_steps", rates), Group("grade_steps", grades)),
+        order=improved(changes) if changes else "",
         missing=not shown,
         more=len(facts) - len(shown),
         latest=core.latest_inspections([force]),
         follow_ups=(FollowUp("Force summary", core.short(force)),),
     )
+
+
+def _corrected(grades: tuple[Fact, ...]) -> set[str]:
+    """The inspections whose grade the inspectorate changed: only the final one counts."""
+    return {g.inspection for g in grades if g.grade_changed}
 
 
 def _year_summary(core: ForceFigures, force: str, query: Query) -> Answer:

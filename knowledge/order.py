@@ -85,3 +85,33 @@ def straddles(fact: Fact, limit: float) -> bool:
     except ValueError:
         return False
     return fact.number - margin < limit < fact.number + margin
+
+
+def change(first: Fact, last: Fact) -> str:
+    """How a force's figure moved from its first inspection to its latest: "better", "worse",
+    "same", or "unclear" (hedges or intervals overlap; grades on different scales: PEEL
+    2023-25's "adequate" is on a five-point scale, the others on four)."""
+    if first.kind == "grade":
+        if (first.value == "adequate") != (last.value == "adequate"):
+            return "unclear"
+        a, b = first.number, last.number
+        if a is None or b is None:
+            return "unclear"
+        return "better" if b > a else "worse" if b < a else "same"
+    if first.number is not None and first.number == last.number and first.value == last.value:
+        return "same"
+    ordered = higher_first(first, last)
+    if ordered is None:
+        return "unclear"
+    higher_better = not last.about.higher_is_worse
+    return "better" if (ordered[0] is last) == higher_better else "worse"
+
+
+def improved(changes: list[str]) -> str:
+    """One answer to "has it improved" from each measure's change: "yes" when all got better,
+    "no" when none did and none is unclear, "mixed" when they disagree, else "unclear"."""
+    if not changes or "unclear" in changes:
+        return "unclear"
+    if all(c == "better" for c in changes):
+        return "yes"
+    return "no" if "better" not in changes else "mixed"

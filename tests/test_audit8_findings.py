@@ -309,3 +309,23 @@ def test_intervals_across_a_threshold_are_counted(knowledge: Knowledge) -> None:
     assert "reach both sides of 88.3%" in first and "not listed, by the estimate" in first
     at_most = knowledge.ask("which forces record at most 88.3%")
     assert "North Wales Police" in {f.force for f in at_most.group("latest")}
+
+
+# 4. "Has it improved" leads with yes, no, partly or cannot say, then both ends of each step.
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("has Sussex improved", "No, not on these figures: Sussex Police's recording rate was"),
+        ("is sussex police getting better", "No, not on these figures:"),
+        ("has kent improved", "Yes, on these figures: Kent Police's recording rate was 83.6%"),
+        ("is leicestershire getting better", "Partly (the figures point different ways):"),
+        ("is wiltshire getting better", "Our data cannot say clearly (the hedges or confidence"),
+        ("has staffordshire improved", "No, not on these figures:"),
+    ],
+)
+def test_has_it_improved_is_answered_plainly(
+    knowledge: Knowledge, question: str, start: str
+) -> None:
+    answer = knowledge.ask(question)
+    first = knowledge.render(answer, "text").split("\n\n")[0]
+    assert answer.intent == "history" and first.startswith(start), first

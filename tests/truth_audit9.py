@@ -105,6 +105,24 @@ def check_summary_inspections(knowledge: Knowledge, answer: Answer, text: str) -
     assert len(headings) == len(groups), (answer.question, headings, groups)
 
 
+def check_improved(answer: Answer, text: str) -> None:
+    """ "Has it improved": a "Yes" lead has no measure whose latest figure is lower than its
+    first; a "No" lead none whose latest is higher; and every such lead names both ends."""
+    if answer.intent != "history" or not answer.order or "chang" in answer.question.lower():
+        return
+    first = text.split("\n\n")[0]
+    for steps in (answer.group("rate_steps"), answer.group("grade_steps")):
+        if len(steps) < 2:
+            continue
+        a, b = steps[0].number or 0.0, steps[-1].number or 0.0
+        if first.startswith("Yes,"):
+            assert b > a, (answer.question, first)
+        if first.startswith("No, not"):
+            assert b <= a, (answer.question, first)
+        for f in (steps[0], steps[-1]):
+            assert str(f.inspection_year) in first, (answer.question, first)
+
+
 def check_ninth_audit(knowledge: Knowledge, answer: Answer, text: str) -> None:
     if not _COUNTRY:
         _COUNTRY.update({f: row.get("country", "") for f, row in knowledge.store.forces.items()})
@@ -112,6 +130,7 @@ def check_ninth_audit(knowledge: Knowledge, answer: Answer, text: str) -> None:
     check_top_two(answer, text)
     check_interval_across(answer, text)
     check_summary_inspections(knowledge, answer, text)
+    check_improved(answer, text)
     assert NATIONAL not in answer.forces or answer.intent != "force_summary"
 
 
@@ -120,6 +139,7 @@ def audit9_questions(shorts: list[str]) -> list[str]:
     return (
         [f"tell me about {s}" for s in shorts]
         + [f"{s} police" for s in shorts]
+        + [f"is {s} getting {w}" for s in shorts for w in ("better", "worse")]
         + [f"{s} cancelled crimes 2014" for s in shorts[::3]]
         + [
             f"which {c} force is {w} at recording crime"
