@@ -22,6 +22,7 @@ from knowledge.grade_changes import grade_changes
 from knowledge.national_figures import national_figures
 from knowledge.overviews import offence_overview
 from knowledge.query import Query
+from knowledge.quoted_figures import with_quoted_figure
 from knowledge.rankings import rank_forces
 from knowledge.store import Store
 from knowledge.whats_new import whats_new
@@ -53,6 +54,7 @@ class Answerer(ForceFigures):
         }
 
     def answer(self, query: Query) -> Answer:
+        query = with_quoted_figure(query, self.facts_of)  # "Kent records 96.6% - right?"
         builder = self.builders.get(query.intent, self.plain)
         if query.country and not query.forces and query.intent == "offence_overview":
             query = self._of_country(query)  # "Welsh forces grades": those forces side by side

@@ -65,6 +65,8 @@ def follow_up(
             return _fill(narrowed, frame, pairs)
     if query.intent == "clarify" and frame.options:  # "and south?" after "which Yorkshire?"
         named = set(query.candidates) & set(frame.options)
+        if len(named) > 1:  # "and midlands" after West Mercia, Midlands or Yorkshire: its word
+            named = {f for f in named if set(words) & set(f.lower().split())} or named
         if len(named) == 1:
             return _fill(replace(query, forces=(named.pop(),), candidates=()), frame, pairs)
     if picked := _other_option(query, frame, words):  # "and the City" after "the Met"
@@ -183,6 +185,8 @@ def _fill(
     if not query.year and not query.years and frame.year:
         changes["year"] = frame.year
         carried.append("year")
+    if frame.last is not None and frame.last.history and "forces" in carried and not query.year:
+        changes["history"] = True  # "what about unrecorded" after "GMP ... over the years"
     filled = replace(query, **changes)  # type: ignore[arg-type]
     intent = _intent(filled, frame)
     if intent == "rank" and not filled.rank:

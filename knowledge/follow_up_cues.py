@@ -73,9 +73,12 @@ def about_the_list(query: Query, frame: Frame, plain: str) -> tuple[Query, tuple
     if asks_which_is_better(plain) and frame.measure:
         pair = frame.forces if len(frame.forces) > 1 else frame.recent[-2:]
         if len(pair) > 1:
-            compared = replace(query, intent="compare", forces=pair, measure=frame.measure)
+            # "which of them is better at recording crime": the measure it names, else the last
+            measure = query.measure or frame.measure
+            compared = replace(query, intent="compare", forces=pair, measure=measure)
             offence, year = frame.offence, frame.year
-            return replace(compared, offence=offence, year=year), ("forces", "measure")
+            carried = ("forces",) if query.measure else ("forces", "measure")
+            return replace(compared, offence=offence, year=year), carried
     grade = grade_named(plain)
     if frame.intent == "filter" and grade and not query.offence and len(plain.split()) <= 5:
         return _listed(query, grade, frame)  # "and good?" after a filter

@@ -104,8 +104,9 @@ def forces_matching(core: ForceFigures, query: Query) -> Answer:
             unclear.append(later[0])
         else:
             failing.append(later[0])
+    low = query.rank in ("worst", "least") and query.threshold is None  # "worst in Wales"
     for facts in (matching, unclear):
-        facts.sort(key=lambda f: (-(f.number or 0.0), f.force))
+        facts.sort(key=lambda f: ((f.number or 0.0) if low else -(f.number or 0.0), f.force))
     limit = query.threshold[1] if query.threshold else None
     across = tuple(f for f in matching + failing if limit is not None and straddles(f, limit))
     top_two = tuple(matching[:2]) if limit is None and len(matching) > 1 else ()

@@ -99,6 +99,7 @@ class ForceMatcher:
         ordered = sorted(hits, key=lambda h: h.start)
         kept = police_hits(words, lowered, ordered, self.table, result.not_police)
         kept = without_set_aside(lowered, kept)  # "Sussex, not Essex": Sussex
+        kept = without_excluded(lowered, kept)  # "Swindon aside, which forces ...": a list
         new_names = doubtful_new(words, lowered, kept)  # "a new york figure": which York?
         longer = longer_places(self.fuzzy, words, lowered, kept)  # "chester lw street"
         within = {i for h in longer.values() for i in range(h.start, h.start + h.length)}
@@ -193,3 +194,24 @@ def without_set_aside(lowered: list[str], hits: list[Hit]) -> list[Hit]:
     forces = {e.force for h in asked for e in h.entries}
     aside = {e.force for h in hits if set_aside(h) for e in h.entries}
     return asked if asked and aside - forces else hits
+
+
+# "Swindon aside, which forces ...", "apart from Kent, which forces ...": a place left out of a
+# list of forces is not the force asked about
+_EXCLUDED_BEFORE: Final = ("apart from", "except", "except for", "excluding", "other than", "bar")
+_EXCLUDED_AFTER: Final = ("aside", "apart", "excepted", "excluded")
+
+
+def without_excluded(lowered: list[str], hits: list[Hit]) -> list[Hit]:
+    """The hits without a place a question about the forces leaves out of its list."""
+    if "forces" not in lowered:
+        return hits
+
+    def excluded(hit: Hit) -> bool:
+        before = lowered[max(0, hit.start - 2) : hit.start]
+        after = lowered[hit.start + hit.length : hit.start + hit.length + 1]
+        return (bool(after) and after[0] in _EXCLUDED_AFTER) or any(
+            before[-len(cue.split()) :] == cue.split() for cue in _EXCLUDED_BEFORE
+        )
+
+    return [h for h in hits if not excluded(h)]

@@ -79,7 +79,10 @@ _DECLARED: Final = (
        "not record|"
        "fail to record|failed to record|fails to record|failing to record|missing crimes|"
        "didn t record|did not record|don t record|do not record|doesn t record|does not record|"
-       "not recording|not logged"),
+       "not recording|not logged|not bother recording|not bother to record|"
+       "not bothering to record|not bothering recording|not bothered to record|"
+       "not get recorded|not getting recorded|never get recorded|don t bother to record|"
+       "don t bother recording|didn t bother to record|didn t bother recording"),
     _m("unrecorded_rate", "share of crimes left unrecorded", "percent", _W, "recording",
        "share unrecorded|proportion unrecorded|percentage unrecorded", _UNRECORDED),
     _m("additional_recorded_per_year", "estimated additional crimes recorded a year",

@@ -38,6 +38,8 @@ WORST_FORCE_FIGURE = re.compile(
     r"|\b(up to|at most|as (high|much) as) (what|how much|how many)\b"
     r".*\b(worst|highest|top) force\b"
     r"|\b(what|which) (percent|percentage|per cent|share|proportion)\b.*\b(worst|highest) force\b"
+    # "how bad was the worst force for ...": how far the worst force went, a figure
+    r"|\bhow (bad|high|far|much) (was|is|were|did) the (worst|highest) (single )?force\b"
 )
 # "worst force % cancelled": the worst force's share, written with a percent sign
 # or after it ("worst force violence wrongly cancelled percent", "what % did the worst force ...")
@@ -185,7 +187,8 @@ def without_force(plain: str, found: ForceMatch, base: Query) -> Query:
         and offence in (None, "all")
         and not grade
     ):
-        return replace(base, intent="select", measure=chosen, **selection)
+        low = lowest_first(plain) if among else None  # "which welsh force is worst"
+        return replace(base, intent="select", measure=chosen, rank=low, **selection)
     if rank and among and (offence or measure):  # "which Welsh force is worst for rape"
         return replace(base, intent="offence_overview", country=country)
     if rank and (offence or measure or "force" in plain):
@@ -226,6 +229,14 @@ def ranks_a_place(plain: str, base: Query) -> bool:
         and base.measure in (None, "recording_rate")
         and bool(words & {"force", "forces"} or "record" in plain)
     )
+
+
+def lowest_first(plain: str) -> str | None:
+    """ "worst", "lowest", "least" of a place's recording rates: its forces listed lowest
+    first (the direction, "worst" or "least"); None lists them highest first."""
+    found = _RANK.search(THRESHOLD.sub(" ", plain))
+    direction = RANK_DIRECTIONS.get(found.group(1)) if found else None
+    return direction if direction in ("worst", "least") else None
 
 
 def country_named(plain: str) -> str | None:

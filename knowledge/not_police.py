@@ -24,6 +24,7 @@ from knowledge.named_elsewhere import (
     club_spans,
     covering,
 )
+from knowledge.scope_evidence import ENGLISH_WORDS
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
 ABROAD = "a place outside England and Wales"
@@ -45,6 +46,7 @@ def police_hits(
     dropped: set[int] = set()
     clubs = clubs_beside_a_force(lowered, ordered)
     persons = given_way(ordered, surnames(words, lowered, ordered, table))
+    persons |= first_names(words, lowered, ordered, table)  # "Chelsea Clinton", "Devon Sawa"
     named = named_elsewhere(words, lowered, ordered)
     if named.get(len(ordered)):
         not_police.append(named[len(ordered)] or ABROAD)
@@ -175,6 +177,40 @@ def surnames(words: list[str], lowered: list[str], hits: list[Hit], table: Alias
         ):
             found.add(index)
     return found
+
+
+def first_names(
+    words: list[str], lowered: list[str], hits: list[Hit], table: AliasTable
+) -> set[int]:
+    """ "who is Chelsea Clinton married to": a capitalised one-word place right before a
+    capitalised word that is no known word, name or place (a surname) is a first name."""
+    found = set()
+    for index, hit in enumerate(hits):
+        after = hit.start + 1
+        if (
+            after < len(words)
+            and hit.length == 1
+            and words[hit.start][:1].isupper()
+            and words[after][:1].isupper()
+            and not words[after].isupper()
+            and _unknown_word(lowered[after], table)
+            and all(e.kind in ("place", "town") for e in hit.entries)
+        ):
+            found.add(index)
+    return found
+
+
+def _unknown_word(word: str, table: AliasTable) -> bool:
+    """No known word, name or place: a person's name, most likely."""
+    return (
+        word.isalpha()
+        and word not in table
+        and word not in VOCABULARY_WORDS
+        and word not in STOPWORDS
+        and word not in COMMON_WORDS
+        and word not in ORDINARY_WORDS
+        and word not in ENGLISH_WORDS
+    )
 
 
 def given_way(hits: list[Hit], indices: set[int]) -> set[int]:

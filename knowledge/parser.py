@@ -10,7 +10,13 @@ from knowledge.force_names import MAX_TOKENS, tokenize
 from knowledge.fuzzy_names import FOCUS_WORDS
 from knowledge.guards import FORCE_AFFAIRS, OFF_TOPIC_WORDS
 from knowledge.matcher import ForceMatcher
-from knowledge.national_questions import country_named, ranks_a_place, without_force
+from knowledge.named_elsewhere import club_spans
+from knowledge.national_questions import (
+    country_named,
+    lowest_first,
+    ranks_a_place,
+    without_force,
+)
 from knowledge.normalise import normalise
 from knowledge.not_police import ABROAD
 from knowledge.query import INTENTS, Query
@@ -32,6 +38,11 @@ _INSPECTED_IN = re.compile(
     r"\b((which|what|how many) forces? (were|was|got|have been|had been) inspected"
     r"|inspections? (in|of|from|during) 20[12]\d|20[12]\d inspections)\b"
 )
+# "went from inadequate to good - what changed?": the force's history, not what is new
+_GRADE_STEP = re.compile(
+    r"\bfrom (inadequate|requires improvement|adequate|good|outstanding) to "
+    r"(inadequate|requires improvement|adequate|good|outstanding)\b"
+)
 # "what changed in the latest data", "what's new in the data": the data's own changes
 _DATA_CHANGES = re.compile(r"\b(data|dataset|data set|database|figures)\b")
 _COMPARING = re.compile(
@@ -45,6 +56,13 @@ OVERVIEW_WORDS: Final = frozenset(
 )
 _FEW_SENTENCES = 8  # per-sentence checks only on messages of a few sentences
 STANDS_ALONE: Final = frozenset({"national", "rank", "filter", "select", "glossary"})
+# two forces weighed against each other: a comparison whatever other words come with it
+_WEIGHED = re.compile(r"\b(than|versus|vs|v|compared?|comparison|against)\b")
+# "south wales or south yorkshire, can't remember which": one of the forces is meant, not both
+_UNSURE_WHICH = re.compile(
+    r"\b(can ?t|cannot|don ?t|do not|not sure i|never) (remember|recall)\b|\bnot sure which\b"
+    r"|\b(forget|forgotten|forgot) which\b|\bone or the other\b|\bwhichever it (is|was)\b"
+)
 
 
 def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Query:
@@ -57,7 +75,7 @@ def parse(text: str, matcher: ForceMatcher, speller: Speller | None = None) -> Q
     sentences = split_sentences(normalise(text))
     words_of = [speller.correct(tokenize(s)) if speller else tokenize(s) for s in sentences]
     starts = _sentence_starts(words_of)
-    if _asks_whats_new(text):  # "what's new", "latest inspections", "what's new in Kent"
+    if _asks_whats_new(text) and not _GRADE_STEP.search(normalise(text).lower()):
         return _whats_new(text, matcher.match([w for words in words_of for w in words], starts))
     inspected = _inspected_in(text)
     if inspected is not None:  # "which forces were inspected in 2014?" (no force named)
@@ -116,6 +134,8 @@ def _force_only_off_topic(words_of: list[list[str]], matcher: ForceMatcher) -> b
         if not matcher.match(words).forces:
             continue
         naming += 1
+        if _fixture(plain) and not (OFFENCE.search(plain) or MEASURE.search(plain)):
+            continue  # "... cancelled. Stoke City v Sunderland score": the match
         if not set(plain.split()) & OFF_TOPIC_WORDS or OFFENCE.search(plain):
             return False
         if MEASURE.search(plain):
@@ -159,17 +179,31 @@ def _read(
         return replace(base, intent="clarify", candidates=forces, unsure=True, not_police=ABROAD)
     if found.not_police and not found.forces and not found.ambiguous:
         return replace(base, not_police=found.not_police[0])
-    if off_topic(plain) or (
-        not (base.offence or base.measure)
-        and (OFF_TOPIC_WORDS | FORCE_AFFAIRS) & set(plain.split())
+    if (
+        _fixture(plain, base)
+        or off_topic(plain)
+        or (
+            not (base.offence or base.measure)
+            and (OFF_TOPIC_WORDS | FORCE_AFFAIRS) & set(plain.split())
+        )
     ):
         return base
     if not found.forces and found.ambiguous and country_named(plain):  # "wales forces rates"
         return without_force(plain, replace(found, ambiguous=[]), base)
     if not found.forces and len(found.ambiguous) == 1 and ranks_a_place(plain, base):
         place = tuple(found.ambiguous[0])  # "best in the north east": its forces, ranked
-        return replace(base, intent="select", measure="recording_rate", forces=place)
+        low = lowest_first(plain)  # "worst in the north east": lowest first
+        return replace(base, intent="select", measure="recording_rate", forces=place, rank=low)
+    if found.suggestions and not (found.forces or found.ambiguous) and found.national:
+        found = replace(found, suggestions=[])  # "... press conference. recording rate in E&W"
     if found.ambiguous or (found.suggestions and (not found.forces or found.lost_side)):
+        if (
+            evidence
+            and not (found.guesses or found.suggestions)  # "what have you got on cams": asked
+            and _no_evidence(base)
+            and other_subject(words, found.spans, matcher.words)
+        ):
+            return replace(base, candidates=tuple(found.forces))  # "the MP for Luton South"
         if (
             topic_only(plain, base.measure, text) and not base.offence
         ):  # "Gillingham crime recording"
@@ -178,8 +212,15 @@ def _read(
     if not found.forces:
         return without_force(plain, found, base)
     forces = tuple(found.forces)
-    if evidence and _no_evidence(base) and other_subject(words, found.spans, matcher.words):
+    if (
+        evidence
+        and _no_evidence(base)
+        and not (len(forces) > 1 and _WEIGHED.search(plain))  # "is kent better than essex"
+        and other_subject(words, found.spans, matcher.words)
+    ):
         return replace(base, candidates=forces)  # "Glastonbury tickets?": offered, no figures
+    if len(forces) > 1 and " or " in f" {plain} " and _UNSURE_WHICH.search(plain):
+        return replace(base, intent="clarify", candidates=forces)
     if len(forces) > 1:
         return replace(base, forces=forces, intent="compare")
     if topic_only(plain, base.measure, text) and not base.offence:  # "Llanelli crime recording"
@@ -187,6 +228,19 @@ def _read(
     if base.offence or base.measure:
         return replace(base, forces=forces, intent="lookup")
     return replace(base, forces=forces, intent="force_summary")
+
+
+_FOOTBALL = "a football club"
+
+
+def _fixture(plain: str, base: Query | None = None) -> bool:
+    """ "Stoke City v Sunderland score": a club against another side, no figure of ours asked."""
+    words = plain.split()
+    return (
+        not (base and (base.offence or base.measure))
+        and bool({"v", "vs", "versus"} & set(words))
+        and bool(club_spans(words))
+    )
 
 
 def _no_evidence(base: Query) -> bool:

@@ -30,8 +30,14 @@ WEAK_WORDS: Final = frozenset(
     let letting mean means meant meaning say tell telling other out off never not need needs
     closed extra four twenty plus minus questions ask explain define wilson go""".split()
 )
+# The grammar words of the vocabulary's phrases ("went up to", "who is", "how many"): they make
+# a sentence of any subject, so they prove nothing ("Suffolk cottages to rent").
+GRAMMAR_WORDS: Final = frozenset(
+    """a an and are as been can did do does don for got have hey hi how i in is it its many
+    n no of or re s t the their them this to u was well were what whats who why you""".split()
+)
 # Words that ask about crime recording even where the vocabulary's phrases do not match.
-EVIDENCE_WORDS: Final = (VOCABULARY_WORDS - WEAK_WORDS) | frozenset(
+EVIDENCE_WORDS: Final = (VOCABULARY_WORDS - WEAK_WORDS - GRAMMAR_WORDS) | frozenset(
     """police policing policed force forces constabulary constabularies crime crimes criminal
     recording recorded record records inspection inspections inspected inspector inspectors
     inspectorate hmic hmicfrs peel cdi integrity audit audits audited finding findings figure
@@ -59,7 +65,8 @@ FILLER_WORDS: Final = (
         mate pal guys folks lads bot question asking same similar instead there here hey
         results result know tell show give please pls plz thanks cheers okay right whole all
         full situation general generally anyone someone heard hear ask asks asked
-        add adding include including swap switch try""".split()
+        add adding include including swap switch try one ones run down rundown lowdown
+        gimme""".split()
     )
 )
 
@@ -70,10 +77,28 @@ def other_subject(
     """Whether the message's `words` (mended, with the matched names at `spans`) name another
     subject and no word of ours: a known English word that is neither ours nor filler."""
     inside = {i for start, end in spans for i in range(start, end)}
-    lowered = [w.lower() for i, w in enumerate(words) if i not in inside]
-    if any(w in EVIDENCE_WORDS for w in lowered):
-        return False
-    return any(_foreign(w, name_words) for w in lowered)
+    outside = [w for i, w in enumerate(words) if i not in inside]
+    lowered = [w.lower() for w in outside]
+    if any(w in EVIDENCE_WORDS for w in lowered) or _POLICE_WORDS & {w.lower() for w in words}:
+        return False  # a word of ours, or "police" in the name ("the run down on norfolk police")
+    shouting = all(w.isupper() for w in words if w.isalpha())
+    return any(_foreign(w, name_words) for w in lowered) or (
+        not shouting and any(_initials(w) for w in outside)
+    )
+
+
+_POLICE_WORDS: Final = frozenset({"police", "constabulary", "policing"})
+
+
+def _initials(word: str) -> bool:
+    """Initials of another subject written as initials ("MP for Dover", "GP in Luton"): two
+    or more capitals that are neither ours (they would be evidence) nor a name's, nor chat."""
+    return (
+        len(word) >= 2
+        and word.isalpha()
+        and word.isupper()
+        and word.lower() not in FILLER_WORDS | WEAK_WORDS
+    )
 
 
 def _foreign(word: str, name_words: frozenset[str]) -> bool:

@@ -88,19 +88,23 @@ _BY_DIRECTION: Final = frozenset({"best", "worst"})
 # "X crime recording" with nothing more specific: the whole subject, a force's summary.
 # ("good at recording crime", "the best force for recording crime" ask how well: the rate)
 _TOPIC_ONLY = re.compile(
-    r"\b(crime recording|recording of crime|(?<!\bat )(?<!\bfor )(?<!\bin )recording crime)\b"
+    r"\b(crime recording|recording of crime|(?<!\bat )(?<!\bfor )(?<!\bin )recording crimes?)\b"
 )
 _HOW = re.compile(r"\b(how|rate|percentage|percent|per cent|share|proportion)\b")
 # "how's Warwickshire doing on crime recording": how the force is doing, not how well it records
 _HOW_DOING = re.compile(
     r"\bhow (s |is |are |was |were |has |have )?\b.*\b(doing|faring|getting on)\b"
     r"|\bhow (s|is|are|were|was) (they|it|we|you|[a-z]+ police) on\b"  # "how are they on ..."
+    r"|\bhow (did|do|does) ([a-z]+ ){1,3}do (on|with)\b"  # "how did Newport police do on ..."
 )
 # Questions about things the data does not hold, whatever force they name.
 _OFF_TOPIC = re.compile(
     r"\b(crime rates?|crime levels?|crime stats|crime statistics|crime figures for|knife crime"
     r"|gun crime|burglary|burglaries|shoplifting|drugs?|speeding|house prices|safest"
     r"|most dangerous|things to do"
+    # how much crime a place has ("is Luton a high crime area"), not how its police record it
+    r"|(high|low|lot of) crime(?! record)( (area|place|town|city|district|neighbourhood)s?)?"
+    r"|crime (area|hotspot|hot spot)s?|is ([a-z]+ ){1,2}(a )?safe( place| area| town| city)?$"
     # a reader asking how to reach the police ("how do I report a crime in Kent"), not about
     # how it records what is reported
     r"|(how|where) (do|can|should|would|could) (i|we|you|someone|one|people) (go about )?"

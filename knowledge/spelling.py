@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.dictation import spoken_names
 from knowledge.guards import ADDRESS_AFTER, CLUB_AFTER, COMMON_WORDS, ORDINARY_WORDS, TITLES_BEFORE
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
@@ -51,6 +52,7 @@ class Speller:
 
     def correct(self, words: list[str]) -> list[str]:
         """The same words, a misspelt vocabulary word replaced by its right spelling."""
+        words = spoken_names(words)
         mended = [self._mend_beside(words, index) or word for index, word in enumerate(words)]
         return [
             DIRECTION_SHORT[word.lower()]
@@ -106,6 +108,8 @@ class Speller:
 
     def _mend(self, word: str) -> str | None:
         lowered = word.lower()
+        if lowered.endswith("z") and lowered[:-1] + "s" in self.standalone:
+            return lowered[:-1] + "s"  # "nottz", "wiltz": a name written with z for s
         if len(lowered) < MIN_LENGTH or not lowered.isalpha() or lowered in self.known:
             return None
         key = (lowered, word.islower())
