@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from telegram import Bot
 
-from delivery.dispatch import Delivering
+from delivery.dispatch import Delivering, Flow
 from delivery.outbox import Change, Delivery
 from delivery.outcomes import Outcome, Verdict, classify
 from delivery.pacing import Pacer
@@ -42,18 +42,6 @@ class RetryPolicy:
 
     def delay(self, attempts: int) -> float:
         return min(self.max_backoff, self.backoff * 2**attempts)
-
-
-@dataclass(frozen=True)
-class Flow:
-    """How the broadcaster keeps messages moving."""
-
-    in_flight: int = 8  # rows claimed and not yet settled: the most a crash leaves in doubt
-    chat_interval: float = 1.0  # seconds between two messages to one chat
-    group_interval: float = 3.2  # to one group: Telegram allows 20 a minute (3 s, and a margin)
-    stop_grace: float = 2.0  # seconds sends in flight get to finish when the bot stops
-    paid: bool = False  # allow_paid_broadcast: Telegram's paid 1,000 messages a second
-    retention: float | None = None  # seconds after which sent rows are pruned
 
 
 class Broadcaster:

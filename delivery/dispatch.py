@@ -7,24 +7,55 @@ committed in groups (one transaction for every send that finished meanwhile).
 import asyncio
 import logging
 import math
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from delivery.outbox import Change, Delivery
+from delivery.outcomes import Outcome
+from delivery.pacing import Pacer
 from delivery.sending import Sender
-
-if TYPE_CHECKING:
-    from delivery.broadcast import Broadcaster
+from delivery.state import StateDB
 
 log = logging.getLogger(__name__)
 CLAIM_AHEAD = 0.1  # seconds of sends claimed in one transaction
 STOPPED = "the bot stopped before sending it"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Flow:
+    """How the broadcaster keeps messages moving."""
+
+    in_flight: int = 8  # rows claimed and not yet settled: the most a crash leaves in doubt
+    chat_interval: float = 1.0  # seconds between two messages to one chat
+    group_interval: float = 3.2  # to one group: Telegram allows 20 a minute (3 s, and a margin)
+    stop_grace: float = 2.0  # seconds sends in flight get to finish when the bot stops
+    paid: bool = False  # allow_paid_broadcast: Telegram's paid 1,000 messages a second
+    retention: float | None = None  # seconds after which sent rows are pruned
+
+
+class Host(Protocol):
+    """What a delivery pass needs from the broadcaster that runs it."""
+
+    state: StateDB
+    pacer: Pacer
+    flow: Flow
+    clock: Callable[[], float]
+    stopping: asyncio.Event
+
+    async def db(self, function: Callable[..., T], *args: Any) -> T: ...
+    def busy_chats(self, now: float, sending: Collection[int]) -> list[int]: ...
+    def took(self, chat_id: int, now: float) -> None: ...
+    async def send(self, sender: Sender, delivery: Delivery) -> Outcome: ...
+    async def settle(self, delivery: Delivery, outcome: Outcome) -> Change: ...
+    def in_doubt(self, delivery: Delivery, error: str) -> Change: ...
 
 
 class Delivering:
     """One delivery pass: claim rows as slots free up, send each in its own task, settle them."""
 
-    def __init__(self, broadcaster: "Broadcaster", senders: Sequence[Sender]) -> None:
+    def __init__(self, broadcaster: Host, senders: Sequence[Sender]) -> None:
         self.b, self.senders = broadcaster, senders
         self.tasks: dict[asyncio.Task[None], Delivery] = {}
         self.started: set[asyncio.Task[None]] = set()
