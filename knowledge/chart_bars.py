@@ -41,9 +41,17 @@ def cancelled_bars(
     bars, unplotted = [], []
     for force, facts in by_force.items():
         wrong = tuple(f for f in facts if f.measure in WRONGLY_CANCELLED)
-        sampled = next((f for f in wrong if f.measure == CANCELLED and f.wilson), None)
-        if sampled is not None and sampled.wilson and sampled.number is not None:
-            low, high = sampled.wilson
+        sampled = next(
+            (
+                f
+                for f in wrong
+                if f.measure == CANCELLED and f.numerator is not None and f.denominator
+            ),
+            None,
+        )
+        if sampled is not None and sampled.number is not None:
+            # a 2014 sample is drawn without an interval (not statistically significant)
+            low, high = sampled.wilson or (None, None)
             bars.append(
                 Bar(
                     force,

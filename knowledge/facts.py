@@ -136,8 +136,9 @@ class Fact:
 
     @property
     def wilson(self) -> tuple[float, float] | None:
-        """The 95% Wilson score interval of numerator/denominator, in percent."""
-        if self.numerator is None or not self.denominator:
+        """The 95% Wilson score interval of numerator/denominator, in percent; none for a 2014
+        sample, which the inspectorate said was not statistically significant on its own."""
+        if self.numerator is None or not self.denominator or self.is_2014:
             return None
         return wilson_interval(self.numerator, self.denominator)
 

@@ -11,6 +11,7 @@ from knowledge.followups import FollowUp, other_offences, question_for
 from knowledge.force_comparisons import newer_estimate
 from knowledge.force_figures import MAX_FACTS, ForceFigures
 from knowledge.measures import FAMILIES, RECORDING_AUDITS, primary_of
+from knowledge.order import change, improved
 from knowledge.query import Query
 from knowledge.selection import (
     ANY_OFFENCE,
@@ -135,7 +136,9 @@ def force_summary(core: ForceFigures, query: Query) -> Answer:
         facts += core.figures(force, asked, measures)
     facts += newer_estimate(core, force, query, facts)
     facts += core.figures(force, replace(query, offence=None, measure="cancelled_incorrect"))
-    facts = by_inspection(facts, ())
+    facts = facts[:MAX_FACTS]
+    added, omitted = _every_inspection(core, force, facts, query.years)
+    facts = by_inspection(facts + added, YEAR_ORDER)
     short = core.short(force)
     follow_ups = (
         FollowUp("Cancelled crimes", question_for(short, None, "cancelled_incorrect")),
@@ -147,10 +150,53 @@ def force_summary(core: ForceFigures, query: Query) -> Answer:
         query,
         facts=shown,
         lead=lead(shown, "grade") or lead(shown, "recording_rate"),
+        groups=(Group("omitted_inspections", omitted),),
         missing=not facts,
         latest=core.latest_inspections([force]),
         follow_ups=follow_ups,
     )
+
+
+def _in_years(fact: Fact, years: tuple[int | None, ...]) -> bool:
+    """The figure is of a year asked: any, when none was; "since 2016" (2016, None): that
+    year or later."""
+    if not years:
+        return True
+    if years[-1] is None:
+        return (fact.inspection_year or 0) >= (years[0] or 0)
+    return fact.inspection_year in years
+
+
+# what a summary shows of an inspection it would otherwise leave out: its all-crime headline
+HEADLINE = ("grade", "recording_rate", "unrecorded_per_year", "unrecorded_rate")
+
+
+def _every_inspection(
+    core: ForceFigures, force: str, shown: list[Fact], years: tuple[int | None, ...] = ()
+) -> tuple[list[Fact], tuple[Fact, ...]]:
+    """No inspection with figures is dropped silently from a summary (Sussex's 2016 "good"
+    between its 2014 audit and PEEL 2021/22's "inadequate"): each inspection adds the
+    all-crime headline figures (grade, rate, estimate) not yet shown, or, with none, its first
+    figure, newest first, while there is room; an inspection with nothing shown and no room
+    is returned, one figure of it, for the answer to name with how to ask for it. Years
+    asked ("2017 to 2018", "since 2016") keep to those years."""
+    have = {f.inspection for f in shown}
+    added: list[Fact] = []
+    omitted: list[Fact] = []
+    every = by_inspection(
+        [f for f in core.facts_of.get(force, []) if _in_years(f, years)], YEAR_ORDER
+    )
+    for title in dict.fromkeys(f.inspection for f in every):
+        of_it = [f for f in every if f.inspection == title]
+        headline = [f for f in of_it if f.offence == "all" and f.measure in HEADLINE]
+        if title not in have:
+            headline = headline or of_it[:1]
+        headline = [f for f in headline if f not in shown]
+        if len(shown) + len(added) + len(headline) <= MAX_FACTS:
+            added += headline
+        elif title not in have:
+            omitted.append(of_it[0])
+    return added, tuple(omitted)
 
 
 def force_history(core: ForceFigures, query: Query) -> Answer:
@@ -190,6 +236,9 @@ def force_history(core: ForceFigures, query: Query) -> Answer:
     shown = tuple(facts[-MAX_FACTS:])
     rates, grades = _steps(shown, "recording_rate"), _steps(shown, "grade")
     steps = rates if len(rates) > 1 else grades
+    # "has it improved": yes, no, partly or cannot say, from the first step to the latest
+    final = tuple(g for g in grades if g.grade_changed or g.inspection not in _corrected(grades))
+    changes = [change(s[0], s[-1]) for s in (rates, final) if len(s) > 1]
     return core.base(
         query,
         intent="history",
@@ -199,11 +248,17 @@ def force_history(core: ForceFigures, query: Query) -> Answer:
         # newest, every step between named; it cites the newest figure's source
         lead=steps[-1] if len(steps) > 1 else None,
         groups=(Group("rate_steps", rates), Group("grade_steps", grades)),
+        order=improved(changes) if changes else "",
         missing=not shown,
         more=len(facts) - len(shown),
         latest=core.latest_inspections([force]),
         follow_ups=(FollowUp("Force summary", core.short(force)),),
     )
+
+
+def _corrected(grades: tuple[Fact, ...]) -> set[str]:
+    """The inspections whose grade the inspectorate changed: only the final one counts."""
+    return {g.inspection for g in grades if g.grade_changed}
 
 
 def _year_summary(core: ForceFigures, force: str, query: Query) -> Answer:

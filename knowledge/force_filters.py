@@ -5,6 +5,7 @@ from dataclasses import replace
 from knowledge.answer import Answer, Group
 from knowledge.figure_choice import latest_per_figure
 from knowledge.force_figures import ForceFigures
+from knowledge.order import straddles, verdict
 from knowledge.query import Query
 from knowledge.thresholds import ON_THE_LINE, PASSES, judge
 
@@ -79,7 +80,7 @@ def forces_matching(core: ForceFigures, query: Query) -> Answer:
     topic = query.measure if query.measure == "unrecorded_per_year" else "recording_rate"
     offence = query.offence if topic == "unrecorded_per_year" and query.offence else "all"
     asked = replace(query, measure=topic, offence=offence, year=None, years=())
-    matching, unclear, old = [], [], []
+    matching, unclear, old, failing = [], [], [], []
     coverage = 0
     for force in core.store.forces:
         if query.country and core.store.forces[force].get("country") != query.country:
@@ -96,13 +97,18 @@ def forces_matching(core: ForceFigures, query: Query) -> Answer:
             old += [f for f in figures if f.is_2014][:1]
             continue
         coverage += 1
-        verdict = PASSES if query.threshold is None else judge(later[0], query.threshold)
-        if verdict == PASSES:
+        judged = PASSES if query.threshold is None else judge(later[0], query.threshold)
+        if judged == PASSES:
             matching.append(later[0])
-        elif verdict == ON_THE_LINE:
+        elif judged == ON_THE_LINE:
             unclear.append(later[0])
+        else:
+            failing.append(later[0])
     for facts in (matching, unclear):
         facts.sort(key=lambda f: (-(f.number or 0.0), f.force))
+    limit = query.threshold[1] if query.threshold else None
+    across = tuple(f for f in matching + failing if limit is not None and straddles(f, limit))
+    top_two = tuple(matching[:2]) if limit is None and len(matching) > 1 else ()
     return core.base(
         query,
         intent="select",
@@ -110,12 +116,17 @@ def forces_matching(core: ForceFigures, query: Query) -> Answer:
         topic=topic,
         shown_offence=offence,
         facts=tuple(matching + unclear + old),
-        lead=None,  # the first sentence counts the forces; no one force is put first
+        lead=None,  # the first sentence counts the forces (or gives the top two, below)
         groups=(
             Group("latest", tuple(matching)),
             Group("on_the_line", tuple(unclear)),
             Group("only_2014", tuple(old)),
+            # "which Welsh force is best": the top two, and whether the first is clearly ahead
+            Group("ordered", top_two),
+            # a threshold inside a figure's confidence interval: counted, not placed silently
+            Group("interval_across", across),
         ),
+        order=verdict(*top_two) if top_two else "",
         missing=not matching,
         coverage=coverage,
     )

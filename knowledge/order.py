@@ -52,3 +52,66 @@ def comparable(a: Fact, b: Fact) -> bool:
         and a.number is not None
         and b.number is not None
     )
+
+
+def same_round(a: Fact, b: Fact) -> bool:
+    """Two figures from one round of inspections (the same kind and year): comparable as one
+    inspectorate method; figures of different rounds are not a league table."""
+    return a.inspection_kind == b.inspection_kind and a.inspection_year == b.inspection_year
+
+
+def verdict(top: Fact, runner_up: Fact) -> str:
+    """Whether the first of a list (ranked either way) is clearly ahead of the second:
+    "overlap" when a value either figure's hedge or confidence interval allows puts them the
+    other way; "no_interval" when they do not overlap but one has no interval to tell;
+    "higher" when both intervals leave the order clear. "_different" is added when they come
+    from different rounds of inspection (another kind or year), which the answer says too."""
+    if higher_first(top, runner_up) is None:
+        clear = "overlap"
+    elif top.ci_plus_minus and runner_up.ci_plus_minus:
+        clear = "higher"
+    else:
+        clear = "no_interval"
+    return clear if same_round(top, runner_up) else f"{clear}_different"
+
+
+def straddles(fact: Fact, limit: float) -> bool:
+    """The figure's 95% confidence interval reaches both sides of a threshold (88.3% +/- 1.82
+    against 90%): which side the force's true rate is on is not certain."""
+    if not fact.ci_plus_minus or fact.number is None:
+        return False
+    try:
+        margin = float(fact.ci_plus_minus)
+    except ValueError:
+        return False
+    return fact.number - margin < limit < fact.number + margin
+
+
+def change(first: Fact, last: Fact) -> str:
+    """How a force's figure moved from its first inspection to its latest: "better", "worse",
+    "same", or "unclear" (hedges or intervals overlap; grades on different scales: PEEL
+    2023-25's "adequate" is on a five-point scale, the others on four)."""
+    if first.kind == "grade":
+        if (first.value == "adequate") != (last.value == "adequate"):
+            return "unclear"
+        a, b = first.number, last.number
+        if a is None or b is None:
+            return "unclear"
+        return "better" if b > a else "worse" if b < a else "same"
+    if first.number is not None and first.number == last.number and first.value == last.value:
+        return "same"
+    ordered = higher_first(first, last)
+    if ordered is None:
+        return "unclear"
+    higher_better = not last.about.higher_is_worse
+    return "better" if (ordered[0] is last) == higher_better else "worse"
+
+
+def improved(changes: list[str]) -> str:
+    """One answer to "has it improved" from each measure's change: "yes" when all got better,
+    "no" when none did and none is unclear, "mixed" when they disagree, else "unclear"."""
+    if not changes or "unclear" in changes:
+        return "unclear"
+    if all(c == "better" for c in changes):
+        return "yes"
+    return "no" if "better" not in changes else "mixed"

@@ -15,6 +15,7 @@ from knowledge.answer import Answer, Group
 from knowledge.facts import Fact
 from knowledge.force_figures import ForceFigures
 from knowledge.measures import FAMILIES, measure
+from knowledge.order import verdict
 from knowledge.overviews import offence_overview
 from knowledge.query import Query
 from knowledge.selection import rank_key, score
@@ -132,6 +133,8 @@ def rank_forces(core: ForceFigures, query: Query) -> Answer:
     beyond = _beyond_the_leader(shown[0], unsized) if shown and high_first else ()
     national = _national_higher(core, asked, shown + unsized) if shown and high_first else ()
     of_2014, ranks_2014 = _unranked_2014(core, asked, direction) if not shown else ((), ())
+    # a ranking of rates: whether the first is clearly ahead of the second (a tie says so itself)
+    top_two = tuple(shown[:2]) if topic == "recording_rate" and places[1:2] == (2,) else ()
     return core.base(
         query,
         measure=topic,
@@ -156,7 +159,9 @@ def rank_forces(core: ForceFigures, query: Query) -> Answer:
             Group("of_2014", of_2014),
             Group("source_ranks", ranks_2014),
             Group("national_higher", national),
+            Group("ordered", top_two),
         ),
+        order=verdict(*top_two) if top_two else "",
         tied_beyond=tied_beyond,
         left_out_2014=old,
         missing=not shown,

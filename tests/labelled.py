@@ -23,10 +23,16 @@ HELDOUT_FILE = Path(__file__).parent / "data" / "heldout.jsonl"
 # from one pool with a tuning half; first scored on main after the fifth set's tuning (README).
 HELDBACK6_FILE = Path(__file__).parent / "data" / "heldback6_questions.jsonl"
 HELDBACK6_CONVERSATIONS = Path(__file__).parent / "data" / "heldback6_conversations.jsonl"
+# A seventh set by a seventh writer (2026-11-22, four more kinds of reader: voice dictation, a
+# retired officer's jargon, long polite messages, towns for forces), split at random from one
+# pool with a tuning half; first scored on main before any matcher change of its session (README).
+HELDBACK7_FILE = Path(__file__).parent / "data" / "heldback7_questions.jsonl"
+HELDBACK7_CONVERSATIONS = Path(__file__).parent / "data" / "heldback7_conversations.jsonl"
 # Every held-back set: (name, questions, conversations). Scored in totals only (bench/ask.py);
 # it may be empty, between one set's retirement and the next set's arrival.
 HELD_BACK_SETS: tuple[tuple[str, Path, Path], ...] = (
     ("held-back set 6", HELDBACK6_FILE, HELDBACK6_CONVERSATIONS),
+    ("held-back set 7", HELDBACK7_FILE, HELDBACK7_CONVERSATIONS),
 )
 CONVERSATIONS_FILE = Path(__file__).parent / "data" / "conversations.jsonl"
 UNSET: Any = object()  # a label that does not say which year or rank: not checked

@@ -229,3 +229,103 @@ def test_a_changed_grade_in_a_list_says_it_was_changed(
     text = knowledge.render(knowledge.ask(question))
     line = next(ln for ln in text.splitlines() if ln.startswith("• Staffordshire Police"))
     assert "changed" in line, line
+
+
+# Framing items found on main after the ninth audit (issue 9), kept fixed at their rule.
+# 1. A list of rates leads with the top figure and the next, and whether they clearly differ.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which welsh force is best at recording crime",
+        "wales forces recording rates",
+        "which is the best welsh force for recording crime?",
+    ],
+)
+def test_the_welsh_ranking_leads_with_its_top_two_figures(
+    knowledge: Knowledge, question: str
+) -> None:
+    first = knowledge.render(knowledge.ask(question), "text").split("\n")[0]
+    assert first.startswith(
+        "Dyfed-Powys Police has the highest latest all-crime recording rate of the Welsh forces"
+        " in our data: 91.6% of reported crime, excluding fraud (PEEL 2021/22, 2022)."
+    ), first
+    assert "Next is Gwent Police, 90.5% (+/- 1.64 points; Crime Data Integrity inspection" in first
+    assert "do not clearly differ; they also come from different inspections" in first
+
+
+# 2. A force summary drops no inspection: Sussex's 2016 "good" sits between 2014 and PEEL.
+def test_a_summary_shows_every_inspection_newest_first(knowledge: Knowledge) -> None:
+    text = knowledge.render(knowledge.ask("tell me about Sussex police"), "text")
+    headings = [line for line in text.splitlines() if line.startswith("From ")]
+    assert headings == [
+        "From PEEL 2021/22 (2022):",
+        "From Crime Data Integrity inspection 2016:",
+        "From Crime Data Integrity inspection 2014:",
+    ]
+    block = text.split("From Crime Data Integrity inspection 2016:")[1].split("From ")[0]
+    assert all(s in block for s in ("good", "nearly 95%", "5,300"))
+
+
+def test_a_summary_too_long_names_the_inspections_it_leaves_out(
+    knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import knowledge.force_answers as force_answers
+
+    monkeypatch.setattr(force_answers, "MAX_FACTS", 3)
+    answer = knowledge.ask("tell me about Sussex police")
+    text = knowledge.render(answer, "text")
+    left = answer.group("omitted_inspections")
+    assert [f.inspection for f in left] == [
+        "Crime Data Integrity inspection 2016",
+        "Crime Data Integrity inspection 2014",
+    ]
+    assert (
+        "Also in our data, not shown here for length: Crime Data Integrity inspection 2016,"
+        " Crime Data Integrity inspection 2014."
+        " Ask “Sussex Police 2016” (or another year) for one year's figures." in text
+    )
+
+
+# 3. 2014 samples: n of N with the 2014 caveat, never an interval (not statistically
+# significant); the caveat is on the line whatever the sample's size (Essex's 73).
+@pytest.mark.parametrize(
+    ("question", "sample"),
+    [("Sussex cancelled crime 2014", "6 of 30"), ("essex cancelled crimes 2014", "5 of 73")],
+)
+def test_a_2014_sample_has_no_interval(knowledge: Knowledge, question: str, sample: str) -> None:
+    text = knowledge.render(knowledge.ask(question), "text")
+    line = next(x for x in text.splitlines() if x.startswith("•") and sample in x)
+    assert "Wilson" not in line and "interval, worked out" not in line
+    assert "a 2014 audit sample, shown without an interval" in line
+    assert "not a force-wide rate" in line
+
+
+# 8. A threshold inside a figure's confidence interval is counted and named, both sides.
+def test_intervals_across_a_threshold_are_counted(knowledge: Knowledge) -> None:
+    answer = knowledge.ask("which forces record less than 88.3%")
+    first = knowledge.render(answer, "text").split("\n")[0]
+    assert "North Wales Police" not in {f.force for f in answer.group("latest")}  # 88.3 itself
+    assert "North Wales Police" in {f.force for f in answer.group("interval_across")}
+    assert "reach both sides of 88.3%" in first and "not listed, by the estimate" in first
+    at_most = knowledge.ask("which forces record at most 88.3%")
+    assert "North Wales Police" in {f.force for f in at_most.group("latest")}
+
+
+# 4. "Has it improved" leads with yes, no, partly or cannot say, then both ends of each step.
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("has Sussex improved", "No, not on these figures: Sussex Police's recording rate was"),
+        ("is sussex police getting better", "No, not on these figures:"),
+        ("has kent improved", "Yes, on these figures: Kent Police's recording rate was 83.6%"),
+        ("is leicestershire getting better", "Partly (the figures point different ways):"),
+        ("is wiltshire getting better", "Our data cannot say clearly (the hedges or confidence"),
+        ("has staffordshire improved", "No, not on these figures:"),
+    ],
+)
+def test_has_it_improved_is_answered_plainly(
+    knowledge: Knowledge, question: str, start: str
+) -> None:
+    answer = knowledge.ask(question)
+    first = knowledge.render(answer, "text").split("\n\n")[0]
+    assert answer.intent == "history" and first.startswith(start), first

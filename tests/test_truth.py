@@ -20,7 +20,9 @@ and intent, each answer checked mechanically against the framing rules.
   truth_audit4.py, after the fourth (lead case, citations and their press marker, negated and
   per-force lists, "latest", sample-size notes), and of truth_audit7.py, after the seventh
   (a citation cites a printed figure with its title whole; ranked never "not ranked";
-  comparisons grouped newest first; 2014 shares as samples).
+  comparisons grouped newest first; 2014 shares as samples), and of truth_audit9.py (2014
+  samples without intervals; a list of rates leads with its top two and whether they differ;
+  intervals across a threshold counted; a force summary drops no inspection).
 """
 
 import html as htmllib
@@ -31,6 +33,7 @@ import pytest
 from truth_audit4 import audit4_questions, check_fourth_audit
 from truth_audit5 import audit5_questions, check_fifth_audit
 from truth_audit7 import audit7_questions, check_seventh_audit
+from truth_audit9 import audit9_questions, check_ninth_audit
 from truth_more import check_audit2, check_audit4
 
 from knowledge import Answer, Knowledge
@@ -118,6 +121,7 @@ def questions(knowledge: Knowledge) -> list[str]:
     asked += audit4_questions(shorts)
     asked += audit5_questions(shorts)
     asked += audit7_questions(shorts)
+    asked += audit9_questions(shorts)
     return [q for q in asked if q]
 
 
@@ -271,6 +275,7 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
     check_fourth_audit(knowledge, answer, text)
     check_fifth_audit(knowledge, answer, text)
     check_seventh_audit(knowledge, answer, text)
+    check_ninth_audit(knowledge, answer, text)
 
 
 _SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")

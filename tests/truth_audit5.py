@@ -54,8 +54,16 @@ def check_threshold_list(knowledge: Knowledge, answer: Answer, text: str) -> Non
     )
     listed = {f.force for f in answer.group("latest")}
     unclear = {f.force for f in answer.group("on_the_line")}
-    assert sure <= listed <= may_pass, (answer.question, sure ^ listed)
-    assert maybe <= listed | unclear and not unclear & sure, answer.question
+    # exact, not loose: a force whose newest rows agree is listed exactly when its figure is
+    # surely past the threshold ("less than 90%": 89.9 yes, 90 and "around 90%" no), on the
+    # line exactly when its words allow both sides; only a force whose newest rows disagree
+    # may go either way
+    either_way = may_pass - sure
+    assert listed - either_way == sure, (answer.question, sure ^ (listed - either_way))
+    assert unclear - either_way == maybe - may_pass, (
+        answer.question,
+        unclear ^ (maybe - may_pass),
+    )
     first = text.split("\n")[0]
     assert first.startswith(f"{len(listed)} " if listed else "None of the"), (
         answer.question,

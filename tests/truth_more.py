@@ -105,7 +105,8 @@ def check_selection(knowledge: Knowledge, answer: Answer) -> None:
         newest = max(f.year_sort_key for f in rates)
         latest = [f for f in rates if f.year_sort_key == newest]
         country = knowledge.store.forces[force].get("country")
-        in_group = answer.country in (None, country)
+        in_place = not answer.forces or force in answer.forces  # "in the north east"
+        in_group = answer.country in (None, country) and in_place
         if in_group:
             assert force in listed, (answer.question, force)
         if force in listed:
