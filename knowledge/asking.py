@@ -24,6 +24,13 @@ _LATEST = re.compile(
 )
 
 
+# "which Welsh force is worst at recording crime", "the lowest", "bottom": the list asked for runs
+# from the lowest rate up, and its first sentence names the lowest
+_BOTTOM = re.compile(
+    r"\b(?:worst|lowest|least|poorest|weakest|bottom|worse|lower)\b", re.IGNORECASE
+)
+
+
 # "Dyfed-Powys cause of concern", "dyfed powys crime data integrity concern": the inspection of
 # that name (when the force has one), not the force's latest
 _CAUSE_OF_CONCERN = re.compile(r"\b(?:causes?\s+(?:of|for)\s+)?concerns?\b", re.IGNORECASE)
@@ -42,3 +49,8 @@ def asks_latest(text: str) -> bool:
 def asks_cause_of_concern(text: str) -> bool:
     """The question names a cause-of-concern inspection."""
     return bool(_CAUSE_OF_CONCERN.search(text))
+
+
+def asks_bottom(text: str) -> bool:
+    """A list of rates asked from its bottom ("which Welsh force is worst"): lowest first."""
+    return bool(_BOTTOM.search(text))

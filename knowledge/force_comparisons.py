@@ -18,6 +18,7 @@ def compare_forces(core: ForceFigures, query: Query) -> Answer:
         asked = [replace(query, measure="grade"), replace(query, measure="recording_rate")]
     facts: list[Fact] = []
     leads: list[Fact] = []
+    nearest: list[Fact] = []
     per_force = max(2, MAX_FACTS // len(query.forces))
     recording = query.measure in (None, "recording_rate", "unrecorded_per_year")
     for force in query.forces:
@@ -26,15 +27,21 @@ def compare_forces(core: ForceFigures, query: Query) -> Answer:
             # the Met's PEEL 2021/22 estimate beside GMP's 2020 one: each force's latest
             figures += newer_estimate(core, force, query, figures)
             figures += _newer_share(core, force, query, figures)
+        if not figures and query.year is not None:  # "compare with beds" for 2017: none then
+            nearest += _nearest(core, force, asked, query.year)
         leads += figures[:1]  # the grade (or the asked measure) leads, whatever its year
         # one group an inspection, newest first (a PEEL grade and its estimates together)
         facts += by_inspection(figures[:per_force], ())
     order, ordered = _order(query, leads)
     return core.base(
         query,
-        facts=tuple(facts),
+        facts=tuple(facts + nearest),
         lead=leads[0] if leads else None,
-        groups=(Group("leads", tuple(leads)), Group("ordered", ordered)),
+        groups=(
+            Group("leads", tuple(leads)),
+            Group("ordered", ordered),
+            Group("nearest", tuple(nearest)),
+        ),
         order=order,
         missing=not facts,
         latest=core.latest_inspections(query.forces),
@@ -50,6 +57,22 @@ def _order(query: Query, leads: list[Fact]) -> tuple[str, tuple[Fact, ...]]:
         return "", ()
     ordered = higher_first(*leads)
     return ("higher", ordered) if ordered else ("unclear", tuple(leads))
+
+
+def _nearest(core: ForceFigures, force: str, asked: list[Query], year: int) -> list[Fact]:
+    """A force with no figure from the year compared: its figure of the asked measure from the
+    nearest year (2016-2020 rounds before 2014 samples; the newer of two as near), said in the
+    lead so that no reader takes the other force's figure as compared with it."""
+    years = {f.inspection_year for f in core.facts_of.get(force, []) if f.inspection_year}
+    figures = [
+        f
+        for y in years
+        for q in asked
+        for f in core.figures(force, replace(q, year=y))[:1]
+        if f.inspection_year == y
+    ]
+    figures.sort(key=lambda f: (f.is_2014, abs((f.inspection_year or 0) - year), -f.year_sort_key))
+    return figures[:1]
 
 
 def newer_estimate(core: ForceFigures, force: str, query: Query, shown: list[Fact]) -> list[Fact]:

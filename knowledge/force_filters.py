@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from knowledge.answer import Answer, Group
+from knowledge.asking import asks_bottom
 from knowledge.figure_choice import latest_per_figure
 from knowledge.force_figures import ForceFigures
 from knowledge.order import straddles, verdict
@@ -104,9 +105,11 @@ def forces_matching(core: ForceFigures, query: Query) -> Answer:
             unclear.append(later[0])
         else:
             failing.append(later[0])
-    for facts in (matching, unclear):
-        facts.sort(key=lambda f: (-(f.number or 0.0), f.force))
     limit = query.threshold[1] if query.threshold else None
+    # "which Welsh force is worst": the lowest first, and the lead names it
+    bottom = limit is None and asks_bottom(query.text)
+    for facts in (matching, unclear):
+        facts.sort(key=lambda f: ((f.number or 0.0) * (1 if bottom else -1), f.force))
     across = tuple(f for f in matching + failing if limit is not None and straddles(f, limit))
     top_two = tuple(matching[:2]) if limit is None and len(matching) > 1 else ()
     return core.base(
@@ -129,4 +132,5 @@ def forces_matching(core: ForceFigures, query: Query) -> Answer:
         order=verdict(*top_two) if top_two else "",
         missing=not matching,
         coverage=coverage,
+        rank="lowest" if bottom else None,
     )

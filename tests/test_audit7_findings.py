@@ -230,9 +230,9 @@ def test_a_peel_period_title_carries_its_year(
 def test_a_compact_list_line_names_a_re_inspection(knowledge: Knowledge) -> None:
     text = knowledge.render(knowledge.ask("which forces are graded requires improvement"), "text")
     gmp = next(line for line in text.splitlines() if line.startswith("• Greater Manchester"))
-    assert "; re-inspection 2018." in gmp, gmp
+    assert "; Crime Data Integrity re-inspection 2018." in gmp, gmp
     avon = next(line for line in text.splitlines() if line.startswith("• Avon and Somerset"))
-    assert "; PEEL, 2022." in avon, avon
+    assert "; PEEL 2021/22, 2022." in avon, avon
 
 
 # 6. Two years asked of one force keep both: the one with no figure is said plainly.
