@@ -30,6 +30,9 @@ def test_a_ranked_force_is_never_said_to_be_not_ranked(
     answer = knowledge.ask(question)
     text = knowledge.render(answer, "text")
     assert answer.intent == "rank", question
+    if question in HIGHEST:  # the tenth audit: no note about a force the top 5 does not list
+        assert "Devon" not in text and not answer.group("ranked_older"), question
+        return
     assert "Devon and Cornwall" in {
         f.force.rsplit(" ", 1)[0] for f in answer.group("ranked_older")
     }
