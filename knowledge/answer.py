@@ -83,6 +83,11 @@ class Answer:
         return next((g.facts for g in self.groups if g.kind == kind), ())
 
     @property
+    def shared_places(self) -> frozenset[int]:
+        """A rank's places that more than one listed force holds (shown "2=")."""
+        return frozenset(place for place in self.places if self.places.count(place) > 1)
+
+    @property
     def lead_stands_in(self) -> bool:
         """A force's lead figure is not of the measure asked, which has none, and does not
         answer it the same way (North Yorkshire has only the share of victims NOT told; a
