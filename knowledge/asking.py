@@ -42,3 +42,17 @@ def asks_latest(text: str) -> bool:
 def asks_cause_of_concern(text: str) -> bool:
     """The question names a cause-of-concern inspection."""
     return bool(_CAUSE_OF_CONCERN.search(text))
+
+
+# "which forces have no recording rate", "forces without a grade", "which are missing an
+# estimate": the forces with no figure of the measure, not a list of those with one
+_WITHOUT = re.compile(
+    r"\b(?:have|has|had|with|got)\s+(?:no|not\s+got\s+an?)\b|\bwithout\b|\black(?:s|ing)?\b"
+    r"|\bmissing\b",
+    re.IGNORECASE,
+)
+
+
+def asks_without(text: str) -> bool:
+    """The question asks which forces have no figure of what it names."""
+    return bool(_WITHOUT.search(text))

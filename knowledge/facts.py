@@ -105,6 +105,18 @@ class Fact:
         return self.kind == "grade" and "changed from" in self.quote.lower()
 
     @property
+    def stated_later(self) -> int | None:
+        """The year of the later report whose page the source link is, when the row's figure is
+        that report restating this inspection's ("In our 2016 report we found ...", Merseyside's
+        2016 cancelled rapes and robberies, linked to its 2018 re-inspection page); else None."""
+        year = self.inspection_year
+        restates = rf"\b(?:in|from) (?:our|the|its) {year} report"
+        if not year or not re.search(restates, self.quote, re.I):
+            return None
+        later = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", self.source_url)]
+        return max((y for y in later if y > year), default=None)
+
+    @property
     def inspectorate(self) -> str:
         """Who published it: HMIC until July 2017, HMICFRS since; the Home Office for its data."""
         if self.inspection_kind == "home_office":

@@ -51,7 +51,10 @@ def _of_concern(core: ForceFigures, force: str, query: Query) -> Query:
 
 
 # "is Staffordshire good at recording crime", "are Kent any good at it": a judgement asked
-JUDGEMENT_ASKED = re.compile(r"^(is|are|was|were)\b.*\b(good|bad|poor|any good|decent|ok|okay)\b")
+# "how good is the Met at recording crime now": its latest grade is the direct answer too
+JUDGEMENT_ASKED = re.compile(
+    r"^(is|are|was|were)\b.*\b(good|bad|poor|any good|decent|ok|okay)\b|^how (good|bad)\b"
+)
 
 
 def lookup(core: ForceFigures, query: Query) -> Answer:
@@ -214,11 +217,18 @@ def force_history(core: ForceFigures, query: Query) -> Answer:
     elif query.measure in ("recording_rate", "unrecorded_per_year"):
         asked = HISTORY_MEASURES[1:]
     offence = query.offence or "all"
+    # "is it getting better" with no offence: each inspection's offence recording rates too
+    # (Devon and Cornwall's violence 76.1% in 2016, 93.4% in 2018, 80.3% in 2022)
+    by_offence = query.offence is None and "recording_rate" in asked
     facts = [
         f
         for f in core.facts_of.get(force, [])
         if f.measure in asked
-        and (f.offence == offence or (query.offence is None and f.measure == "grade"))
+        and (
+            f.offence == offence
+            or (query.offence is None and f.measure == "grade")
+            or (by_offence and f.measure == "recording_rate" and not f.is_2014)
+        )
         and (since is None or (f.inspection_year or 2016) >= since)
         and (until is None or (f.inspection_year or 2016) <= until)
     ]
@@ -228,13 +238,15 @@ def force_history(core: ForceFigures, query: Query) -> Answer:
         key=lambda f: (
             f.year_sort_key,
             f.inspection,
+            f.offence != "all",  # the all-crime figures of an inspection first
             order.get(f.measure, 99),
             f.offence,
             source_preference(f),
         )
     )
     shown = tuple(facts[-MAX_FACTS:])
-    rates, grades = _steps(shown, "recording_rate"), _steps(shown, "grade")
+    rates = _steps(tuple(f for f in shown if f.offence == offence), "recording_rate")
+    grades = _steps(shown, "grade")
     steps = rates if len(rates) > 1 else grades
     # "has it improved": yes, no, partly or cannot say, from the first step to the latest
     final = tuple(g for g in grades if g.grade_changed or g.inspection not in _corrected(grades))

@@ -13,7 +13,7 @@ from knowledge.across_forces import (
     told_apart,
 )
 from knowledge.answer import Answer, Group
-from knowledge.asking import asks_for_none
+from knowledge.asking import asks_for_none, asks_without
 from knowledge.facts import Fact
 from knowledge.figure_choice import same_finding
 from knowledge.force_figures import ForceFigures
@@ -82,6 +82,8 @@ def offence_overview(
         by_force = primary_by_force(core, asked)
     if topic == "cancelled_incorrect":
         return _cancelled_overview(core, query, asked, national, by_force)
+    if asks_without(query.text) and few_rates is None:
+        return _without_figure(core, query, topic, by_force)
     listed = list(by_force)[:MAX_FORCES_LISTED]
     # victims told / not told: a force whose figure is of the other side (Lancashire 2019,
     # 9 of 15 told) stays in the list, apart, under its own measure
@@ -117,6 +119,24 @@ def offence_overview(
         more=len(by_force) - len(listed),
         coverage=len(by_force) + len(both_sides),
         follow_ups=force_follow_ups(core, listed, query.offence, topic),
+    )
+
+
+def _without_figure(
+    core: ForceFigures, query: Query, topic: str, by_force: dict[str, list[Fact]]
+) -> Answer:
+    """ "Which forces have no recording rate": the forces without one, by name, or "none";
+    never the list of forces that have one (whose first sentence would say 43 of 43)."""
+    lacking = tuple(force for force in core.store.forces if force not in by_force)
+    return core.base(
+        query,
+        topic=topic,
+        facts=(),
+        lead=None,
+        asked_none=True,
+        forces=lacking,  # the forces with no such figure, named in the answer
+        coverage=len(by_force),
+        missing=False,
     )
 
 

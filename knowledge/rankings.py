@@ -129,7 +129,7 @@ def rank_forces(core: ForceFigures, query: Query) -> Answer:
     tied_beyond = sum(1 for s in scores[cut:] if cut and s == scores[cut - 1])
     shown = rankable[:cut]
     places = tuple(1 + sum(s < scores[i] for s in scores) for i in range(cut))
-    apart = _other_measure_apart(core, asked, rankable)
+    apart = _other_measure_apart(core, asked, rankable, {f.force for f in shown})
     beyond = _beyond_the_leader(shown[0], unsized) if shown and high_first else ()
     national = _national_higher(core, asked, shown + unsized) if shown and high_first else ()
     of_2014, ranks_2014 = _unranked_2014(core, asked, direction) if not shown else ((), ())
@@ -196,12 +196,16 @@ def _unranked_2014(
     return tuple(seen.values()), ranks
 
 
-def _other_measure_apart(core: ForceFigures, asked: Query, ranked: list[Fact]) -> tuple[Fact, ...]:
+def _other_measure_apart(
+    core: ForceFigures, asked: Query, ranked: list[Fact], listed: set[str]
+) -> tuple[Fact, ...]:
     """Figures of a different measure that bear on the ranking, listed beside it and never
     turned into the ranked measure: victims told / not told; and beside recording rates the
     share left unrecorded (Gloucestershire 2019: 16.7% of sexual offences not recorded), for a
     force not ranked or whose share is from a later inspection than its ranked rate (the
-    data does not say the two are complements, so no rate is worked out from it)."""
+    data does not say the two are complements, so no rate is worked out from it). A newer
+    share of a force ranked but not in the list shown (Devon and Cornwall under a top 5) is
+    left out: a note about a force the reader cannot see is clutter."""
     if asked.measure in TOLD:
         return told_apart(core, asked, {f.force for f in ranked})
     if asked.measure != "recording_rate":
@@ -215,5 +219,6 @@ def _other_measure_apart(core: ForceFigures, asked: Query, ranked: list[Fact]) -
         f
         for force, facts in shares.items()
         for f in facts[:1]
-        if force not in rate_of or f.year_sort_key > rate_of[force].year_sort_key
+        if force not in rate_of
+        or (f.year_sort_key > rate_of[force].year_sort_key and force in listed)
     )

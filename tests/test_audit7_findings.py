@@ -30,6 +30,9 @@ def test_a_ranked_force_is_never_said_to_be_not_ranked(
     answer = knowledge.ask(question)
     text = knowledge.render(answer, "text")
     assert answer.intent == "rank", question
+    if question in HIGHEST:  # the tenth audit: no note about a force the top 5 does not list
+        assert "Devon" not in text and not answer.group("ranked_older"), question
+        return
     assert "Devon and Cornwall" in {
         f.force.rsplit(" ", 1)[0] for f in answer.group("ranked_older")
     }
@@ -230,9 +233,9 @@ def test_a_peel_period_title_carries_its_year(
 def test_a_compact_list_line_names_a_re_inspection(knowledge: Knowledge) -> None:
     text = knowledge.render(knowledge.ask("which forces are graded requires improvement"), "text")
     gmp = next(line for line in text.splitlines() if line.startswith("• Greater Manchester"))
-    assert "; re-inspection 2018." in gmp, gmp
+    assert "; Crime Data Integrity re-inspection 2018." in gmp, gmp
     avon = next(line for line in text.splitlines() if line.startswith("• Avon and Somerset"))
-    assert "; PEEL, 2022." in avon, avon
+    assert "; PEEL 2021/22, 2022." in avon, avon
 
 
 # 6. Two years asked of one force keep both: the one with no figure is said plainly.

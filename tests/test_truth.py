@@ -22,7 +22,9 @@ and intent, each answer checked mechanically against the framing rules.
   (a citation cites a printed figure with its title whole; ranked never "not ranked";
   comparisons grouped newest first; 2014 shares as samples), and of truth_audit9.py (2014
   samples without intervals; a list of rates leads with its top two and whether they differ;
-  intervals across a threshold counted; a force summary drops no inspection).
+  intervals across a threshold counted; a force summary drops no inspection), and of
+  truth_audit10.py (the tenth audit: bottom-first lists, linked lines, grade verdicts,
+  comparisons for a year, histories by offence, "which forces have no X").
 """
 
 import html as htmllib
@@ -34,6 +36,7 @@ from truth_audit4 import audit4_questions, check_fourth_audit
 from truth_audit5 import audit5_questions, check_fifth_audit
 from truth_audit7 import audit7_questions, check_seventh_audit
 from truth_audit9 import audit9_questions, check_ninth_audit
+from truth_audit10 import audit10_questions, check_tenth_audit
 from truth_more import check_audit2, check_audit4
 
 from knowledge import Answer, Knowledge
@@ -122,6 +125,7 @@ def questions(knowledge: Knowledge) -> list[str]:
     asked += audit5_questions(shorts)
     asked += audit7_questions(shorts)
     asked += audit9_questions(shorts)
+    asked += audit10_questions(shorts)
     return [q for q in asked if q]
 
 
@@ -276,6 +280,7 @@ def check_answer(knowledge: Knowledge, answer: Answer) -> None:
     check_fifth_audit(knowledge, answer, text)
     check_seventh_audit(knowledge, answer, text)
     check_ninth_audit(knowledge, answer, text)
+    check_tenth_audit(knowledge, answer, text, html)
 
 
 _SOURCE_LABEL = re.compile(r"(HMICFRS|police/PCC|news report) source: https?://")

@@ -75,7 +75,10 @@ def check_per_force_lead(answer: Answer, text: str) -> None:
         return
     first = text.split("\n")[0]
     assert "England and Wales" not in first.split(";")[0], (answer.question, first[:80])
-    assert re.match(r"(\d+ of the \d+ forces|Our data has no|Only one force)", first), first
+    # "which forces have no recording rate": "None: all 43 of the 43 forces have one"
+    assert re.match(r"(\d+ of the \d+ forces|Our data has no|Only one force|None: all)", first), (
+        first
+    )
 
 
 def check_latest_first(answer: Answer, text: str) -> None:
