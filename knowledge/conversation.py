@@ -41,6 +41,7 @@ class Conversation:
         carried: tuple[str, ...] = ()
         if self.frame and now - self.asked_at <= self.seconds:
             pairs, rows = knowledge.offence_measures, knowledge.store.forces
+            query = _continued_name(knowledge, self.frame, query)
             query, carried = follow_up(query, self.frame, pairs, rows)
         answer = knowledge.answerer.answer(query)
         if "year" in carried and answer.missing and _names_new_subject(query, carried):
@@ -67,6 +68,23 @@ class Conversation:
 
     def forget(self) -> None:
         self.frame = None
+
+
+def _continued_name(knowledge: "Knowledge", frame: Frame, query: Query) -> Query:
+    """A reply that finishes the place the last "which force?" asked about ("upon avon" after
+    "Stratford police grade": Stratford-upon-Avon, Warwickshire) picks that candidate, not the
+    force its own words name (Avon and Somerset)."""
+    if frame.intent != "clarify" or not frame.candidates or frame.last is None:
+        return query
+    if len(query.text.split()) > 3 or (
+        set(query.forces) <= set(frame.candidates) and query.forces
+    ):
+        return query
+    for word in frame.last.text.split():
+        joined = knowledge.parse(f"{word} {query.text}").forces
+        if len(joined) == 1 and joined[0] in frame.candidates:
+            return replace(query, forces=joined, candidates=())
+    return query
 
 
 def _names_new_subject(query: Query, carried: tuple[str, ...]) -> bool:

@@ -46,6 +46,18 @@ _SUMMARY_CUES = re.compile(
 )
 
 
+_FORCE_WORDS = frozenset({"police", "constabulary", "service"})
+
+
+def _named_with_last(chosen: tuple[str, ...], words: list[str], last: str) -> tuple[str, ...]:
+    """The one candidate whose whole name the reply's word and the last question's words
+    spell between them ("west" after "midlands recording rate": West Midlands Police)."""
+    said = set(words) | set(last.split())
+    names = {c: set(c.lower().split()) - _FORCE_WORDS for c in chosen}
+    whole = tuple(c for c, name in names.items() if name <= said and name & set(words))
+    return whole if len(whole) == 1 else ()
+
+
 def follow_up(
     query: Query,
     frame: Frame,
@@ -58,6 +70,8 @@ def follow_up(
     words = plain.split()
     if frame.intent == "clarify" and frame.candidates:
         chosen = chosen_candidates(query, frame.candidates, words, rows or {})
+        if len(chosen) != 1 and frame.last:  # "west" after "midlands ...?": West Midlands
+            chosen = _named_with_last(frame.candidates, words, plain_words(frame.last)) or chosen
         if len(chosen) == 1:
             return _fill(replace(query, forces=chosen, candidates=()), frame, pairs)
         if chosen:  # "the english one" of three, two of them English: ask between those two

@@ -25,6 +25,7 @@ from knowledge.named_elsewhere import doubtful_new
 from knowledge.nickname_typos import mistyped_names, mistyped_places, short_names, word_places
 from knowledge.not_police import ABROAD, DATE, DIRECTION, police_hits
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
+from knowledge.writer_aside import without_writers_place
 
 _PLACES = frozenset({"place", "town", "nickname", "name"})
 QUESTION_WORDS = VOCABULARY_WORDS | STOPWORDS
@@ -100,6 +101,7 @@ class ForceMatcher:
         kept = police_hits(words, lowered, ordered, self.table, result.not_police)
         kept = without_set_aside(lowered, kept)  # "Sussex, not Essex": Sussex
         kept = without_excluded(lowered, kept)  # "Swindon aside, which forces ...": a list
+        kept = without_writers_place(lowered, kept)  # "a student at Durham ... Wiltshire"
         new_names = doubtful_new(words, lowered, kept)  # "a new york figure": which York?
         longer = longer_places(self.fuzzy, words, lowered, kept)  # "chester lw street"
         within = {i for h in longer.values() for i in range(h.start, h.start + h.length)}

@@ -70,10 +70,13 @@ _UNRECORDED = "unrecorded_per_year"
 # fmt: off
 _DECLARED: Final = (
     _m("grade", "crime-recording grade", "grade", _B, "grade",
-       "grade|graded|grades|rating|ratings|rated|judged|judgment|judgement"),
+       "grade|graded|grades|grading|gradings|rating|ratings|rated|judged|judgment|judgement"),
     _m("recording_rate", "recording rate", "percent", _B, "recording",
        "recording rate|recording rates|recording|recordings|log|logged|logging|how well|record|"
-       "records|recorded|accuracy|accurate|accurately"),
+       "records|recorded|accuracy|accurate|accurately|"
+       # the inspectors' own term: compliance with the National Crime Recording Standard
+       "ncrs compliance|ncrs compliant|compliance with ncrs|compliance with the ncrs|"
+       "crime recording compliance|compliance rate"),
     _m("unrecorded_per_year", "estimated crimes unrecorded a year", "count", _W, "recording",
        "unrecorded|went unrecorded|go unrecorded|missed|missed crimes|miss|misses|never recorded|"
        "not record|"

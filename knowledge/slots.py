@@ -62,6 +62,13 @@ _NOT_VICTIMS_TOLD = re.compile(
 _RIGHTLY = re.compile(
     r"\b(were|was|been|are|is) (all |actually |really |in fact )?(correct|right|justified|valid"
     r"|proper|legitimate|correctly made|done right)\b|\b(right|correct) to (cancel|no crime)"
+    # the officers' shorthand: "rape no-crimes correct?", "no-crimed correctly"
+    r"|\b(no crimes?|no crimed|no crimings?|nocrimed) (correct|right|justified|valid|correctly"
+    r"|rightly|properly)\b"
+)
+# "TVP's CDI record", "Kent's inspection record": a track record, not recording crime
+_TRACK_RECORD = re.compile(
+    r"\b(cdi|inspection|inspections|integrity|track|inspectorate s|hmic s|hmicfrs s) record\b"
 )
 _WRONGLY = re.compile(r"\b(wrong|wrongly|incorrect|incorrectly|not|never|weren t|wasn t)\b")
 # "were victims told when their crimes were cancelled": victims and telling, apart.
@@ -118,7 +125,7 @@ _OFF_TOPIC = re.compile(
 
 def measure_of(plain: str, offence: str | None) -> str | None:
     """The measure a question asks about (None: whatever the data has for it)."""
-    spoken = _NOT_VICTIMS_TOLD.sub(" ", plain)
+    spoken = _TRACK_RECORD.sub(" ", _NOT_VICTIMS_TOLD.sub(" ", plain))
     named = {MEASURE_WORDS[m.group(1)] for m in _MEASURE.finditer(spoken)}
     if _TOLD_VICTIMS.search(spoken) and not named & {"victims_not_told"}:
         named.add("victims_told")  # "told the fewest victims", not a cancellation figure
@@ -187,6 +194,13 @@ _SET_ASIDE = re.compile(
 )
 
 
+# "recorded crime rate per HMICFRS": the inspectorate's figure, so the share it found recorded
+_BY_THE_INSPECTORS = re.compile(
+    r"\b(recorded|recording) crime rates? (per|according to|from|by) (the )?"
+    r"(hmicfrs|hmic|inspectorate|inspectors|inspection|cdi)\b"
+)
+
+
 def off_topic(plain: str) -> bool:
     """Crime rates, knife crime, predictions: not what the inspections measured."""
-    return _OFF_TOPIC.search(_SET_ASIDE.sub(" ", plain)) is not None
+    return _OFF_TOPIC.search(_SET_ASIDE.sub(" ", _BY_THE_INSPECTORS.sub(" ", plain))) is not None
