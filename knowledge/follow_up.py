@@ -46,6 +46,17 @@ _SUMMARY_CUES = re.compile(
 )
 
 
+# "and now?", "and the most recent one": the last figure's force and measure, latest year
+_LATEST = re.compile(
+    r"^(and |so |but |ok |what about |how about )?(now|today|these days|nowadays|currently"
+    r"|(the )?(most recent|latest|newest)( one| inspection| figure| grade| year)?)$"
+)
+# "which was worst" after a list of every force's figures: those figures ranked
+_WHICH_TOP = re.compile(
+    r"^(and |so |ok )?(which|who) (one |force )?(was|were|is|did) (the )?"
+    r"(worst|best|highest|lowest|top|bottom)( one)?$"
+)
+_LISTS = frozenset({"offence_overview", "select"})
 _FORCE_WORDS = frozenset({"police", "constabulary", "service"})
 
 
@@ -100,6 +111,19 @@ def follow_up(
         return none
     if worst_force := worst_of_the_count(query, frame, plain):  # "which was worst?"
         return worst_force
+    if _LATEST.match(plain) and frame.intent == "lookup" and frame.forces and frame.measure:
+        latest = replace(  # "and now?" after "Cleveland grade 2018": its latest grade
+            query,
+            intent="lookup",
+            forces=frame.forces,
+            measure=frame.measure,
+            offence=frame.offence,
+            year=None,
+            years=(),
+        )
+        return latest, ("forces", "measure", *(("offence",) if frame.offence else ()))
+    if _WHICH_TOP.match(plain) and frame.intent in _LISTS and frame.measure:
+        return _new_rank(replace(query, measure=None, offence=None), frame, words)
     if query.forces and query.measure and query.intent != "clarify":
         return query, ()  # names a force and a measure: a new question
     if frame.top and not query.forces and query.intent != "rank" and set(words) & _IT:

@@ -86,3 +86,27 @@ def test_an_officers_jargon(
 
 def test_a_crime_rate_is_still_out_of_scope(knowledge: Knowledge) -> None:
     assert knowledge.ask("Kent crime rate").intent == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "question", ["Cumberland and Westmorland grade", "westmorland recording rate"]
+)
+def test_an_old_county_name_that_is_one_force_today(knowledge: Knowledge, question: str) -> None:
+    assert knowledge.ask(question).forces == ("Cumbria Constabulary",), question
+
+
+@pytest.mark.parametrize("reply", ["and now?", "and the latest one", "the most recent"])
+def test_now_after_a_years_figure_is_the_latest(knowledge: Knowledge, reply: str) -> None:
+    chat = Conversation()
+    chat.ask(knowledge, "Kent recording rate 2017")
+    answer = chat.ask(knowledge, reply)
+    assert answer.forces == ("Kent Police",) and answer.measure == "recording_rate", reply
+    assert answer.year is None and answer.facts, reply
+
+
+def test_which_was_worst_after_every_forces_figures(knowledge: Knowledge) -> None:
+    chat = Conversation()
+    chat.ask(knowledge, "which forces wrongly cancelled robbery")
+    answer = chat.ask(knowledge, "so which was worst")
+    assert (answer.intent, answer.rank) == ("rank", "worst")
+    assert (answer.offence, answer.measure) == ("robbery", "cancelled_incorrect")
