@@ -4,6 +4,7 @@ Gloucestershire, Avon and Somerset), and the bot asked which force was meant."""
 
 import pytest
 
+from knowledge.conversation import Conversation
 from knowledge.service import Knowledge
 
 
@@ -40,3 +41,19 @@ def test_a_longer_place_written_or_misspelt_is_still_that_place(
     knowledge: Knowledge, question: str, force: str
 ) -> None:
     assert knowledge.ask(question).forces == (force,), question
+
+
+@pytest.mark.parametrize("cite", ["cite that", "pls cite that", "can you cite this", "quote that"])
+@pytest.mark.parametrize(
+    "first", ["kent grade", "herts robbery cancellations", "tell me about gwent"]
+)
+def test_cite_that_gives_the_last_answer_with_its_citation(
+    knowledge: Knowledge, cite: str, first: str
+) -> None:
+    """ "cite that" after an answer was out of scope (the eleventh audit): it asks for the
+    citation of the answer just given, as "source?" does."""
+    conversation = Conversation()
+    last = conversation.ask(knowledge, first)
+    answer = conversation.ask(knowledge, cite)
+    assert answer.intent == last.intent and answer.facts == last.facts
+    assert answer.citation and answer.citation == last.citation
