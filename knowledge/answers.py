@@ -1,6 +1,6 @@
 """The Answerer: routes a parsed question to the builder of its intent and gives every answer
 its common fields; each force's figures are chosen in force_figures.py, the answers built in
-force_answers.py (one force or a few) and the list modules (across forces)."""
+force_answers.py and force_history.py (one force or a few) and the list modules (across forces)."""
 
 from collections.abc import Callable
 from dataclasses import replace
@@ -9,15 +9,11 @@ from functools import partial
 from knowledge.answer import Answer, Group, InspectionRef
 from knowledge.facts import Fact
 from knowledge.followups import FollowUp, question_for
-from knowledge.force_answers import (
-    MAX_FACTS,
-    force_history,
-    force_summary,
-    lookup,
-)
+from knowledge.force_answers import MAX_FACTS, force_summary, lookup
 from knowledge.force_comparisons import compare_forces
 from knowledge.force_figures import ForceFigures
 from knowledge.force_filters import forces_matching, forces_with_grade
+from knowledge.force_history import force_history
 from knowledge.grade_changes import grade_changes
 from knowledge.national_figures import national_figures
 from knowledge.overviews import offence_overview

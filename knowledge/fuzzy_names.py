@@ -7,6 +7,7 @@ from rapidfuzz import fuzz, process, utils
 
 from knowledge.force_names import AliasEntry, AliasTable, Hit, inside
 from knowledge.guards import COMMON_WORDS, ORDINARY_WORDS
+from knowledge.name_likeness import stem_score, unlike_rest
 from knowledge.vocabulary import STOPWORDS, VOCABULARY_WORDS
 
 MATCH_CUTOFF = 85  # a word group this close to a force name or place is that force
@@ -92,6 +93,9 @@ class FuzzyNames:
             scored = self._scored(text, words[start][:1].isupper())
             if not scored:
                 continue
+            inner = " ".join(lowered[i] for i in range(start, start + n) if i in covered)
+            if scored[0][0] == inner or unlike_rest(lowered, start, n, inner, scored[0][0]):
+                continue  # "cite gloucestershire": the name matched exactly, and a stray word
             best = scored[0][1]
             close = {
                 e.force
@@ -99,7 +103,7 @@ class FuzzyNames:
                 if score >= best - TIE_MARGIN
                 for e in self.table[alias]
             }
-            best = min(best, _stem_score(text, scored[0][0]))  # "cirby police" not City
+            best = min(best, stem_score(text, scored[0][0]))  # "cirby police" not City
             if best >= MATCH_CUTOFF or (
                 words[start + n - 1][:1].isupper()
                 and self._town_goes_on(scored[0][0], start, n, covered)
@@ -236,18 +240,6 @@ def _may_reach(length: int, other: int) -> bool:
     """Whether texts of these lengths can score SUGGEST_CUTOFF (a point of slack for rounding)."""
     total = length + other
     return bool(total) and 100 * (1 - abs(length - other) / total) > SUGGEST_CUTOFF - 1
-
-
-_FORCE_WORDS = frozenset({"police", "constabulary", "force"})
-
-
-def _stem_score(text: str, alias: str) -> float:
-    """A word group and a name that end in the same "police": the score of what goes before
-    it, which is what was misspelt ("cirby police" is Corby's, 67 from "city", not 87)."""
-    words, names = text.split(), alias.split()
-    if len(words) < 2 or len(names) < 2 or words[-1] != names[-1] or words[-1] not in _FORCE_WORDS:
-        return 100.0
-    return float(fuzz.ratio(" ".join(words[:-1]), " ".join(names[:-1])))
 
 
 _PLACE_KINDS = frozenset({"place", "town"})

@@ -20,6 +20,7 @@ _ASKS_SOURCE = re.compile(
     r"|\b(source|sources|link|citation|reference) (for|of|to) (that|this|it|those|these)\b"
     r"|\bwhich (report|inspection|article) (is|was) (that|this|it) (from|in)\b"
     r"|\b(can|could) i (have|get|see) (the|a) (source|link|citation)\b"
+    r"|^(please |pls |can you |could you )?(cite|quote|source) (that|this|it|those|these)\b"
 )
 # "how many had none", "and with none?", "which had zero": after a list of wrongly cancelled
 # records, the forces with none of that offence
